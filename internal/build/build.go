@@ -1,0 +1,180 @@
+// Package build runs gazette's stages in order: content → site → render →
+// output. It is what the command calls; it holds no logic of its own beyond
+// choosing folders and deciding whether to write.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+	"gazette/internal/output"
+	"gazette/internal/render"
+	"gazette/internal/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Dir     string // the project folder, holding content/ and perhaps themes/
+	Out     string // the output folder; relative paths are relative to Dir
+	BaseURL string // overrides site.yaml's base_url when not empty
+	Drafts  bool   // build reports marked draft
+	Check   bool   // validate and render, but write nothing
+	Theme   fs.FS  // the default theme, embedded in the binary
+}
+
+// Result is what a run found and made.
+type Result struct {
+	Diagnostics []diag.Diagnostic
+	Errors      int
+	Warnings    int
+	Reports     int
+	Entities    int
+	Pages       int // HTML pages written (or that would be)
+	Files       int
+	Out         string // the output folder, absolute
+	Duration    time.Duration
+}
+
+// Run builds the site. Problems in the content are returned in the Result;
+// the error is for failures of the machine (a folder that cannot be written,
+// an output folder gazette refuses to replace).
+func Run(opts Options) (Result, error) {
+	start := time.Now()
+	var res Result
+	var diags diag.List
+
+	contentDir := filepath.Join(opts.Dir, "content")
+	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
+		return res, fmt.Errorf("no content folder in %s: run gazette in a project folder, or pass -C DIR", absOr(opts.Dir))
+	}
+	contentFS := os.DirFS(contentDir)
+
+	var out *output.Dir
+	if !opts.Check {
+		outDir := opts.Out
+		if outDir == "" {
+			outDir = "public"
+		}
+		if !filepath.IsAbs(outDir) {
+			outDir = filepath.Join(opts.Dir, outDir)
+		}
+		res.Out, _ = filepath.Abs(outDir)
+		if err := refuseContentOverlap(res.Out, opts.Dir); err != nil {
+			return res, err
+		}
+		// Refuse early, before any work, when the folder is not ours.
+		if err := output.CheckReplaceable(res.Out); err != nil {
+			return res, err
+		}
+	}
+
+	c := content.Load(contentFS, &diags)
+	if opts.BaseURL != "" {
+		c.Config.BaseURL = opts.BaseURL
+		if c.Config.BaseURL[len(c.Config.BaseURL)-1] != '/' {
+			c.Config.BaseURL += "/"
+		}
+	}
+	kinds := make([]string, len(c.Config.Kinds))
+	for i, k := range c.Config.Kinds {
+		kinds[i] = k.ID
+	}
+	md := markup.New(kinds)
+	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts}, &diags)
+	res.Reports = len(s.Reports)
+	for _, k := range s.Kinds {
+		res.Entities += len(k.Entities)
+	}
+
+	theme := loadTheme(opts, c.Config.Theme, &diags)
+	finish := func() {
+		res.Diagnostics = diags.Sorted()
+		res.Errors, res.Warnings = diags.Count()
+		res.Duration = time.Since(start)
+	}
+	if diags.HasErrors() || theme == nil {
+		finish()
+		return res, nil
+	}
+
+	var w render.Writer = discard{}
+	if !opts.Check {
+		var err error
+		out, err = output.Begin(res.Out)
+		if err != nil {
+			finish()
+			return res, err
+		}
+		w = out
+	}
+	stats, err := render.Render(s, theme, md, w, &diags)
+	if err == nil && !opts.Check {
+		var n int
+		n, err = render.CopyStatic(s, contentFS, w)
+		stats.Files += n
+	}
+	res.Pages, res.Files = stats.Pages, stats.Files
+	if out != nil {
+		if err != nil || diags.HasErrors() {
+			out.Abort()
+		} else {
+			err = out.Commit()
+		}
+	}
+	finish()
+	return res, err
+}
+
+// loadTheme reads the theme named in site.yaml: the project's
+// themes/<name>/ folder over the embedded default theme.
+func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
+	dir := filepath.Join(opts.Dir, "themes", name)
+	var override fs.FS
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		override = os.DirFS(dir)
+	} else if name != "default" {
+		diags.Errorf(diag.Pos{Path: "site.yaml"}, "theme %q not found: there is no folder themes/%s/", name, name)
+		return nil
+	}
+	return render.LoadTheme(opts.Theme, override, "themes/"+name, diags)
+}
+
+// refuseContentOverlap refuses an output folder that is, or holds, the
+// project or its content.
+func refuseContentOverlap(out, project string) error {
+	proj, err := filepath.Abs(project)
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{proj, filepath.Join(proj, "content"), filepath.Join(proj, "themes")} {
+		if rel, err := filepath.Rel(out, p); err == nil && (rel == "." || !startsWithDotDot(rel)) {
+			return fmt.Errorf("refusing to build into %s: it holds %s", out, p)
+		}
+	}
+	if rel, err := filepath.Rel(filepath.Join(proj, "content"), out); err == nil && !startsWithDotDot(rel) {
+		return fmt.Errorf("refusing to build into %s: it is inside the content folder", out)
+	}
+	return nil
+}
+
+func startsWithDotDot(rel string) bool {
+	return rel == ".." || len(rel) > 2 && rel[:3] == ".."+string(filepath.Separator)
+}
+
+func absOr(dir string) string {
+	if a, err := filepath.Abs(dir); err == nil {
+		return a
+	}
+	return dir
+}
+
+// discard is the Writer of a check: it renders everything and keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }

@@ -1,0 +1,246 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+
+	"gazette/internal/diag"
+)
+
+// Config is content/site.yaml.
+type Config struct {
+	Title      string
+	Subtitle   string
+	Language   string // BCP 47
+	BaseURL    string // "" or an absolute http(s) URL ending in "/"
+	Theme      string
+	Kinds      []Kind
+	EventTypes []string
+	Services   []string
+	Causes     []string
+	Scopes     []string
+	License    string
+}
+
+// Kind is one kind of entity, such as cities.
+type Kind struct {
+	ID     string // "city": the annotation scheme and the front-matter key of events
+	Plural string // "cities": the folder, the URL and the report front-matter key
+	Title  string // "Cities": the heading of its index
+	Schema string // schema.org type of its entities: "Place", "Organization"
+}
+
+// DefaultConfig is what an empty site.yaml means.
+func DefaultConfig() Config {
+	return Config{
+		Title:    "Reports",
+		Language: "en",
+		Theme:    "default",
+		Kinds: []Kind{
+			{ID: "city", Plural: "cities", Title: "Cities", Schema: "Place"},
+			{ID: "actor", Plural: "actors", Title: "Actors", Schema: "Organization"},
+		},
+		EventTypes: []string{"shutdown", "restoration", "block", "throttle", "ban"},
+		Services:   []string{"internet", "mobile", "mobile-data", "social-media", "messaging", "vpn", "sms", "landline"},
+		Causes:     []string{"conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"},
+		Scopes:     []string{"city", "province", "region", "national"},
+		License:    "CC BY 4.0",
+	}
+}
+
+// Kind returns the kind with the given id.
+func (c *Config) Kind(id string) (Kind, bool) {
+	for _, k := range c.Kinds {
+		if k.ID == id {
+			return k, true
+		}
+	}
+	return Kind{}, false
+}
+
+func (c *Config) kindIDs() []string {
+	var ids []string
+	for _, k := range c.Kinds {
+		ids = append(ids, k.ID)
+	}
+	return ids
+}
+
+// reservedNames are the top-level output names pages may not take.
+func (c *Config) reservedNames() []string {
+	names := append([]string(nil), reserved...)
+	for _, k := range c.Kinds {
+		names = append(names, k.Plural)
+	}
+	return names
+}
+
+var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license"}
+
+func loadConfig(fsys fs.FS, diags *diag.List) Config {
+	const path = "site.yaml"
+	c := DefaultConfig()
+	src, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		if !errorsIsNotExist(err) {
+			diags.Errorf(diag.Pos{Path: path}, "cannot read file: %v", err)
+		}
+		return c
+	}
+	src, ok := checkText(path, src, diags)
+	if !ok {
+		return c
+	}
+	d := &decoder{path: path, diags: diags}
+	top, ok := d.parse(src)
+	if !ok {
+		return c
+	}
+	d.fields(top, path, configFields, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title", "subtitle", "license":
+			s, ok := d.str(v, key, key == "title")
+			if !ok {
+				return
+			}
+			switch key {
+			case "title":
+				c.Title = s
+			case "subtitle":
+				c.Subtitle = s
+			case "license":
+				c.License = s
+			}
+		case "language":
+			if s, ok := d.lang(v, key); ok {
+				c.Language = s
+			}
+		case "base_url":
+			s, _ := d.str(v, key, false)
+			if s == "" {
+				c.BaseURL = ""
+				return
+			}
+			if !safeURL(s) {
+				d.errorf(v, "base_url must be an absolute http or https URL such as https://example.org/cutoff/")
+				return
+			}
+			if !strings.HasSuffix(s, "/") {
+				s += "/"
+			}
+			c.BaseURL = s
+		case "theme":
+			if s, ok := d.str(v, key, true); ok {
+				if !ValidID(s) {
+					d.errorf(v, "theme %q is not a valid folder name under themes/", s)
+					return
+				}
+				c.Theme = s
+			}
+		case "kinds":
+			c.Kinds = d.kinds(v)
+		case "event_types", "services", "causes", "scopes":
+			var list []string
+			seen := map[string]bool{}
+			for _, n := range d.list(v, key) {
+				if !ValidID(n.Value) {
+					d.errorf(n, "invalid entry %q in %s: use lower-case letters a-z, digits and single hyphens", n.Value, key)
+					continue
+				}
+				if seen[n.Value] {
+					d.errorf(n, "%q is listed twice in %s", n.Value, key)
+					continue
+				}
+				seen[n.Value] = true
+				list = append(list, n.Value)
+			}
+			switch key {
+			case "event_types":
+				c.EventTypes = list
+			case "services":
+				c.Services = list
+			case "causes":
+				c.Causes = list
+			case "scopes":
+				c.Scopes = list
+			}
+		}
+	})
+	return c
+}
+
+// lang reads a BCP 47 language tag.
+func (d *decoder) lang(n *yaml.Node, field string) (string, bool) {
+	s, ok := d.str(n, field, true)
+	if !ok {
+		return "", false
+	}
+	tag, err := language.Parse(s)
+	if err != nil || len(s) > 35 {
+		d.errorf(n, "%s: %q is not a BCP 47 language tag such as en, ar or ckb", field, s)
+		return "", false
+	}
+	return tag.String(), true
+}
+
+func (d *decoder) kinds(n *yaml.Node) []Kind {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		d.errorf(n, "kinds must be a non-empty list of {id, plural, title}")
+		return DefaultConfig().Kinds
+	}
+	var kinds []Kind
+	seen := map[string]bool{}
+	for _, item := range n.Content {
+		var k Kind
+		fields := d.fields(item, "a kind", []string{"id", "plural", "title", "schema"}, func(key string, _, v *yaml.Node) {
+			s, ok := d.str(v, key, true)
+			if !ok {
+				return
+			}
+			if (key == "id" || key == "plural") && !ValidID(s) {
+				d.errorf(v, "kind %s %q: use lower-case letters a-z, digits and single hyphens", key, s)
+				return
+			}
+			switch key {
+			case "id":
+				k.ID = s
+			case "plural":
+				k.Plural = s
+			case "title":
+				k.Title = s
+			case "schema":
+				k.Schema = s
+			}
+		})
+		d.require(item, "a kind", fields, "id", "plural")
+		if k.ID == "" || k.Plural == "" {
+			continue
+		}
+		if k.Title == "" {
+			k.Title = strings.ToUpper(k.Plural[:1]) + k.Plural[1:]
+		}
+		if k.Schema == "" {
+			k.Schema = map[string]string{"city": "Place", "actor": "Organization"}[k.ID]
+			if k.Schema == "" {
+				k.Schema = "Thing"
+			}
+		}
+		switch {
+		case k.ID == "report" || k.ID == "http" || k.ID == "https" || k.ID == "mailto":
+			d.errorf(item, "kind id %q is reserved", k.ID)
+			continue
+		case contains(reserved, k.Plural):
+			d.errorf(item, "kind plural %q is reserved for the site's own pages", k.Plural)
+			continue
+		case seen[k.ID] || seen["/"+k.Plural]:
+			d.errorf(item, "kind %q is defined twice", k.ID)
+			continue
+		}
+		seen[k.ID], seen["/"+k.Plural] = true, true
+		kinds = append(kinds, k)
+	}
+	return kinds
+}

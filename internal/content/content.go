@@ -1,0 +1,328 @@
+// Package content is gazette's first stage: it reads a content folder
+// through an fs.FS and returns its files as plain structs.
+//
+// Input: site.yaml, reports/*.md, <kind plural>/*.md (cities/, actors/ by
+// default), pages/*.md and static/**. Output: a Site whose every field still
+// knows the file position it came from, and diagnostics for everything that
+// can be judged one file at a time: YAML syntax, unknown or misspelled
+// fields, missing required fields, wrong types, invalid dates, ids, slugs,
+// URLs, vocabularies and encodings. Whether an id names an existing entity
+// is the next stage's business (package site).
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/internal/diag"
+)
+
+// Site is everything a content folder holds.
+type Site struct {
+	Config   Config
+	Reports  []*Report // sorted by slug
+	Entities []*Entity // sorted by kind (in Config.Kinds order), then id
+	Pages    []*Page   // sorted by slug
+	Static   []string  // files under static/, relative to it, sorted
+}
+
+// Ref is a reference to an entity or report, as written, with its place.
+type Ref struct {
+	Kind string // an entity kind id such as "city"
+	ID   string
+	Pos  diag.Pos
+}
+
+// Entity is one city, actor or other entity of a configured kind.
+type Entity struct {
+	Path        string // "cities/mosul.md"
+	Kind        string // "city"
+	ID          string // "mosul"
+	Name        string
+	NamePos     diag.Pos
+	Aliases     []Text
+	Names       []LangName // sorted by language tag
+	Type        string
+	Within      *Ref
+	Coordinates *LatLon
+	IDs         []KeyValue // sorted by key
+	Body        []byte     // the file with its front matter blanked out
+}
+
+// Text is a string as written, with its place.
+type Text struct {
+	Value string
+	Pos   diag.Pos
+}
+
+// LangName is an entity's name in another language.
+type LangName struct {
+	Lang string // BCP 47
+	Name string
+	Pos  diag.Pos
+}
+
+// LatLon is a WGS 84 position.
+type LatLon struct{ Lat, Lon float64 }
+
+// KeyValue is one entry of an "ids" map.
+type KeyValue struct{ Key, Value string }
+
+// Report is one reports/*.md file.
+type Report struct {
+	Path    string // "reports/2016-08-12-mosul.md"
+	Slug    string
+	Title   string
+	Date    Date
+	Summary string
+	Lang    string
+	Sources []Source
+	Refs    []Ref // the front matter's entity lists, such as cities: and actors:
+	Events  []Event
+	Draft   bool
+	Body    []byte // the file with its front matter blanked out
+}
+
+// Source is one entry of a report's sources.
+type Source struct {
+	Publisher string
+	Title     string
+	Date      Date
+	URL       string
+	Archive   string
+}
+
+// Event is one structured fact in a report.
+type Event struct {
+	Pos      diag.Pos
+	Type     string
+	Services []string
+	Where    []Ref // kind "city"
+	Scope    string
+	By       []Ref // kind "actor"
+	Via      []Ref // kind "actor"
+	Cause    string
+	From     Date
+	Until    Until
+	Note     string
+}
+
+// Until is the end of an event: a date, or one of the words "ongoing" and
+// "unknown". The zero value means the source gives no end.
+type Until struct {
+	Date    Date
+	Ongoing bool
+	Unknown bool
+}
+
+// Page is one pages/*.md file.
+type Page struct {
+	Path    string
+	Slug    string
+	Title   string
+	Summary string
+	Menu    int // 0: not in the navigation
+	Body    []byte
+}
+
+// idPattern is the shape of every id and slug: it is safe as a path segment
+// on every file system and host, and reads well in a URL.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s may be used as an id or slug.
+func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
+
+// Reserved top-level output names that pages and kinds may not take.
+var reserved = []string{"reports", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "assets"}
+
+// Load reads the content folder fsys. Problems go to diags; what could be
+// read is returned all the same, so later stages can report more.
+func Load(fsys fs.FS, diags *diag.List) *Site {
+	s := &Site{}
+	s.Config = loadConfig(fsys, diags)
+	s.Reports = loadDir(fsys, "reports", diags, func(path, slug string, src []byte) *Report {
+		return parseReport(&s.Config, path, slug, src, diags)
+	})
+	for _, k := range s.Config.Kinds {
+		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, diags, func(path, id string, src []byte) *Entity {
+			return parseEntity(k.ID, path, id, src, diags)
+		})...)
+	}
+	s.Pages = loadDir(fsys, "pages", diags, func(path, slug string, src []byte) *Page {
+		p := parsePage(path, slug, src, diags)
+		if p != nil && slices.Contains(s.Config.reservedNames(), slug) {
+			diags.Errorf(diag.Pos{Path: path}, "page slug %q is taken by the site's own %s/ pages; rename the file", slug, slug)
+		}
+		return p
+	})
+	s.Static = loadStatic(fsys, diags)
+	return s
+}
+
+// loadDir parses every *.md file of dir with parse, in file-name order.
+func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, id string, src []byte) *T) []*T {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if !errorsIsNotExist(err) {
+			diags.Errorf(diag.Pos{Path: dir}, "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var out []*T
+	lower := map[string]string{}
+	for _, e := range entries {
+		name := e.Name()
+		p := dir + "/" + name
+		if strings.HasPrefix(name, ".") {
+			continue // editor and OS litter: .DS_Store, .#file.md, ...
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Pos{Path: p}, "symbolic links are not followed; copy the file into the content folder")
+			continue
+		}
+		if e.IsDir() {
+			diags.Warnf(diag.Pos{Path: p}, "folder ignored: %s/ holds only .md files", dir)
+			continue
+		}
+		if !e.Type().IsRegular() {
+			diags.Errorf(diag.Pos{Path: p}, "not a regular file")
+			continue
+		}
+		id, ok := strings.CutSuffix(name, ".md")
+		if !ok {
+			diags.Warnf(diag.Pos{Path: p}, "file ignored: only .md files are read in %s/", dir)
+			continue
+		}
+		if !ValidID(id) {
+			msg := "invalid file name %q: names use lower-case letters a-z, digits and single hyphens"
+			if s := Slugify(id); s != "" {
+				diags.Errorf(diag.Pos{Path: p}, msg+`; did you mean "%s.md"?`, name, s)
+			} else {
+				diags.Errorf(diag.Pos{Path: p}, msg, name)
+			}
+			continue
+		}
+		if prev, dup := lower[strings.ToLower(name)]; dup {
+			diags.Errorf(diag.Pos{Path: p}, "file name collides with %s on case-insensitive file systems", prev)
+			continue
+		}
+		lower[strings.ToLower(name)] = p
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: p}, "cannot read file: %v", err)
+			continue
+		}
+		src, ok = checkText(p, src, diags)
+		if !ok {
+			continue
+		}
+		if v := parse(p, id, src); v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// maxFileSize bounds what one content file may hold, so a stray export or a
+// hostile file cannot exhaust memory in the later stages.
+const maxFileSize = 8 << 20
+
+// checkText verifies that src is UTF-8 text and returns it with a byte-order
+// mark removed and CRLF line ends turned into LF.
+func checkText(path string, src []byte, diags *diag.List) ([]byte, bool) {
+	if len(src) > maxFileSize {
+		diags.Errorf(diag.Pos{Path: path}, "file is %d MB; the limit is %d MB", len(src)>>20, maxFileSize>>20)
+		return nil, false
+	}
+	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "file is UTF-16; save it as UTF-8")
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			diags.Errorf(diag.Pos{Path: path, Line: line, Col: col}, "file is not valid UTF-8; save it as UTF-8")
+			return nil, false
+		case r == 0:
+			diags.Errorf(diag.Pos{Path: path, Line: line, Col: col}, "file contains a NUL byte")
+			return nil, false
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src, true
+}
+
+func loadStatic(fsys fs.FS, diags *diag.List) []string {
+	var files []string
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errorsIsNotExist(err) && p == "static" {
+				return fs.SkipDir
+			}
+			diags.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			diags.Errorf(diag.Pos{Path: p}, "symbolic links are not followed; copy the file into the content folder")
+		case d.IsDir():
+		case !d.Type().IsRegular():
+			diags.Errorf(diag.Pos{Path: p}, "not a regular file")
+		default:
+			rel := strings.TrimPrefix(p, "static/")
+			if path.Base(rel) == markerName {
+				diags.Errorf(diag.Pos{Path: p}, "%s is gazette's own marker file; rename it", markerName)
+				return nil
+			}
+			files = append(files, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: "static"}, "cannot read folder: %v", err)
+	}
+	slices.Sort(files)
+	return files
+}
+
+// markerName must match the output stage's marker; it is repeated here so
+// content never imports output.
+const markerName = ".gazette-build"
+
+// Slugify turns a title into a valid id: "ISIL cuts Mosul's internet" →
+// "isil-cuts-mosul-s-internet". It returns "" when nothing is left.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(foldASCII(s)) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() >= 80 {
+			break
+		}
+	}
+	return b.String()
+}

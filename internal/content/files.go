@@ -1,0 +1,278 @@
+package content
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"gazette/internal/diag"
+)
+
+// frontMatter splits src and parses its YAML. ok is false when the file
+// cannot be read any further.
+func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, ok bool) {
+	fm, line, body, ok := splitFrontMatter(path, src, diags)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	d = &decoder{path: path, lineOff: line - 1, diags: diags}
+	top, ok = d.parse(fm)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	if top.Line == 1 && top.Column == 1 && len(top.Content) == 0 {
+		// An empty front matter has no node of its own: point at the fence.
+		top = &yaml.Node{Kind: yaml.MappingNode, Line: 0, Column: 1}
+	}
+	return d, top, body, true
+}
+
+func parseReport(c *Config, path, slug string, src []byte, diags *diag.List) *Report {
+	d, top, body, ok := frontMatter(path, src, diags)
+	if !ok {
+		return nil
+	}
+	r := &Report{Path: path, Slug: slug, Body: body}
+	known := []string{"title", "date", "summary", "lang", "sources", "events", "draft"}
+	for _, k := range c.Kinds {
+		known = append(known, k.Plural)
+	}
+	seen := d.fields(top, "report front matter", known, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "title":
+			r.Title, _ = d.str(v, key, true)
+		case "summary":
+			r.Summary, _ = d.str(v, key, false)
+		case "date":
+			r.Date, _ = d.date(v, key)
+		case "lang":
+			r.Lang, _ = d.lang(v, key)
+		case "draft":
+			r.Draft = d.boolean(v, key)
+		case "sources":
+			r.Sources = d.sources(v)
+		case "events":
+			if v.Kind != yaml.SequenceNode {
+				d.errorf(v, "events must be a list of events")
+				return
+			}
+			for _, e := range v.Content {
+				if ev, ok := d.event(c, e); ok {
+					r.Events = append(r.Events, ev)
+				}
+			}
+		default: // a kind's plural
+			for _, k := range c.Kinds {
+				if k.Plural == key {
+					r.Refs = append(r.Refs, d.refs(v, key, k.ID)...)
+				}
+			}
+		}
+	})
+	d.require(top, "report front matter", seen, "title", "date", "sources")
+	return r
+}
+
+func (d *decoder) sources(n *yaml.Node) []Source {
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		d.errorf(n, "sources must be a list with at least one source")
+		return nil
+	}
+	var out []Source
+	for _, item := range n.Content {
+		var s Source
+		seen := d.fields(item, "a source", []string{"publisher", "title", "date", "url", "archive"}, func(key string, _, v *yaml.Node) {
+			switch key {
+			case "publisher":
+				s.Publisher, _ = d.str(v, key, true)
+			case "title":
+				s.Title, _ = d.str(v, key, true)
+			case "date":
+				s.Date, _ = d.date(v, key)
+			case "url":
+				s.URL = d.url(v, key)
+			case "archive":
+				s.Archive = d.url(v, key)
+			}
+		})
+		if item.Kind == yaml.MappingNode {
+			d.require(item, "a source", seen, "publisher")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var eventFields = []string{"type", "services", "where", "scope", "by", "via", "cause", "from", "until", "note"}
+
+func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
+	e := Event{Pos: d.pos(n)}
+	var fromOK bool
+	var untilNode *yaml.Node
+	seen := d.fields(n, "an event", eventFields, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "type":
+			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "event type", c.EventTypes, "event_types") {
+				e.Type = s
+			}
+		case "services":
+			e.Services = d.vocab(v, "service", c.Services, "services")
+		case "scope":
+			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "scope", c.Scopes, "scopes") {
+				e.Scope = s
+			}
+		case "cause":
+			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "cause", c.Causes, "causes") {
+				e.Cause = s
+			}
+		case "where":
+			e.Where = d.refs(v, key, "city")
+		case "by":
+			e.By = d.refs(v, key, "actor")
+		case "via":
+			e.Via = d.refs(v, key, "actor")
+		case "from":
+			e.From, fromOK = d.date(v, key)
+		case "until":
+			untilNode = v
+			s, ok := d.str(v, key, true)
+			switch {
+			case !ok:
+			case s == "ongoing":
+				e.Until.Ongoing = true
+			case s == "unknown":
+				e.Until.Unknown = true
+			default:
+				dt, err := ParseDate(s)
+				if err != nil {
+					d.errorf(v, "until: %v, or the word ongoing or unknown", err)
+					return
+				}
+				e.Until.Date = dt
+			}
+		case "note":
+			e.Note, _ = d.str(v, key, false)
+		}
+	})
+	if n.Kind != yaml.MappingNode {
+		return e, false
+	}
+	d.require(n, "an event", seen, "type", "from")
+	if fromOK && !e.Until.Date.IsZero() && e.Until.Date.End().Before(e.From.Start()) {
+		d.errorf(untilNode, "until %s is before from %s", e.Until.Date, e.From)
+	}
+	return e, true
+}
+
+func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
+	d, top, body, ok := frontMatter(path, src, diags)
+	if !ok {
+		return nil
+	}
+	e := &Entity{Path: path, Kind: kind, ID: id, Body: body}
+	known := []string{"name", "aliases", "names", "type", "within", "coordinates", "ids"}
+	seen := d.fields(top, "front matter", known, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "name":
+			e.Name, _ = d.str(v, key, true)
+			e.NamePos = d.pos(v)
+		case "aliases":
+			for _, a := range d.list(v, key) {
+				if strings.TrimSpace(a.Value) == "" {
+					d.errorf(a, "an alias is empty")
+					continue
+				}
+				e.Aliases = append(e.Aliases, Text{a.Value, d.pos(a)})
+			}
+		case "names":
+			if v.Kind != yaml.MappingNode {
+				d.errorf(v, "names must be a mapping of language to name, such as {ar: الموصل}")
+				return
+			}
+			e.Names = nil
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				lang, ok := d.lang(v.Content[i], "names")
+				name, ok2 := d.str(v.Content[i+1], "a name", true)
+				if ok && ok2 {
+					e.Names = append(e.Names, LangName{Lang: lang, Name: name, Pos: d.pos(v.Content[i+1])})
+				}
+			}
+			slices.SortFunc(e.Names, func(a, b LangName) int { return strings.Compare(a.Lang, b.Lang) })
+		case "type":
+			e.Type, _ = d.str(v, key, false)
+		case "within":
+			if s, ok := d.str(v, key, false); ok && s != "" {
+				if !ValidID(s) {
+					d.errorf(v, "invalid id %q in within: ids use lower-case letters a-z, digits and single hyphens", s)
+					return
+				}
+				e.Within = &Ref{Kind: kind, ID: s, Pos: d.pos(v)}
+			}
+		case "coordinates":
+			e.Coordinates = d.coordinates(v)
+		case "ids":
+			if v.Kind != yaml.MappingNode {
+				d.errorf(v, "ids must be a mapping such as {wikidata: Q209088}")
+				return
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				key, ok := d.str(v.Content[i], "an ids key", true)
+				val, ok2 := d.str(v.Content[i+1], "an ids value", true)
+				if ok && ok2 {
+					e.IDs = append(e.IDs, KeyValue{key, val})
+				}
+			}
+			slices.SortFunc(e.IDs, func(a, b KeyValue) int { return strings.Compare(a.Key, b.Key) })
+		}
+	})
+	d.require(top, "front matter", seen, "name")
+	return e
+}
+
+func (d *decoder) coordinates(n *yaml.Node) *LatLon {
+	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 {
+		d.errorf(n, "coordinates must be [latitude, longitude], such as [36.34, 43.13]")
+		return nil
+	}
+	var v [2]float64
+	for i, c := range n.Content {
+		f, err := strconv.ParseFloat(c.Value, 64)
+		if c.Kind != yaml.ScalarNode || (c.Tag != "!!float" && c.Tag != "!!int") || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			d.errorf(c, "coordinates must be two numbers, [latitude, longitude]")
+			return nil
+		}
+		v[i] = f
+	}
+	if v[0] < -90 || v[0] > 90 {
+		d.errorf(n.Content[0], "latitude %v is outside -90..90", v[0])
+		return nil
+	}
+	if v[1] < -180 || v[1] > 180 {
+		d.errorf(n.Content[1], "longitude %v is outside -180..180", v[1])
+		return nil
+	}
+	return &LatLon{v[0], v[1]}
+}
+
+func parsePage(path, slug string, src []byte, diags *diag.List) *Page {
+	d, top, body, ok := frontMatter(path, src, diags)
+	if !ok {
+		return nil
+	}
+	p := &Page{Path: path, Slug: slug, Body: body}
+	seen := d.fields(top, "page front matter", []string{"title", "summary", "menu"}, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "title":
+			p.Title, _ = d.str(v, key, true)
+		case "summary":
+			p.Summary, _ = d.str(v, key, false)
+		case "menu":
+			p.Menu = d.integer(v, key)
+		}
+	})
+	d.require(top, "page front matter", seen, "title")
+	return p
+}

@@ -1,0 +1,188 @@
+// Package diag holds the one position type and the one diagnostic type that
+// every stage of gazette reports problems with.
+//
+// A stage never stops at the first problem: it appends to a List and goes on,
+// so a single run of `gazette check` shows everything that is wrong. The List
+// is sorted by file, line and column before it is printed.
+package diag
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Pos is a place in a content file. Path is relative to the content folder
+// and uses forward slashes; Line and Col count from 1, and Col counts
+// characters (runes), not bytes, so it matches what an editor shows.
+// A zero Line means the whole file; it prints as line 1, column 1, so every
+// diagnostic keeps the path:line:col shape that editors and CI parse.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	return fmt.Sprintf("%s:%d:%d", p.Path, max(p.Line, 1), max(p.Col, 1))
+}
+
+// Severity tells errors, which fail a build, from warnings, which do not.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in the content.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Msg      string
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
+}
+
+// List collects diagnostics. It is safe for concurrent use, so stages that
+// work in parallel can share one.
+type List struct {
+	mu    sync.Mutex
+	items []Diagnostic
+}
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	l.add(Diagnostic{pos, Error, fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	l.add(Diagnostic{pos, Warning, fmt.Sprintf(format, args...)})
+}
+
+func (l *List) add(d Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, d)
+	l.mu.Unlock()
+}
+
+// Append adds diagnostics found elsewhere.
+func (l *List) Append(ds ...Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, ds...)
+	l.mu.Unlock()
+}
+
+// Sorted returns the diagnostics ordered by path, line, column, severity and
+// message, without duplicates.
+func (l *List) Sorted() []Diagnostic {
+	l.mu.Lock()
+	out := slices.Clone(l.items)
+	l.mu.Unlock()
+	slices.SortFunc(out, compare)
+	return slices.Compact(out)
+}
+
+func compare(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.Path, b.Pos.Path),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Msg, b.Msg),
+	)
+}
+
+// Count returns the number of errors and of warnings.
+func (l *List) Count() (errors, warnings int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, d := range l.items {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// HasErrors reports whether any error (not warning) was recorded.
+func (l *List) HasErrors() bool {
+	n, _ := l.Count()
+	return n > 0
+}
+
+// Format names an output format for diagnostics.
+type Format string
+
+const (
+	Text   Format = "text"   // path:line:col: error: message
+	GitHub Format = "github" // GitHub Actions workflow commands
+	JSON   Format = "json"   // one JSON array
+)
+
+// Write prints ds in the given format. root is prefixed to paths for the
+// GitHub format, whose annotations need paths relative to the repository.
+func Write(w io.Writer, ds []Diagnostic, f Format, root string) error {
+	switch f {
+	case GitHub:
+		for _, d := range ds {
+			path := d.Pos.Path
+			if root != "" && root != "." {
+				path = strings.TrimSuffix(root, "/") + "/" + path
+			}
+			props := "file=" + ghEscape(path, true)
+			props += fmt.Sprintf(",line=%d,col=%d", max(d.Pos.Line, 1), max(d.Pos.Col, 1))
+			if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Msg, false)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case JSON:
+		type item struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Col      int    `json:"col"`
+			Severity string `json:"severity"`
+			Message  string `json:"message"`
+		}
+		items := make([]item, 0, len(ds))
+		for _, d := range ds {
+			items = append(items, item{d.Pos.Path, max(d.Pos.Line, 1), max(d.Pos.Col, 1), d.Severity.String(), d.Msg})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(items)
+	default:
+		for _, d := range ds {
+			if _, err := fmt.Fprintln(w, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// ghEscape escapes data for a workflow command, as the Actions toolkit does.
+func ghEscape(s string, property bool) string {
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	if property {
+		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
+	}
+	return s
+}

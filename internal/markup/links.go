@@ -1,0 +1,306 @@
+package markup
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"gazette/internal/diag"
+)
+
+// KindAnnotation is the node kind of an annotation link.
+var KindAnnotation = ast.NewNodeKind("Annotation")
+
+// Annotation replaces an ast.Link whose scheme is a kind or "report". Its
+// children are the link text.
+type Annotation struct {
+	ast.BaseInline
+	Link *Link
+}
+
+// Kind implements ast.Node.
+func (n *Annotation) Kind() ast.NodeKind { return KindAnnotation }
+
+// Dump implements ast.Node.
+func (n *Annotation) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Scheme": n.Link.Scheme, "ID": n.Link.ID}, nil)
+}
+
+// linkTransformer finds the annotations and checks every other link.
+//
+// It runs once per parse, after goldmark has resolved reference-style links,
+// so [Mosul][m] with [m]: city:mosul arrives here as an ordinary link.
+type linkTransformer struct{ m *Markdown }
+
+// Transform implements parser.ASTTransformer.
+func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	doc, _ := pc.Get(t.m.docKey).(*Doc)
+	if doc == nil {
+		return
+	}
+	var links []*ast.Link
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, n)
+		case *ast.Image:
+			if dest := string(n.Destination); !t.plainURL(dest) {
+				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not %q", clip(dest))
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			if dest := string(n.URL(doc.src)); n.AutoLinkType == ast.AutoLinkURL && !t.plainURL(dest) {
+				doc.errorf(n.Pos(), "forbidden link scheme in %q: use http, https or mailto", clip(dest))
+				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(doc.src)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		t.link(doc, l)
+	}
+	sentences(doc, root)
+}
+
+// link turns l into an Annotation when its scheme is an annotation scheme,
+// and reports it when the scheme is not allowed at all.
+func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
+	dest := string(l.Destination)
+	scheme, rest, ok := splitScheme(dest)
+	if !ok {
+		return // relative path, fragment or query: left as it is
+	}
+	switch scheme {
+	case "http", "https", "mailto":
+		return
+	}
+	for _, s := range t.m.schemes {
+		if s == scheme {
+			a := &Annotation{Link: &Link{
+				Scheme: scheme,
+				ID:     rest,
+				Text:   strings.TrimSpace(plainText(doc.src, l)),
+				Pos:    doc.pos(l.Pos()),
+			}}
+			a.SetPos(l.Pos())
+			for c := l.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				a.AppendChild(a, c)
+				c = next
+			}
+			l.Parent().ReplaceChild(l.Parent(), l, a)
+			doc.Links = append(doc.Links, a.Link)
+			return
+		}
+	}
+	msg := "forbidden link scheme %q: links may use http:, https:, mailto:, a relative path, or an annotation (%s)%s"
+	doc.errorf(l.Pos(), msg, scheme+":", strings.Join(t.m.schemes, ":, ")+":", diag.DidYouMean(scheme, t.m.schemes))
+	l.Destination = nil
+}
+
+// plainURL reports whether dest is safe as an image or autolink target.
+func (t *linkTransformer) plainURL(dest string) bool {
+	scheme, _, ok := splitScheme(dest)
+	return !ok || scheme == "http" || scheme == "https" || scheme == "mailto"
+}
+
+// splitScheme splits "city:mosul" into "city" and "mosul". Like a browser,
+// it ignores tabs, newlines and leading control characters and spaces,
+// which could otherwise hide a "java\tscript:" scheme. ok is false when
+// dest has no scheme.
+func splitScheme(dest string) (scheme, rest string, ok bool) {
+	dest = strings.TrimLeftFunc(dest, func(r rune) bool { return r <= ' ' })
+	dest = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, dest)
+	i := strings.IndexAny(dest, ":/?#")
+	if i <= 0 || dest[i] != ':' {
+		return "", "", false
+	}
+	scheme = strings.ToLower(dest[:i])
+	for j, c := range scheme {
+		letter := c >= 'a' && c <= 'z'
+		if !letter && (j == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			// Not a scheme by RFC 3986, but a browser may still read one;
+			// treat it as a scheme so that it is checked, not let through.
+			return scheme, dest[i+1:], true
+		}
+	}
+	return scheme, dest[i+1:], true
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 60 {
+		return string([]rune(s)[:60]) + "…"
+	}
+	return s
+}
+
+// plainText returns the text of an inline node and its descendants as a
+// reader sees it.
+func plainText(src []byte, n ast.Node) string {
+	var b strings.Builder
+	writeText(&b, src, n, nil)
+	return b.String()
+}
+
+// writeText appends the plain text of n to b. For each annotation inside,
+// mark is called with the byte range its text takes in b.
+func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int)) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(n.Segment.Value(src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+		return
+	case *ast.String:
+		if n.IsCode() {
+			b.Write(n.Value)
+		} else {
+			b.WriteString(html.UnescapeString(string(n.Value)))
+		}
+		return
+	case *ast.RawHTML:
+		return
+	case *ast.AutoLink:
+		b.Write(n.Label(src))
+		return
+	case *ast.CodeSpan:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(src))
+			} else {
+				writeText(b, src, c, mark)
+			}
+		}
+		return
+	case *Annotation:
+		start := b.Len()
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			writeText(b, src, c, mark)
+		}
+		if mark != nil {
+			mark(n, start, b.Len())
+		}
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writeText(b, src, c, mark)
+	}
+}
+
+// maxSentence bounds the context kept around a mention, in bytes on each
+// side, so that a run-on paragraph does not fill an entity page.
+const maxSentence = 240
+
+// sentences fills in the Sentence of every annotation: the text of its
+// block, cut at sentence ends around it. Each block's text is built once,
+// however many annotations it holds.
+func sentences(doc *Doc, root ast.Node) {
+	if len(doc.Links) == 0 {
+		return
+	}
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock || !hasInlineChild(n) {
+			return ast.WalkContinue, nil
+		}
+		var b strings.Builder
+		type span struct {
+			a          *Annotation
+			start, end int
+		}
+		var spans []span
+		writeText(&b, doc.src, n, func(a *Annotation, start, end int) {
+			spans = append(spans, span{a, start, end})
+		})
+		text := b.String()
+		for _, s := range spans {
+			from := sentenceStart(text, s.start)
+			to := sentenceEnd(text, s.end)
+			before, after := text[from:s.start], text[s.end:to]
+			if len(before) > maxSentence {
+				before = "…" + strings.TrimLeftFunc(trimToRune(before[len(before)-maxSentence:]), unicode.IsSpace)
+			}
+			if len(after) > maxSentence {
+				after = strings.TrimRightFunc(trimToRuneEnd(after[:maxSentence]), unicode.IsSpace) + "…"
+			}
+			s.a.Link.Sentence = Sentence{Before: before, Text: text[s.start:s.end], After: after}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func hasInlineChild(n ast.Node) bool {
+	c := n.FirstChild()
+	return c != nil && c.Type() == ast.TypeInline
+}
+
+// sentenceStart finds where the sentence holding offset i begins: after the
+// last ". ", "! ", "? " (or Arabic "؟ ") before it.
+func sentenceStart(text string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if isSpace(text[j]) && endsSentence(text[:j]) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// sentenceEnd finds where the sentence holding offset i ends, its final
+// punctuation included.
+func sentenceEnd(text string, i int) int {
+	for j := i; j < len(text); j++ {
+		if isSpace(text[j]) && j > i && endsSentence(text[:j]) {
+			return j
+		}
+	}
+	return len(text)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// perhaps followed by a closing quote or bracket.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"')]’”»")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '؟', '。', '۔':
+		// "Mr. X" and "U.S. army" are not ends; a lone capital initial is a
+		// good enough sign of an abbreviation.
+		t := strings.TrimRight(s, ".")
+		w := t[strings.LastIndexAny(t, " .")+1:]
+		return !(r == '.' && len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z')
+	}
+	return false
+}
+
+func trimToRune(s string) string {
+	for len(s) > 0 && !utf8.RuneStart(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func trimToRuneEnd(s string) string {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if r != utf8.RuneError || size > 1 {
+			break
+		}
+		s = s[:len(s)-1]
+	}
+	return s
+}

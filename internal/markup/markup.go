@@ -1,0 +1,196 @@
+// Package markup is the Markdown stage of gazette: the only package that
+// imports goldmark and chroma.
+//
+// Parse turns a file's body into a Doc: the goldmark tree plus every
+// annotation link in it (city:mosul, actor:, report:slug), each with its
+// position and the sentence around it. Links with other schemes are checked
+// here, because only the parser knows where a link is. The next stage
+// (package site) resolves the annotations and fills in their Href; then
+// Render writes the HTML. One parse per file; the Doc is rendered once.
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"gazette/internal/diag"
+)
+
+// Markdown parses and renders report bodies. It is safe for concurrent use
+// once built.
+type Markdown struct {
+	md       goldmark.Markdown
+	docKey   parser.ContextKey
+	schemes  []string // annotation schemes: the entity kinds and "report"
+	code     *chromahtml.Formatter
+	light    *chroma.Style
+	dark     *chroma.Style
+	maxDepth int
+}
+
+// New returns a Markdown that treats links whose scheme is one of kinds, or
+// "report", as annotations.
+func New(kinds []string) *Markdown {
+	m := &Markdown{
+		docKey:  parser.NewContextKey(),
+		schemes: append(append([]string(nil), kinds...), "report"),
+		// CSS classes, not inline styles, so a strict Content-Security-Policy
+		// holds and the theme owns the colours.
+		code:  chromahtml.New(chromahtml.WithClasses(true)),
+		light: styles.Get("github"),
+		dark:  styles.Get("github-dark"),
+	}
+	m.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,         // tables, strikethrough, autolinks, task lists
+			extension.Footnote,    // [^1] notes, common in sourced writing
+			extension.Typographer, // curly quotes, dashes, ellipses
+		),
+		goldmark.WithParserOptions(
+			// Headings get ids so readers can link to a section.
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&linkTransformer{m}, 100)),
+		),
+		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is
+		// replaced by a comment, so no content file can put script in a page.
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{m}, 100)),
+			html.WithXHTML(),
+		),
+	)
+	return m
+}
+
+// Doc is a parsed Markdown body.
+type Doc struct {
+	Path     string
+	src      []byte
+	root     ast.Node
+	lines    []int // byte offset of each line start, built on first use
+	Links    []*Link
+	Problems []diag.Diagnostic
+}
+
+// Link is one annotation: a Markdown link whose scheme is a kind or
+// "report".
+type Link struct {
+	Scheme   string // "city", "actor", "report"
+	ID       string // "" in [ISIS](actor:), to be resolved from Text
+	Text     string // the link text, as plain text
+	Pos      diag.Pos
+	Sentence Sentence
+
+	// Set by the caller before Render. An empty Href renders the text alone.
+	Href   string // relative URL of the target
+	Anchor string // id of the link in the page, such as "m-3"
+	Title  string // tooltip: the target's name
+}
+
+// Sentence is the sentence an annotation stands in, split around it.
+type Sentence struct {
+	Before, Text, After string
+}
+
+// Parse parses a body. src is the whole file with its front matter blanked
+// out, so offsets are file offsets.
+func (m *Markdown) Parse(path string, src []byte) *Doc {
+	doc := &Doc{Path: path, src: src}
+	ctx := parser.NewContext()
+	ctx.Set(m.docKey, doc)
+	doc.root = m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return doc
+}
+
+// Render writes the body as HTML.
+func (m *Markdown) Render(doc *Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(doc.src) + len(doc.src)/4)
+	if err := m.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// CSS returns the stylesheet for highlighted code: light colours, and dark
+// ones for readers who prefer a dark scheme.
+func (m *Markdown) CSS() string {
+	var b strings.Builder
+	m.code.WriteCSS(&b, m.light)
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	m.code.WriteCSS(&b, m.dark)
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// pos converts a byte offset of the source into a file position.
+func (d *Doc) pos(offset int) diag.Pos {
+	if d.lines == nil {
+		d.lines = append(d.lines, 0)
+		for i, c := range d.src {
+			if c == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	offset = max(0, min(offset, len(d.src)))
+	// The last line start at or before offset.
+	lo, hi := 0, len(d.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.lines[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := 1 + len([]rune(string(d.src[d.lines[lo]:offset])))
+	return diag.Pos{Path: d.Path, Line: lo + 1, Col: col}
+}
+
+func (d *Doc) errorf(offset int, format string, args ...any) {
+	d.Problems = append(d.Problems, diag.Diagnostic{Pos: d.pos(offset), Severity: diag.Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Text returns the body as plain text, one paragraph a line, without code
+// blocks: what search indexes and what a summary is cut from.
+func (d *Doc) Text() string {
+	var b strings.Builder
+	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		if _, code := n.(*ast.FencedCodeBlock); code || n.Kind() == ast.KindCodeBlock || n.Kind() == ast.KindHTMLBlock {
+			return ast.WalkSkipChildren, nil
+		}
+		if hasInlineChild(n) {
+			writeText(&b, d.src, n, nil)
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// FirstParagraph returns the plain text of the first paragraph, or "".
+func (d *Doc) FirstParagraph() string {
+	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == ast.KindParagraph {
+			return strings.TrimSpace(plainText(d.src, n))
+		}
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package markup
+
+import (
+	"html"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// nodeRenderer draws annotations and highlighted code blocks.
+type nodeRenderer struct{ m *Markdown }
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAnnotation, r.annotation)
+	reg.Register(ast.KindFencedCodeBlock, r.fencedCode)
+}
+
+func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	l := n.(*Annotation).Link
+	if l.Href == "" {
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	w.WriteString(html.EscapeString(l.Href))
+	w.WriteString(`" class="ann ann-`)
+	w.WriteString(html.EscapeString(l.Scheme))
+	w.WriteString(`"`)
+	if l.Anchor != "" {
+		w.WriteString(` id="`)
+		w.WriteString(html.EscapeString(l.Anchor))
+		w.WriteString(`"`)
+	}
+	if l.Title != "" {
+		w.WriteString(` title="`)
+		w.WriteString(html.EscapeString(l.Title))
+		w.WriteString(`"`)
+	}
+	w.WriteString(">")
+	return ast.WalkContinue, nil
+}
+
+// fencedCode highlights a fenced block with chroma, using CSS classes. An
+// unknown or missing language is shown as plain, escaped text.
+func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code []byte
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		code = append(code, seg.Value(src)...)
+	}
+	lang := string(n.Language(src))
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer != nil {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+		if err == nil {
+			w.WriteString(`<div class="code" data-lang="` + html.EscapeString(lang) + `">`)
+			if err := r.m.code.Format(w, r.m.light, it); err != nil {
+				return ast.WalkStop, err
+			}
+			w.WriteString("</div>\n")
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	w.WriteString(`<pre class="chroma"><code>`)
+	w.WriteString(html.EscapeString(string(code)))
+	w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}

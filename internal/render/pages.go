@@ -1,0 +1,349 @@
+package render
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"gazette/internal/content"
+	"gazette/internal/site"
+)
+
+// Page is what every layout receives. Exactly one of Report, Entity, Kind
+// and Standalone is set on the pages of those types.
+type Page struct {
+	Site   *site.Site
+	Nav    []NavItem
+	Layout string // "home", "report", ...
+
+	URL         string // the page's directory, relative to the root: "cities/mosul/"
+	Title       string // the page's own title; the layout adds the site's
+	Description string
+	Lang        string
+	OGType      string // "website" or "article"
+	JSONLD      any    // marshalled into <script type="application/ld+json">
+	Body        template.HTML
+
+	Report     *site.Report
+	Entity     *site.Entity
+	Kind       *site.Kind
+	Standalone *site.Page
+
+	Latest []*site.Report // home: the newest reports
+	Years  []YearGroup    // reports index
+	Groups []Group        // entity index: entities by type
+	Counts []KindCount    // home: entities per kind
+	Events []*site.Event  // home: event count; report: its events
+
+	notFound bool // 404.html: links start from base_url, not from URL
+}
+
+// YearGroup is the reports of one year.
+type YearGroup struct {
+	Year    int
+	Reports []*site.Report
+}
+
+// Group is a titled list of entities.
+type Group struct {
+	Title    string
+	Entities []*site.Entity
+}
+
+// KindCount is an entity kind and how many entities it has.
+type KindCount struct {
+	*site.Kind
+	N int
+}
+
+// File is the output path of the page.
+func (p *Page) File() string {
+	if p.notFound {
+		return "404.html"
+	}
+	return p.URL + "index.html"
+}
+
+// Link returns the URL of the page at directory url (relative to the site
+// root) as seen from this page.
+func (p *Page) Link(url string) string {
+	if p.notFound {
+		return p.base() + url
+	}
+	return site.Rel(p.URL, url)
+}
+
+// Asset returns the URL of the file at path (relative to the site root) as
+// seen from this page.
+func (p *Page) Asset(path string) string {
+	if p.notFound {
+		return p.base() + path
+	}
+	return site.RelFile(p.URL, path)
+}
+
+func (p *Page) base() string {
+	if p.Site.Config.BaseURL != "" {
+		return p.Site.Config.BaseURL
+	}
+	return "/"
+}
+
+// Canonical is the page's absolute URL, or "" when base_url is not set.
+func (p *Page) Canonical() string {
+	if p.Site.Config.BaseURL == "" || p.notFound {
+		return ""
+	}
+	return p.Site.Config.BaseURL + p.URL
+}
+
+// Dir is "rtl" for right-to-left languages, else "ltr".
+func (p *Page) Dir() string { return Dir(p.Lang) }
+
+// Dir returns the writing direction of a BCP 47 language tag.
+func Dir(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return "ltr"
+	}
+	script, _ := tag.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
+		return "rtl"
+	}
+	return "ltr"
+}
+
+func (r *renderer) newPage(layout, url, title, desc string) *Page {
+	return &Page{
+		Site: r.site, Nav: r.nav, Layout: layout, URL: url, Title: title,
+		Description: desc, Lang: r.site.Config.Language, OGType: "website",
+	}
+}
+
+func (r *renderer) home() *Page {
+	s := r.site
+	desc := s.Config.Subtitle
+	if desc == "" {
+		desc = s.Config.Title
+	}
+	p := r.newPage("home", "", "", desc)
+	p.Latest = s.Reports[:min(10, len(s.Reports))]
+	for _, k := range s.Kinds {
+		p.Counts = append(p.Counts, KindCount{k, len(k.Entities)})
+	}
+	p.Events = s.Events
+	p.JSONLD = map[string]any{
+		"@context": "https://schema.org", "@type": "WebSite",
+		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
+		"url": p.Canonical(),
+	}
+	return p
+}
+
+func (r *renderer) reportsIndex() *Page {
+	p := r.newPage("reports", "reports/", "Reports", plural(len(r.site.Reports), "report", "reports")+", newest first.")
+	for _, rep := range r.site.Reports {
+		if n := len(p.Years); n == 0 || p.Years[n-1].Year != rep.Date.Year {
+			p.Years = append(p.Years, YearGroup{Year: rep.Date.Year})
+		}
+		g := &p.Years[len(p.Years)-1]
+		g.Reports = append(g.Reports, rep)
+	}
+	return p
+}
+
+func (r *renderer) report(rep *site.Report) *Page {
+	p := r.newPage("report", rep.URL, rep.Title, rep.Summary)
+	p.Report = rep
+	p.OGType = "article"
+	if rep.Lang != "" {
+		p.Lang = rep.Lang
+	}
+	p.Body = r.body(rep.Doc)
+	p.Events = rep.Events
+	var about []any
+	for _, list := range rep.Entities {
+		for _, e := range list {
+			about = append(about, r.entityLD(e, p, false))
+		}
+	}
+	var cites []any
+	for _, src := range rep.Sources {
+		c := map[string]any{"@type": "NewsArticle", "headline": src.Title, "publisher": map[string]any{"@type": "Organization", "name": src.Publisher}}
+		if !src.Date.IsZero() {
+			c["datePublished"] = src.Date.String()
+		}
+		if src.URL != "" {
+			c["url"] = src.URL
+		}
+		cites = append(cites, c)
+	}
+	p.JSONLD = omitEmpty(map[string]any{
+		"@context": "https://schema.org", "@type": "NewsArticle",
+		"headline": rep.Title, "description": rep.Summary, "datePublished": rep.Date.String(),
+		"inLanguage": p.Lang, "url": p.Canonical(), "about": about, "citation": cites,
+		"publisher": map[string]any{"@type": "Organization", "name": r.site.Config.Title},
+	})
+	return p
+}
+
+func (r *renderer) entities(k *site.Kind) *Page {
+	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.ID, k.Plural)+" named in the reports, with their report counts.")
+	p.Kind = k
+	groups := map[string][]*site.Entity{}
+	for _, e := range k.Entities {
+		groups[e.Type] = append(groups[e.Type], e)
+	}
+	for _, t := range sortedKeys(groups) {
+		title := t
+		if title == "" {
+			title = "other"
+		}
+		p.Groups = append(p.Groups, Group{Title: title, Entities: groups[t]})
+	}
+	// The group with no type goes last.
+	slices.SortStableFunc(p.Groups, func(a, b Group) int {
+		return cmp.Compare(btoi(a.Title == "other"), btoi(b.Title == "other"))
+	})
+	return p
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (r *renderer) entity(e *site.Entity) *Page {
+	desc := e.Doc.FirstParagraph()
+	if desc == "" {
+		desc = e.Name + ": " + plural(len(e.Reports), "report", "reports") + "."
+	}
+	p := r.newPage("entity", e.URL, e.Name, shorten(desc, 200))
+	p.Entity = e
+	p.Kind = e.Kind
+	p.Body = r.body(e.Doc)
+	ld := r.entityLD(e, p, true)
+	ld["@context"] = "https://schema.org"
+	ld["url"] = p.Canonical()
+	ld["description"] = p.Description
+	p.JSONLD = omitEmpty(ld)
+	return p
+}
+
+// entityLD describes an entity in schema.org terms. full adds what only
+// its own page needs.
+func (r *renderer) entityLD(e *site.Entity, p *Page, full bool) map[string]any {
+	ld := map[string]any{"@type": e.Kind.Schema, "name": e.Name}
+	if r.site.Config.BaseURL != "" {
+		ld["@id"] = r.site.Config.BaseURL + e.URL
+	}
+	if !full {
+		return ld
+	}
+	var alt []string
+	for _, a := range e.Aliases {
+		alt = append(alt, a.Value)
+	}
+	for _, n := range e.Names {
+		alt = append(alt, n.Name)
+	}
+	ld["alternateName"] = alt
+	if e.Coordinates != nil {
+		ld["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": e.Coordinates.Lat, "longitude": e.Coordinates.Lon}
+	}
+	if e.Parent != nil {
+		rel := "isPartOf"
+		switch e.Kind.Schema {
+		case "Place":
+			rel = "containedInPlace"
+		case "Organization":
+			rel = "parentOrganization"
+		}
+		ld[rel] = r.entityLD(e.Parent, p, false)
+	}
+	var same []string
+	var idents []any
+	for _, id := range e.IDs {
+		if u := sameAs(id); u != "" {
+			same = append(same, u)
+		} else {
+			idents = append(idents, map[string]any{"@type": "PropertyValue", "propertyID": id.Key, "value": id.Value})
+		}
+	}
+	ld["sameAs"] = same
+	ld["identifier"] = idents
+	return ld
+}
+
+// sameAs turns a well-known identifier into the URL of its record.
+func sameAs(id content.KeyValue) string {
+	switch id.Key {
+	case "wikidata":
+		return "https://www.wikidata.org/wiki/" + id.Value
+	case "geonames":
+		return "https://www.geonames.org/" + id.Value
+	case "osm", "openstreetmap":
+		return "https://www.openstreetmap.org/" + id.Value
+	case "wikipedia", "website", "url":
+		if strings.HasPrefix(id.Value, "https://") || strings.HasPrefix(id.Value, "http://") {
+			return id.Value
+		}
+	}
+	return ""
+}
+
+func omitEmpty(m map[string]any) map[string]any {
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				delete(m, k)
+			}
+		case []any:
+			if len(v) == 0 {
+				delete(m, k)
+			}
+		case []string:
+			if len(v) == 0 {
+				delete(m, k)
+			}
+		}
+	}
+	return m
+}
+
+func (r *renderer) standalone(sp *site.Page) *Page {
+	desc := sp.Summary
+	if desc == "" {
+		desc = shorten(sp.Doc.FirstParagraph(), 200)
+	}
+	p := r.newPage("page", sp.URL, sp.Title, desc)
+	p.Standalone = sp
+	p.Body = r.body(sp.Doc)
+	return p
+}
+
+func (r *renderer) notFound() *Page {
+	p := r.newPage("404", "", "Page not found", "There is no page at this address.")
+	p.notFound = true
+	return p
+}
+
+// shorten cuts s to at most n runes at a word boundary.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := string(rs[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}

@@ -1,0 +1,207 @@
+// Package render is gazette's page stage: it lays the resolved site out as
+// files, through the theme's html/template layouts.
+//
+// Input: a *site.Site and a Theme. Output: every file of the site, handed to
+// a Writer as it is made. Go code here computes what a page shows (lists,
+// groups, counts, metadata); the templates only arrange it, so a theme can
+// restyle every page without touching Go.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"slices"
+	"sync"
+
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+	"gazette/internal/site"
+)
+
+// Writer receives the files of the site. WriteFile is called from several
+// goroutines at once; path is slash-separated and relative to the output
+// root.
+type Writer interface {
+	WriteFile(path string, data []byte) error
+}
+
+// Stats counts what a render produced.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // all files, pages included
+}
+
+// Render writes every page and file of s to w. Problems in the theme are
+// reported to diags; an error is returned only when writing fails.
+func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.List) (Stats, error) {
+	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags}
+	r.nav = r.navigation()
+
+	var jobs []func() error
+	page := func(layout string, p *Page) {
+		jobs = append(jobs, func() error { return r.page(layout, p) })
+	}
+	page("home", r.home())
+	page("reports", r.reportsIndex())
+	for _, rep := range s.Reports {
+		page("report", r.report(rep))
+	}
+	for _, k := range s.Kinds {
+		page("entities", r.entities(k))
+		for _, e := range k.Entities {
+			page("entity", r.entity(e))
+		}
+	}
+	for _, p := range s.Pages {
+		page("page", r.standalone(p))
+	}
+	page("404", r.notFound())
+	jobs = append(jobs, r.assets)
+
+	errs := make([]error, len(jobs))
+	site.Parallel(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	for _, err := range errs {
+		if err != nil {
+			return r.stats, err
+		}
+	}
+	return r.stats, nil
+}
+
+type renderer struct {
+	site  *site.Site
+	theme *Theme
+	md    *markup.Markdown
+	w     Writer
+	diags *diag.List
+	nav   []NavItem
+
+	mu    sync.Mutex
+	stats Stats
+}
+
+func (r *renderer) count(pages, files int) {
+	r.mu.Lock()
+	r.stats.Pages += pages
+	r.stats.Files += files
+	r.mu.Unlock()
+}
+
+// page executes a layout and writes the page to <p.URL>index.html (or to
+// 404.html).
+func (r *renderer) page(layout string, p *Page) error {
+	out, err := r.theme.execute(layout, p)
+	if err != nil {
+		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
+		return nil
+	}
+	r.count(1, 1)
+	return r.w.WriteFile(p.File(), out)
+}
+
+// body renders a parsed Markdown body.
+func (r *renderer) body(doc *markup.Doc) template.HTML {
+	if doc == nil {
+		return ""
+	}
+	b, err := r.md.Render(doc)
+	if err != nil {
+		r.diags.Errorf(diag.Pos{Path: doc.Path}, "rendering Markdown: %v", err)
+		return ""
+	}
+	return template.HTML(b) // goldmark in safe mode: raw HTML already omitted
+}
+
+// assets copies the theme's and the content's static files; the content's
+// win. style.css is the theme's stylesheet followed by the code colours.
+func (r *renderer) assets() error {
+	css := append(bytes.Clone(r.theme.css), "\n/* Code highlighting (chroma) */\n"...)
+	css = append(css, r.md.CSS()...)
+	if err := r.w.WriteFile("style.css", css); err != nil {
+		return err
+	}
+	n := 1
+	own := map[string]bool{}
+	for _, p := range r.site.Static {
+		own[p] = true
+	}
+	for _, p := range r.theme.staticFiles() {
+		if own[p] {
+			continue
+		}
+		b, err := fs.ReadFile(r.theme.static[p], "static/"+p)
+		if err != nil {
+			return err
+		}
+		if err := r.w.WriteFile(p, b); err != nil {
+			return err
+		}
+		n++
+	}
+	r.count(0, n)
+	return nil
+}
+
+// StaticCopier is implemented by writers that can copy a content file
+// without reading it into memory.
+type StaticCopier interface {
+	CopyFile(dst string, src fs.FS, srcPath string) error
+}
+
+// CopyStatic copies the content's static/ files.
+func CopyStatic(s *site.Site, content fs.FS, w Writer) (int, error) {
+	for _, p := range s.Static {
+		if c, ok := w.(StaticCopier); ok {
+			if err := c.CopyFile(p, content, "static/"+p); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		b, err := fs.ReadFile(content, "static/"+p)
+		if err != nil {
+			return 0, err
+		}
+		if err := w.WriteFile(p, b); err != nil {
+			return 0, err
+		}
+	}
+	return len(s.Static), nil
+}
+
+// NavItem is one entry of the site navigation.
+type NavItem struct {
+	Title string
+	URL   string
+}
+
+func (r *renderer) navigation() []NavItem {
+	nav := []NavItem{{"Reports", "reports/"}}
+	for _, k := range r.site.Kinds {
+		nav = append(nav, NavItem{k.Title, k.URL})
+	}
+	for _, p := range r.site.Pages {
+		if p.Menu != 0 {
+			nav = append(nav, NavItem{p.Title, p.URL})
+		}
+	}
+	return nav
+}
+
+// plural returns "1 report" or "3 reports".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

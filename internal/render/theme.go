@@ -1,0 +1,129 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gazette/internal/diag"
+)
+
+// Theme is a parsed theme: one template set per page layout, and the
+// static files to copy.
+type Theme struct {
+	layouts map[string]*template.Template
+	static  map[string]fs.FS // output path → the file system holding it
+	css     []byte           // static/style.css, to which the code CSS is added
+}
+
+// layoutNames are the page layouts a theme provides. base.html and
+// partials.html are shared by all of them.
+var layoutNames = []string{"home", "report", "reports", "entity", "entities", "page", "404"}
+
+// LoadTheme reads a theme. def is the embedded default theme; override, when
+// not nil, is a project's themes/<name>/ folder, whose files replace the
+// default's one by one. dir names the override in diagnostics.
+func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
+	t := &Theme{layouts: map[string]*template.Template{}, static: map[string]fs.FS{}}
+	read := func(name string) ([]byte, string, bool) {
+		if override != nil {
+			if b, err := fs.ReadFile(override, name); err == nil {
+				return b, dir + "/" + name, true
+			}
+		}
+		b, err := fs.ReadFile(def, name)
+		if err != nil {
+			return nil, "", false
+		}
+		return b, "(default theme)/" + name, true
+	}
+	shared := template.New("").Funcs(funcs())
+	for _, name := range []string{"layouts/base.html", "layouts/partials.html"} {
+		src, where, ok := read(name)
+		if !ok {
+			diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			return nil
+		}
+		if _, err := shared.New(name).Parse(string(src)); err != nil {
+			templateError(diags, where, err)
+			return nil
+		}
+	}
+	for _, l := range layoutNames {
+		name := "layouts/" + l + ".html"
+		src, where, ok := read(name)
+		if !ok {
+			diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			continue
+		}
+		set, err := shared.Clone()
+		if err == nil {
+			_, err = set.New(name).Parse(string(src))
+		}
+		if err != nil {
+			templateError(diags, where, err)
+			continue
+		}
+		t.layouts[l] = set.Lookup("base")
+		if t.layouts[l] == nil {
+			diags.Errorf(diag.Pos{Path: where}, `layouts/base.html must define a template named "base"`)
+		}
+	}
+	for _, fsys := range []fs.FS{def, override} {
+		if fsys == nil {
+			continue
+		}
+		fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				t.static[strings.TrimPrefix(p, "static/")] = fsys
+			}
+			return nil
+		})
+	}
+	if src, ok := t.static["style.css"]; ok {
+		t.css, _ = fs.ReadFile(src, "static/style.css")
+		delete(t.static, "style.css")
+	}
+	return t
+}
+
+var templateLineRE = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns a text/template error into a diagnostic at its line.
+func templateError(diags *diag.List, file string, err error) {
+	msg := err.Error()
+	pos := diag.Pos{Path: file}
+	if m := templateLineRE.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		pos.Col, _ = strconv.Atoi(m[2])
+		msg = m[3]
+	}
+	diags.Errorf(pos, "template: %s", msg)
+}
+
+// staticFiles lists the theme's static files in a stable order.
+func (t *Theme) staticFiles() []string {
+	var out []string
+	for p := range t.static {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (t *Theme) execute(layout string, p *Page) ([]byte, error) {
+	tmpl := t.layouts[layout]
+	if tmpl == nil {
+		return nil, fmt.Errorf("theme has no layout %q", layout)
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, p); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}

@@ -1,0 +1,192 @@
+package site
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"gazette/internal/diag"
+)
+
+// Limits of the lists computed for each page.
+const (
+	maxRelated     = 5 // related reports on a report page
+	maxCoOccurring = 8 // co-occurring entities on an entity page
+)
+
+// index computes the cross-references that pages show. Every step is linear
+// in the size of the corpus, or in the number of (report, entity) pairs.
+func (r *resolver) index() {
+	s := r.site
+	slices.SortFunc(s.Reports, newestFirst)
+	for i, rep := range s.Reports {
+		if i > 0 {
+			rep.Next = s.Reports[i-1]
+		}
+		if i+1 < len(s.Reports) {
+			rep.Prev = s.Reports[i+1]
+		}
+	}
+	slices.SortStableFunc(s.Events, func(a, b *Event) int {
+		return cmp.Or(a.From.Compare(b.From), strings.Compare(a.Report.Slug, b.Report.Slug))
+	})
+
+	// Reports and mentions: each report is listed on the pages of its
+	// entities and, rolled up, of their ancestors.
+	for _, rep := range s.Reports { // newest first, so lists come out sorted
+		seen := map[*Entity]bool{}
+		for _, list := range rep.Entities {
+			for _, e := range list {
+				e.Reports = append(e.Reports, ReportRef{rep, true})
+				seen[e] = true
+			}
+		}
+		for _, list := range rep.Entities {
+			for _, e := range list {
+				for _, a := range e.Ancestors() {
+					if !seen[a] {
+						seen[a] = true
+						a.Reports = append(a.Reports, ReportRef{rep, false})
+					}
+				}
+			}
+		}
+		for _, m := range rep.Mentions {
+			m.Entity.Mentions = append(m.Entity.Mentions, m)
+		}
+	}
+	for _, ev := range s.Events {
+		seen := map[*Entity]bool{}
+		for _, role := range []struct {
+			name string
+			list []*Entity
+		}{{"where", ev.Where}, {"by", ev.By}, {"via", ev.Via}} {
+			for _, e := range role.list {
+				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
+					if !seen[x] {
+						seen[x] = true
+						x.Events = append(x.Events, EventRef{ev, role.name})
+					}
+				}
+			}
+		}
+	}
+	r.coOccurring()
+	r.related()
+
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			if len(e.Reports) == 0 {
+				r.diags.Warnf(diag.Pos{Path: e.Path}, "no report mentions %s %q", k.ID, e.ID)
+			}
+		}
+	}
+}
+
+func newestFirst(a, b *Report) int {
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
+}
+
+// coOccurring counts, for each entity, the reports it shares with every
+// other entity. The cost is the sum over reports of the square of their
+// entity count, which stays small: a report names a handful of entities.
+func (r *resolver) coOccurring() {
+	counts := map[*Entity]map[*Entity]int{}
+	for _, rep := range r.site.Reports {
+		var all []*Entity
+		for _, list := range rep.Entities {
+			all = append(all, list...)
+		}
+		if len(all) > 500 {
+			all = all[:500] // bound the square for a pathological report
+		}
+		for _, a := range all {
+			m := counts[a]
+			if m == nil {
+				m = map[*Entity]int{}
+				counts[a] = m
+			}
+			for _, b := range all {
+				if a != b {
+					m[b]++
+				}
+			}
+		}
+	}
+	for e, m := range counts {
+		list := make([]Count, 0, len(m))
+		for o, n := range m {
+			list = append(list, Count{o, n})
+		}
+		slices.SortFunc(list, func(a, b Count) int {
+			return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity))
+		})
+		e.Related = list[:min(len(list), maxCoOccurring)]
+	}
+}
+
+// related ranks, for each report, the reports that share its entities.
+// A shared entity weighs more the fewer reports it appears in (its inverse
+// document frequency), so two reports about one small town are closer than
+// two that both mention the country. Entities in more than a tenth of a
+// large corpus say almost nothing about relatedness and are skipped, which
+// keeps the work near-linear.
+func (r *resolver) related() {
+	reports := r.site.Reports
+	n := float64(len(reports))
+	limit := max(50, len(reports)/10)
+	index := make(map[*Report]int, len(reports))
+	for i, rep := range reports {
+		index[rep] = i
+	}
+	scores := make([]float64, len(reports))
+	var touched []int
+	for i, rep := range reports {
+		touched = touched[:0]
+		for _, list := range rep.Entities {
+			for _, e := range list {
+				direct := directReports(e)
+				if len(direct) > limit {
+					continue
+				}
+				w := 1 + math.Log(n/float64(len(direct)))
+				for _, o := range direct {
+					j := index[o.Report]
+					if j == i {
+						continue
+					}
+					if scores[j] == 0 {
+						touched = append(touched, j)
+					}
+					scores[j] += w
+				}
+			}
+		}
+		slices.SortFunc(touched, func(a, b int) int {
+			return cmp.Or(cmp.Compare(scores[b], scores[a]), newestFirst(reports[a], reports[b]))
+		})
+		for _, j := range touched[:min(len(touched), maxRelated)] {
+			rep.Related = append(rep.Related, reports[j])
+		}
+		for _, j := range touched {
+			scores[j] = 0
+		}
+	}
+}
+
+// directReports returns the reports that name e itself; they come first in
+// e.Reports only by accident of order, so filter.
+func directReports(e *Entity) []ReportRef {
+	if e.direct == nil {
+		for _, ref := range e.Reports {
+			if ref.Direct {
+				e.direct = append(e.direct, ref)
+			}
+		}
+		if e.direct == nil {
+			e.direct = []ReportRef{}
+		}
+	}
+	return e.direct
+}

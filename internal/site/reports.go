@@ -1,0 +1,176 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+)
+
+// report resolves one report's front matter, events and annotations.
+func (r *resolver) report(rep *Report) {
+	set := map[*Entity]bool{}
+	add := func(e *Entity) {
+		if e != nil {
+			set[e] = true
+		}
+	}
+	for _, ref := range rep.Refs {
+		add(r.entity(ref.Kind, ref.ID, ref.Pos))
+	}
+	for i := range rep.Report.Events {
+		ce := rep.Report.Events[i]
+		ev := &Event{Event: ce, Report: rep}
+		ev.Where = r.refs(ce.Where)
+		ev.By = r.refs(ce.By)
+		ev.Via = r.refs(ce.Via)
+		for _, list := range [][]*Entity{ev.Where, ev.By, ev.Via} {
+			for _, e := range list {
+				add(e)
+			}
+		}
+		rep.Events = append(rep.Events, ev)
+		r.site.Events = append(r.site.Events, ev)
+	}
+	r.links(rep.Doc, rep.URL, func(e *Entity, l *markup.Link) {
+		add(e)
+		m := &Mention{Report: rep, Entity: e, Link: l}
+		rep.Mentions = append(rep.Mentions, m)
+		l.Anchor = fmt.Sprintf("m-%d", len(rep.Mentions))
+	})
+	rep.Entities = make([][]*Entity, len(r.site.Kinds))
+	for i, k := range r.site.Kinds {
+		for _, e := range k.Entities { // already by name
+			if set[e] {
+				rep.Entities[i] = append(rep.Entities[i], e)
+			}
+		}
+		if len(rep.Entities[i]) == 0 {
+			r.diags.Warnf(diag.Pos{Path: rep.Path}, "report has no %s: annotate one in the text or list it in %s:", k.ID, k.Plural)
+		}
+	}
+	rep.Summary = rep.Report.Summary
+	if rep.Summary == "" {
+		rep.Summary = shorten(rep.Doc.FirstParagraph(), 200)
+	}
+}
+
+func (r *resolver) refs(refs []content.Ref) []*Entity {
+	var out []*Entity
+	for _, ref := range refs {
+		if e := r.entity(ref.Kind, ref.ID, ref.Pos); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// links resolves the annotations of doc, which is shown at the page URL
+// from. mention, when not nil, is called for each entity annotation.
+func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *markup.Link)) {
+	for _, l := range doc.Links {
+		if l.Scheme == "report" {
+			r.reportLink(l, from)
+			continue
+		}
+		var e *Entity
+		switch {
+		case l.ID == "" && l.Text == "":
+			r.diags.Errorf(l.Pos, "empty annotation: write the name as the link text, as in [Mosul](%s:)", l.Scheme)
+		case l.ID == "":
+			e = r.names[l.Scheme].lookup(l.Text)
+			if e == nil {
+				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Text, r.nameHint(l.Scheme, l.Text))
+			}
+		case !content.ValidID(l.ID):
+			r.diags.Errorf(l.Pos, "invalid %s id %q: ids use lower-case letters a-z, digits and single hyphens%s", l.Scheme, clip(l.ID), r.hint(r.kind(l.Scheme), l.ID))
+		default:
+			e = r.entity(l.Scheme, l.ID, l.Pos)
+		}
+		if e == nil {
+			continue
+		}
+		l.Href = Rel(from, e.URL)
+		l.Title = e.Name
+		if mention != nil {
+			mention(e, l)
+		}
+	}
+}
+
+func (r *resolver) reportLink(l *markup.Link, from string) {
+	slug, frag, _ := strings.Cut(l.ID, "#")
+	target := r.reportIndex[slug]
+	switch {
+	case target != nil:
+		l.Href = Rel(from, target.URL)
+		if frag != "" {
+			l.Href += "#" + frag
+		}
+		l.Title = target.Title
+	case r.drafts[slug]:
+		r.diags.Errorf(l.Pos, "report %q is a draft; it is built only with --drafts", slug)
+	case slug == "":
+		r.diags.Errorf(l.Pos, "report link needs a slug, as in [text](report:2014-06-16-iraq-blocks-social-media)")
+	default:
+		slugs := make([]string, 0, len(r.site.Reports))
+		for _, rep := range r.site.Reports {
+			slugs = append(slugs, rep.Slug)
+		}
+		r.diags.Errorf(l.Pos, "link to missing report %q%s", clip(slug), diag.DidYouMean(slug, slugs))
+	}
+}
+
+// nameHint suggests the nearest name or alias of the kind.
+func (r *resolver) nameHint(kind, text string) string {
+	ix := r.names[kind]
+	if ix == nil {
+		return ""
+	}
+	keys := make([]string, 0, len(ix.byKey))
+	for _, k := range r.kind(kind).Entities {
+		keys = append(keys, ix.key(k.Name))
+		for _, a := range k.Aliases {
+			keys = append(keys, ix.key(a.Value))
+		}
+	}
+	if s := diag.Suggest(ix.key(text), keys); s != "" {
+		c := ix.byKey[s]
+		return fmt.Sprintf("; did you mean %q (%s:%s)?", c.value, kind, c.entity.ID)
+	}
+	if e := r.kind(kind).byID[content.Slugify(text)]; e != nil {
+		return fmt.Sprintf("; did you mean %s:%s (%s)?", kind, e.ID, e.Name)
+	}
+	return fmt.Sprintf("; add it to the aliases of an entity in %s/, or write [%s](%s:id)", r.kind(kind).Plural, clip(text), kind)
+}
+
+// shorten cuts s to at most n runes at a word boundary, adding an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := string([]rune(s)[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+func clip(s string) string { return shorten(s, 60) }
+
+// Rel returns the relative URL from the page at directory URL from (such
+// as "cities/mosul/") to the page at directory URL to, ending in
+// index.html so that links also work when the site is opened from disk.
+// Both are relative to the site root; "" is the root itself.
+func Rel(from, to string) string {
+	return RelFile(from, to+"index.html")
+}
+
+// RelFile returns the relative URL from the page at directory URL from to
+// the file at path to, both relative to the site root.
+func RelFile(from, to string) string {
+	return strings.Repeat("../", strings.Count(from, "/")) + to
+}

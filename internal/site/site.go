@@ -1,0 +1,245 @@
+// Package site is gazette's resolving stage. It takes the files of package
+// content, parses their bodies with package markup, and returns one linked
+// model of the whole site.
+//
+// Input: a *content.Site. Output: a *Site in which every reference (front
+// matter lists, events, within, inline annotations) points at its *Entity
+// or *Report, and the indexes that pages show are computed: each entity's
+// reports (rolled up through `within`), mentions in context, events and
+// co-occurring entities; each report's related reports and its neighbours
+// by date. Unknown ids, aliases claimed twice, within cycles and links to
+// missing reports are reported here. Nothing in this package writes HTML.
+package site
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+)
+
+// Site is the resolved site.
+type Site struct {
+	Config  content.Config
+	Kinds   []*Kind
+	Reports []*Report // newest first, then by slug
+	Pages   []*Page   // by menu position, then slug
+	Static  []string
+	Events  []*Event // every event, oldest first
+}
+
+// Kind is one entity kind with its entities.
+type Kind struct {
+	content.Kind
+	URL      string    // "cities/"
+	Entities []*Entity // by name
+	byID     map[string]*Entity
+}
+
+// Entity is a resolved city, actor or other entity.
+type Entity struct {
+	*content.Entity
+	Kind     *Kind
+	URL      string // "cities/mosul/"
+	Parent   *Entity
+	Children []*Entity // by name
+	Doc      *markup.Doc
+
+	Reports  []ReportRef // its own and its descendants', newest first
+	Mentions []*Mention  // in report order (newest first), then document order
+	Events   []EventRef  // its own and its descendants', oldest first
+	Related  []Count     // entities that share reports with it, most first
+
+	direct []ReportRef // the Reports with Direct set, computed once
+}
+
+// ReportRef is a report listed on an entity page. Direct is false when the
+// report reached the entity only through one of its descendants.
+type ReportRef struct {
+	*Report
+	Direct bool
+}
+
+// EventRef is an event listed on an entity page, with the entity's part in
+// it: "where", "by" or "via".
+type EventRef struct {
+	*Event
+	Role string
+}
+
+// Count is an entity and how many reports it shares with another.
+type Count struct {
+	*Entity
+	N int
+}
+
+// Ancestors returns the parents of e, nearest first.
+func (e *Entity) Ancestors() []*Entity {
+	var out []*Entity
+	for p := e.Parent; p != nil && len(out) < 100; p = p.Parent {
+		out = append(out, p)
+	}
+	return out
+}
+
+// Report is a resolved report.
+type Report struct {
+	*content.Report
+	URL      string // "reports/slug/"
+	Summary  string // from front matter, else cut from the first paragraph
+	Doc      *markup.Doc
+	Entities [][]*Entity // per kind, in Site.Kinds order, each by name
+	Events   []*Event
+	Related  []*Report
+	Prev     *Report // the next older report
+	Next     *Report // the next newer report
+	Mentions []*Mention
+}
+
+// Mention is one annotation of an entity in a report.
+type Mention struct {
+	Report *Report
+	Entity *Entity
+	Link   *markup.Link
+}
+
+// Event is a resolved event.
+type Event struct {
+	content.Event
+	Report *Report
+	Where  []*Entity
+	By     []*Entity
+	Via    []*Entity
+}
+
+// Page is a resolved stand-alone page.
+type Page struct {
+	*content.Page
+	URL string // "about/"
+	Doc *markup.Doc
+}
+
+// Options change what is resolved.
+type Options struct {
+	Drafts bool // include reports marked draft
+}
+
+// Resolve links the content into a Site, reporting problems to diags.
+func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
+	s := &Site{Config: c.Config, Static: c.Static}
+	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}}
+	r.entities(c.Entities)
+	for _, rep := range c.Reports {
+		if rep.Draft && !opts.Drafts {
+			r.drafts[rep.Slug] = true
+			continue
+		}
+		s.Reports = append(s.Reports, &Report{Report: rep, URL: "reports/" + rep.Slug + "/"})
+	}
+	for _, p := range c.Pages {
+		s.Pages = append(s.Pages, &Page{Page: p, URL: p.Slug + "/"})
+	}
+	r.reportIndex = map[string]*Report{}
+	for _, rep := range s.Reports {
+		r.reportIndex[rep.Slug] = rep
+	}
+	r.parseBodies()
+	for _, rep := range s.Reports {
+		r.report(rep)
+	}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			r.links(e.Doc, e.URL, nil)
+		}
+	}
+	for _, p := range s.Pages {
+		r.links(p.Doc, p.URL, nil)
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(menuOrder(a.Menu), menuOrder(b.Menu)), strings.Compare(a.Slug, b.Slug))
+	})
+	r.index()
+	return s
+}
+
+func menuOrder(m int) int {
+	if m == 0 {
+		return 1 << 30
+	}
+	return m
+}
+
+// resolver carries the state of one Resolve call.
+type resolver struct {
+	site        *Site
+	diags       *diag.List
+	md          *markup.Markdown
+	names       map[string]*nameIndex // by kind id
+	reportIndex map[string]*Report
+	drafts      map[string]bool // slugs of drafts left out of this build
+}
+
+// parseBodies parses every Markdown body, in parallel: it is the costliest
+// part of resolving and each body is independent.
+func (r *resolver) parseBodies() {
+	type job struct {
+		path string
+		src  []byte
+		doc  **markup.Doc
+	}
+	var jobs []job
+	for _, rep := range r.site.Reports {
+		jobs = append(jobs, job{rep.Path, rep.Body, &rep.Doc})
+	}
+	for _, k := range r.site.Kinds {
+		for _, e := range k.Entities {
+			jobs = append(jobs, job{e.Path, e.Body, &e.Doc})
+		}
+	}
+	for _, p := range r.site.Pages {
+		jobs = append(jobs, job{p.Path, p.Body, &p.Doc})
+	}
+	Parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		*j.doc = r.md.Parse(j.path, j.src)
+	})
+	for _, j := range jobs {
+		r.diags.Append((*j.doc).Problems...)
+	}
+}
+
+// Parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs.
+func Parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
