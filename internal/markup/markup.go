@@ -22,7 +22,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -68,7 +67,6 @@ func New(kinds []string) *Markdown {
 		// replaced by a comment, so no content file can put script in a page.
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{m}, 100)),
-			html.WithXHTML(),
 		),
 	)
 	return m

@@ -1,0 +1,229 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"gazette"
+	"gazette/internal/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected files in testdata/*.txtar")
+
+// TestGolden builds each testdata/*.txtar site. Its files named content/…
+// and themes/… are the input; a file named "diagnostics" is the expected
+// `check` output; files named public/… are expected output files, compared
+// byte for byte. With -update the expected sections are rewritten.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txtar")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			for _, f := range ar.Files {
+				if strings.HasPrefix(f.Name, "content/") || strings.HasPrefix(f.Name, "themes/") {
+					writeFile(t, filepath.Join(dir, f.Name), f.Data)
+				}
+			}
+			res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			diag.Write(&got, res.Diagnostics, diag.Text, "")
+			changed := false
+			for i, f := range ar.Files {
+				var actual []byte
+				switch {
+				case f.Name == "diagnostics":
+					actual = got.Bytes()
+				case strings.HasPrefix(f.Name, "public/"):
+					actual, err = os.ReadFile(filepath.Join(dir, f.Name))
+					if err != nil {
+						t.Errorf("%s: %v", f.Name, err)
+						continue
+					}
+				default:
+					continue
+				}
+				if !bytes.Equal(actual, f.Data) {
+					if *update {
+						ar.Files[i].Data = actual
+						changed = true
+						continue
+					}
+					t.Errorf("%s differs (run go test -update to accept):\n%s", f.Name, diff(string(f.Data), string(actual)))
+				}
+			}
+			if !slices.ContainsFunc(ar.Files, func(f txtar.File) bool { return f.Name == "diagnostics" }) && res.Errors+res.Warnings > 0 {
+				t.Errorf("unexpected diagnostics:\n%s", got.String())
+			}
+			if changed {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if res.Errors == 0 {
+				checkLinks(t, filepath.Join(dir, "public"))
+			} else if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Errorf("a build with errors wrote public/")
+			}
+		})
+	}
+}
+
+// TestRepositorySite builds the repository's own content/ and checks that it
+// has no errors and that every internal link and anchor resolves.
+func TestRepositorySite(t *testing.T) {
+	out := t.TempDir()
+	res, err := Run(Options{Dir: "../..", Out: filepath.Join(out, "public"), Theme: gazette.DefaultTheme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diagnostics {
+		t.Errorf("%s", d)
+	}
+	if res.Reports == 0 || res.Entities == 0 {
+		t.Fatalf("built %d reports and %d entities; want some of each", res.Reports, res.Entities)
+	}
+	checkLinks(t, filepath.Join(out, "public"))
+}
+
+// TestDeterministic builds one site twice, on one core and on several, and
+// compares the two trees byte for byte.
+func TestDeterministic(t *testing.T) {
+	build := func(procs int) map[string]string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		out := filepath.Join(t.TempDir(), "public")
+		res, err := Run(Options{Dir: "../..", Out: out, Theme: gazette.DefaultTheme()})
+		if err != nil || res.Errors > 0 {
+			t.Fatalf("build: %v, %d errors", err, res.Errors)
+		}
+		return readTree(t, out)
+	}
+	a, b := build(1), build(8)
+	if len(a) != len(b) {
+		t.Fatalf("%d files on one core, %d on eight", len(a), len(b))
+	}
+	for name, data := range a {
+		if b[name] != data {
+			t.Errorf("%s differs between builds", name)
+		}
+	}
+}
+
+func readTree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+var (
+	hrefRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	idRE   = regexp.MustCompile(` id="([^"]*)"`)
+)
+
+// checkLinks verifies that every relative href and src in the HTML files
+// under root names an existing file, and every fragment an existing id.
+func checkLinks(t *testing.T, root string) {
+	t.Helper()
+	tree := readTree(t, root)
+	ids := map[string]map[string]bool{}
+	idsOf := func(name string) map[string]bool {
+		if ids[name] == nil {
+			ids[name] = map[string]bool{}
+			for _, m := range idRE.FindAllStringSubmatch(tree[name], -1) {
+				ids[name][m[1]] = true
+			}
+		}
+		return ids[name]
+	}
+	checked := 0
+	for name, data := range tree {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		for _, m := range hrefRE.FindAllStringSubmatch(data, -1) {
+			link := strings.ReplaceAll(m[1], "&amp;", "&")
+			if strings.Contains(link, ":") || strings.HasPrefix(link, "/") {
+				continue // external, or absolute in 404.html only
+			}
+			path, frag, _ := strings.Cut(link, "#")
+			target := name
+			if path != "" {
+				target = filepath.ToSlash(filepath.Join(filepath.Dir(name), path))
+				if strings.HasSuffix(path, "/") {
+					target += "/index.html" // a host serves a folder's index.html
+				}
+			}
+			if _, ok := tree[target]; !ok {
+				t.Errorf("%s: broken link %q (%s does not exist)", name, link, target)
+				continue
+			}
+			if frag != "" && !idsOf(target)[frag] {
+				t.Errorf("%s: broken anchor %q (%s has no id %q)", name, link, target, frag)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Errorf("no internal links found under %s", root)
+	}
+}
+
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// diff shows the first differing line of want and got, with context.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want: %q\n  got:  %q", i+1, wl, gl)
+		}
+	}
+	return "(equal)"
+}
