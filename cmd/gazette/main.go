@@ -91,7 +91,7 @@ func flags(cmd string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs.BoolVar(&o.Drafts, "drafts", false, "include reports marked draft")
 	switch cmd {
 	case "build":
-		fs.StringVar(&o.Out, "out", "public", "the output `folder`, relative to -C")
+		fs.StringVar(&o.Out, "out", "", "the output `folder` (default: public/ in the project dir)")
 		fs.StringVar(&o.BaseURL, "base-url", "", "the site's absolute `URL`, overriding site.yaml")
 	case "check":
 		fs.StringVar(&o.format, "format", "text", "diagnostics `format`: text, github or json")

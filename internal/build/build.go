@@ -21,7 +21,7 @@ import (
 // Options say what to build and where.
 type Options struct {
 	Dir     string // the project folder, holding content/ and perhaps themes/
-	Out     string // the output folder; relative paths are relative to Dir
+	Out     string // the output folder; "" is Dir/public, a relative path is relative to the working folder
 	BaseURL string // overrides site.yaml's base_url when not empty
 	Drafts  bool   // build reports marked draft
 	Check   bool   // validate and render, but write nothing
@@ -59,10 +59,7 @@ func Run(opts Options) (Result, error) {
 	if !opts.Check {
 		outDir := opts.Out
 		if outDir == "" {
-			outDir = "public"
-		}
-		if !filepath.IsAbs(outDir) {
-			outDir = filepath.Join(opts.Dir, outDir)
+			outDir = filepath.Join(opts.Dir, "public")
 		}
 		res.Out, _ = filepath.Abs(outDir)
 		if err := refuseContentOverlap(res.Out, opts.Dir); err != nil {
