@@ -52,6 +52,11 @@ type Entity struct {
 	Coordinates *LatLon
 	IDs         []KeyValue // sorted by key
 	Body        []byte     // the file with its front matter blanked out
+
+	// Invalid is set when the front matter could not be read at all. The
+	// entity is still returned, so that references to it do not add
+	// errors to the one already reported.
+	Invalid bool
 }
 
 // Text is a string as written, with its place.
@@ -86,6 +91,7 @@ type Report struct {
 	Events  []Event
 	Draft   bool
 	Body    []byte // the file with its front matter blanked out
+	Invalid bool   // the front matter could not be read; see Entity.Invalid
 }
 
 // Source is one entry of a report's sources.

@@ -33,7 +33,7 @@ func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *ya
 func parseReport(c *Config, path, slug string, src []byte, diags *diag.List) *Report {
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
-		return nil
+		return &Report{Path: path, Slug: slug, Invalid: true}
 	}
 	r := &Report{Path: path, Slug: slug, Body: body}
 	known := []string{"title", "date", "summary", "lang", "sources", "events", "draft"}
@@ -170,7 +170,7 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
-		return nil
+		return &Entity{Path: path, Kind: kind, ID: id, Name: id, Invalid: true}
 	}
 	e := &Entity{Path: path, Kind: kind, ID: id, Body: body}
 	known := []string{"name", "aliases", "names", "type", "within", "coordinates", "ids"}

@@ -161,13 +161,16 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, fn func(key 
 			d.errorf(k, "field names must be plain words")
 			continue
 		}
-		if prev, dup := seen[key]; dup {
+		if prev, dup := seen[key]; dup && prev.Value == key {
 			d.errorf(k, "field %q is given twice (first on line %d)", key, prev.Line+d.lineOff)
 			continue
 		}
 		seen[key] = k
 		if !contains(known, key) {
 			d.errorf(k, "unknown field %q in %s%s", key, what, diag.DidYouMean(key, known))
+			if s := diag.Suggest(key, known); s != "" {
+				seen[s] = k // a misspelled required field is not also missing
+			}
 			continue
 		}
 		fn(key, k, v)

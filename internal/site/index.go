@@ -75,9 +75,12 @@ func (r *resolver) index() {
 	r.coOccurring()
 	r.related()
 
+	if len(r.invalid) > 0 {
+		return // a broken report may be the one that mentions them
+	}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
-			if len(e.Reports) == 0 {
+			if len(e.Reports) == 0 && !e.Invalid {
 				r.diags.Warnf(diag.Pos{Path: e.Path}, "no report mentions %s %q", k.ID, e.ID)
 			}
 		}

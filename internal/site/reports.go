@@ -111,6 +111,8 @@ func (r *resolver) reportLink(l *markup.Link, from string) {
 			l.Href += "#" + frag
 		}
 		l.Title = target.Title
+	case r.invalid[slug]:
+		// The report's own error is reported; don't add one here.
 	case r.drafts[slug]:
 		r.diags.Errorf(l.Pos, "report %q is a draft; it is built only with --drafts", slug)
 	case slug == "":

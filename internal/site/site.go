@@ -132,9 +132,15 @@ type Options struct {
 // Resolve links the content into a Site, reporting problems to diags.
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
 	s := &Site{Config: c.Config, Static: c.Static}
-	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}}
+	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}, invalid: map[string]bool{}}
 	r.entities(c.Entities)
 	for _, rep := range c.Reports {
+		if rep.Invalid {
+			// Already reported; known, so links to it add no errors, but not
+			// built, and the warnings that need every report are skipped.
+			r.invalid[rep.Slug] = true
+			continue
+		}
 		if rep.Draft && !opts.Drafts {
 			r.drafts[rep.Slug] = true
 			continue
@@ -182,6 +188,7 @@ type resolver struct {
 	names       map[string]*nameIndex // by kind id
 	reportIndex map[string]*Report
 	drafts      map[string]bool // slugs of drafts left out of this build
+	invalid     map[string]bool // slugs of reports whose front matter is broken
 }
 
 // parseBodies parses every Markdown body, in parallel: it is the costliest
