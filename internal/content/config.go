@@ -23,6 +23,7 @@ type Config struct {
 	Causes     []string
 	Scopes     []string
 	License    string
+	Map        MapConfig
 }
 
 // Kind is one kind of entity, such as cities.
@@ -78,7 +79,7 @@ func (c *Config) reservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license"}
+var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license", "map"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -142,6 +143,8 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			}
 		case "kinds":
 			c.Kinds = d.kinds(v)
+		case "map":
+			c.Map = d.mapConfig(v)
 		case "event_types", "services", "causes", "scopes":
 			var list []string
 			seen := map[string]bool{}

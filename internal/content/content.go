@@ -29,6 +29,7 @@ type Site struct {
 	Entities []*Entity // sorted by kind (in Config.Kinds order), then id
 	Pages    []*Page   // sorted by slug
 	Static   []string  // files under static/, relative to it, sorted
+	Outline  *Outline  // the base map named in site.yaml, or nil
 }
 
 // Ref is a reference to an entity or report, as written, with its place.
@@ -167,6 +168,7 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 		return p
 	})
 	s.Static = loadStatic(fsys, diags)
+	s.Outline = loadOutline(fsys, s.Config.Map, diags)
 	return s
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -37,6 +38,14 @@ type Page struct {
 	Groups []Group        // entity index: entities by type
 	Counts []KindCount    // home: entities per kind
 	Events []*site.Event  // home: event count; report: its events
+
+	Chart    *Chart         // home, timeline: events per month
+	Map      *Map           // home, indexes of places, places
+	Strip    *Strip         // entity: its events on the site's time axis
+	Timeline []TimelineYear // timeline: events and reports by year
+	Columns  []Column       // data: the fields of the open data
+	Feed     string         // the page's Atom feed, relative to the root
+	Scripts  []string       // script files, relative to the root
 
 	notFound bool // 404.html: links start from base_url, not from URL
 }
@@ -136,6 +145,9 @@ func (r *renderer) home() *Page {
 		p.Counts = append(p.Counts, KindCount{k, len(k.Entities)})
 	}
 	p.Events = s.Events
+	p.Feed = "feed.xml"
+	p.Chart = eventChart(s.Events, s.Config.EventTypes)
+	p.Map = r.basemap.mapFor(p, nil, s.Config.Map.Attribution)
 	p.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
@@ -194,6 +206,9 @@ func (r *renderer) report(rep *site.Report) *Page {
 func (r *renderer) entities(k *site.Kind) *Page {
 	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.ID, k.Plural)+" named in the reports, with their report counts.")
 	p.Kind = k
+	if hasCoordinates(k) {
+		p.Map = r.basemap.mapFor(p, nil, r.site.Config.Map.Attribution)
+	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
 		groups[e.Type] = append(groups[e.Type], e)
@@ -228,6 +243,11 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Entity = e
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
+	p.Feed = e.URL + "feed.xml"
+	p.Strip = eventStrip(p, e.Events, r.site.Events, r.site.Config.EventTypes)
+	if e.Coordinates != nil {
+		p.Map = r.basemap.mapFor(p, e, r.site.Config.Map.Attribution)
+	}
 	ld := r.entityLD(e, p, true)
 	ld["@context"] = "https://schema.org"
 	ld["url"] = p.Canonical()
@@ -327,6 +347,37 @@ func (r *renderer) standalone(sp *site.Page) *Page {
 	p.Standalone = sp
 	p.Body = r.body(sp.Doc)
 	return p
+}
+
+func (r *renderer) timeline() *Page {
+	s := r.site
+	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
+		plural(len(s.Events), "event", "events"), plural(len(s.Reports), "report", "reports")))
+	p.Chart = eventChart(s.Events, s.Config.EventTypes)
+	p.Timeline = timelineYears(s)
+	return p
+}
+
+func (r *renderer) search() *Page {
+	p := r.newPage("search", "search/", "Search", "Search the reports, places and actors.")
+	p.Scripts = []string{"search.js"}
+	return p
+}
+
+func (r *renderer) dataPage() *Page {
+	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: events, reports and entities as CSV and JSON.")
+	p.Columns = eventColumns
+	p.Events = r.site.Events
+	return p
+}
+
+func hasCoordinates(k *site.Kind) bool {
+	for _, e := range k.Entities {
+		if e.Coordinates != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *renderer) notFound() *Page {

@@ -38,6 +38,7 @@ type Stats struct {
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.List) (Stats, error) {
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags}
 	r.nav = r.navigation()
+	r.basemap = newBasemap(s)
 
 	var jobs []func() error
 	page := func(layout string, p *Page) {
@@ -57,8 +58,12 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.L
 	for _, p := range s.Pages {
 		page("page", r.standalone(p))
 	}
+	page("timeline", r.timeline())
+	page("search", r.search())
+	page("data", r.dataPage())
 	page("404", r.notFound())
-	jobs = append(jobs, r.assets)
+	jobs = append(jobs, r.assets, r.sitemap, r.data, r.searchIndex)
+	jobs = append(jobs, r.feeds()...)
 
 	errs := make([]error, len(jobs))
 	site.Parallel(len(jobs), func(i int) { errs[i] = jobs[i]() })
@@ -77,6 +82,8 @@ type renderer struct {
 	w     Writer
 	diags *diag.List
 	nav   []NavItem
+
+	basemap *basemap // nil when no place has coordinates
 
 	mu    sync.Mutex
 	stats Stats
@@ -181,6 +188,7 @@ func (r *renderer) navigation() []NavItem {
 	for _, k := range r.site.Kinds {
 		nav = append(nav, NavItem{k.Title, k.URL})
 	}
+	nav = append(nav, NavItem{"Timeline", "timeline/"}, NavItem{"Data", "data/"}, NavItem{"Search", "search/"})
 	for _, p := range r.site.Pages {
 		if p.Menu != 0 {
 			nav = append(nav, NavItem{p.Title, p.URL})

@@ -31,6 +31,7 @@ type Site struct {
 	Pages   []*Page   // by menu position, then slug
 	Static  []string
 	Events  []*Event // every event, oldest first
+	Outline *content.Outline
 }
 
 // Kind is one entity kind with its entities.
@@ -131,7 +132,7 @@ type Options struct {
 
 // Resolve links the content into a Site, reporting problems to diags.
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
-	s := &Site{Config: c.Config, Static: c.Static}
+	s := &Site{Config: c.Config, Static: c.Static, Outline: c.Outline}
 	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}, invalid: map[string]bool{}}
 	r.entities(c.Entities)
 	for _, rep := range c.Reports {

@@ -1,0 +1,106 @@
+package content
+
+import (
+	"encoding/json"
+	"io/fs"
+
+	"go.yaml.in/yaml/v3"
+
+	"gazette/internal/diag"
+)
+
+// MapConfig is site.yaml's map section.
+type MapConfig struct {
+	Outline     string // GeoJSON file, relative to the content folder
+	Attribution string // credit shown under every map
+	pos         diag.Pos
+}
+
+// Outline is the base map: the shapes drawn under the places.
+type Outline struct {
+	Shapes []Shape
+	BBox   [4]float64 // west, south, east, north; zero when the file gives none
+}
+
+// Shape is one country or region of the base map.
+type Shape struct {
+	Name     string
+	Focus    bool             // the area the site is about, drawn stronger
+	Polygons [][][][2]float64 // polygons → rings → [lon, lat] points
+}
+
+func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
+	var m MapConfig
+	m.pos = d.pos(n)
+	d.fields(n, "map", []string{"outline", "attribution"}, func(key string, _, v *yaml.Node) {
+		s, ok := d.str(v, key, true)
+		if !ok {
+			return
+		}
+		switch key {
+		case "outline":
+			if !fs.ValidPath(s) {
+				d.errorf(v, "map outline %q must be a path inside the content folder, such as map/iraq.geojson", s)
+				return
+			}
+			m.Outline = s
+			m.pos = d.pos(v)
+		case "attribution":
+			m.Attribution = s
+		}
+	})
+	return m
+}
+
+// loadOutline reads the GeoJSON FeatureCollection that site.yaml names.
+func loadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
+	if m.Outline == "" {
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, m.Outline)
+	if err != nil {
+		diags.Errorf(m.pos, "cannot read map outline %s: %v", m.Outline, err)
+		return nil
+	}
+	if len(src) > maxFileSize {
+		diags.Errorf(diag.Pos{Path: m.Outline}, "map outline is larger than %d MB; simplify it", maxFileSize>>20)
+		return nil
+	}
+	var fc struct {
+		Type     string     `json:"type"`
+		BBox     [4]float64 `json:"bbox"`
+		Features []struct {
+			Properties struct {
+				Name  string `json:"name"`
+				Focus bool   `json:"focus"`
+			} `json:"properties"`
+			Geometry struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(src, &fc); err != nil || fc.Type != "FeatureCollection" {
+		diags.Errorf(diag.Pos{Path: m.Outline}, "map outline must be a GeoJSON FeatureCollection of Polygon and MultiPolygon features")
+		return nil
+	}
+	o := &Outline{BBox: fc.BBox}
+	for _, f := range fc.Features {
+		s := Shape{Name: f.Properties.Name, Focus: f.Properties.Focus}
+		switch f.Geometry.Type {
+		case "Polygon":
+			var p [][][2]float64
+			if json.Unmarshal(f.Geometry.Coordinates, &p) == nil {
+				s.Polygons = [][][][2]float64{p}
+			}
+		case "MultiPolygon":
+			json.Unmarshal(f.Geometry.Coordinates, &s.Polygons)
+		}
+		if len(s.Polygons) == 0 {
+			diags.Errorf(diag.Pos{Path: m.Outline}, "map outline feature %q has no Polygon or MultiPolygon geometry", s.Name)
+			continue
+		}
+		o.Shapes = append(o.Shapes, s)
+	}
+	return o
+}

@@ -1,0 +1,185 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gazette/internal/site"
+)
+
+// Map is an SVG map laid out in Go: the base map's shapes as path data and
+// one dot per place with coordinates, sized by its report count.
+type Map struct {
+	Width, Height int
+	Title         string
+	Summary       string // text alternative
+	Shapes        []MapShape
+	Dots          []Dot
+	Outside       []*site.Entity // places with coordinates beyond the map's edge
+	Attribution   string
+}
+
+// MapShape is one country or region of the base map.
+type MapShape struct {
+	Name  string
+	D     string // SVG path data
+	Focus bool
+}
+
+// Dot is a place on the map.
+type Dot struct {
+	X, Y, R   float64
+	LabelX    float64
+	Entity    *site.Entity
+	Href      string
+	Count     int
+	Current   bool // the page's own place
+	Container bool // a place with places within it: drawn as a ring
+	Label     bool // draw its name
+}
+
+// projection maps longitude and latitude to SVG coordinates. An
+// equirectangular projection scaled by the cosine of the middle latitude
+// keeps shapes true enough for a country-sized map, and is simple to check.
+type projection struct {
+	west, north, scale, kx float64
+}
+
+func (p projection) xy(lon, lat float64) (float64, float64) {
+	return (lon - p.west) * p.kx * p.scale, (p.north - lat) * p.scale
+}
+
+// basemap holds what every map of the site shares.
+type basemap struct {
+	proj          projection
+	width, height int
+	shapes        []MapShape
+	places        []*site.Entity // entities with coordinates
+}
+
+const mapWidth = 640
+
+// newBasemap fixes the map's extent: the outline's bounding box, or else
+// the places' own, with a margin.
+func newBasemap(s *site.Site) *basemap {
+	b := &basemap{}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			if e.Coordinates != nil {
+				b.places = append(b.places, e)
+			}
+		}
+	}
+	var box [4]float64
+	if s.Outline != nil && s.Outline.BBox != [4]float64{} {
+		box = s.Outline.BBox
+	} else if s.Outline != nil {
+		box = [4]float64{180, 90, -180, -90}
+		for _, sh := range s.Outline.Shapes {
+			for _, poly := range sh.Polygons {
+				for _, ring := range poly {
+					for _, pt := range ring {
+						box = [4]float64{min(box[0], pt[0]), min(box[1], pt[1]), max(box[2], pt[0]), max(box[3], pt[1])}
+					}
+				}
+			}
+		}
+	} else if len(b.places) > 0 {
+		box = [4]float64{180, 90, -180, -90}
+		for _, e := range b.places {
+			c := e.Coordinates
+			box = [4]float64{min(box[0], c.Lon), min(box[1], c.Lat), max(box[2], c.Lon), max(box[3], c.Lat)}
+		}
+		m := max(0.5, (box[2]-box[0])*0.1, (box[3]-box[1])*0.1)
+		box = [4]float64{box[0] - m, box[1] - m, box[2] + m, box[3] + m}
+	} else {
+		return nil
+	}
+	kx := math.Cos((box[1] + box[3]) / 2 * math.Pi / 180)
+	w := (box[2] - box[0]) * kx
+	h := box[3] - box[1]
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	b.proj = projection{west: box[0], north: box[3], kx: kx, scale: mapWidth / w}
+	b.width, b.height = mapWidth, int(math.Ceil(h*b.proj.scale))
+	if s.Outline != nil {
+		for _, sh := range s.Outline.Shapes {
+			var d strings.Builder
+			for _, poly := range sh.Polygons {
+				for _, ring := range poly {
+					for i, pt := range ring {
+						x, y := b.proj.xy(pt[0], pt[1])
+						if i == 0 {
+							d.WriteByte('M')
+						} else {
+							d.WriteByte('L')
+						}
+						d.WriteString(num(x) + " " + num(y))
+					}
+					d.WriteByte('Z')
+				}
+			}
+			b.shapes = append(b.shapes, MapShape{Name: sh.Name, D: d.String(), Focus: sh.Focus})
+		}
+		// The focus is drawn last, so its border is on top.
+		slices.SortStableFunc(b.shapes, func(a, b MapShape) int { return btoi(a.Focus) - btoi(b.Focus) })
+	}
+	return b
+}
+
+// num formats a coordinate with one decimal, which is finer than a pixel.
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
+
+// mapFor lays out the map as seen from page p, with current highlighted.
+func (b *basemap) mapFor(p *Page, current *site.Entity, attribution string) *Map {
+	if b == nil || len(b.places) == 0 {
+		return nil
+	}
+	m := &Map{Width: b.width, Height: b.height, Shapes: b.shapes, Attribution: attribution}
+	for _, e := range b.places {
+		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
+		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
+			m.Outside = append(m.Outside, e)
+			continue
+		}
+		n := len(e.Reports)
+		m.Dots = append(m.Dots, Dot{
+			X: round1(x), Y: round1(y), R: round1(min(16, 3+2.2*math.Sqrt(float64(n)))),
+			Entity: e, Href: p.Link(e.URL), Count: n, Current: e == current,
+			Container: len(e.Children) > 0,
+		})
+	}
+	// Big dots first, so small ones stay clickable on top; then by name.
+	slices.SortStableFunc(m.Dots, func(a, b Dot) int {
+		if a.R != b.R {
+			return int(math.Copysign(1, b.R-a.R))
+		}
+		return strings.Compare(a.Entity.Name, b.Entity.Name)
+	})
+	// Name the busiest places and the current one.
+	byCount := slices.Clone(m.Dots)
+	slices.SortStableFunc(byCount, func(a, b Dot) int { return b.Count - a.Count })
+	labelled := map[*site.Entity]bool{}
+	for _, d := range byCount[:min(6, len(byCount))] {
+		if d.Count > 0 && !d.Container {
+			labelled[d.Entity] = true
+		}
+	}
+	for i := range m.Dots {
+		d := &m.Dots[i]
+		d.Label = labelled[d.Entity] || d.Current
+		d.LabelX = round1(d.X + d.R + 3)
+	}
+	m.Title = "Map of the places in the reports"
+	if current != nil {
+		m.Title = "Map: " + current.Name + " among the places in the reports"
+	}
+	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", plural(len(m.Dots), "place", "places"))
+	return m
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }

@@ -1,0 +1,297 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"gazette/internal/content"
+	"gazette/internal/site"
+)
+
+// Chart is a bar chart of events per month, stacked by event type, laid
+// out in Go so the template only draws it.
+type Chart struct {
+	Width, Height int
+	Title         string // the SVG's accessible name
+	Summary       string // a text alternative
+	Bars          []Bar
+	YearBands     []Bar // events known only to the year, spanning it
+	XLabels       []Label
+	YLabels       []Label
+	Gridlines     []int // y positions
+	Legend        []LegendItem
+	PlotTop       int
+	PlotBottom    int
+	PlotLeft      int
+	PlotRight     int
+}
+
+// Bar is one rectangle of a chart.
+type Bar struct {
+	X, Y, W, H int
+	Class      string
+	Title      string
+}
+
+// Label is a piece of text placed on a chart.
+type Label struct {
+	X, Y int
+	Text string
+}
+
+// LegendItem names the colour of one event type.
+type LegendItem struct {
+	Class, Title string
+	N            int
+}
+
+// typeClass returns the CSS class of an event type: its place in the
+// site's list, so a theme colours types without knowing their names.
+func typeClass(types []string, t string) string {
+	i := slices.Index(types, t)
+	if i < 0 {
+		i = len(types)
+	}
+	return fmt.Sprintf("c%d", i%8)
+}
+
+// monthIndex counts months from year 0, so months subtract.
+func monthIndex(d content.Date) int { return d.Year*12 + max(d.Month, 1) - 1 }
+
+// eventChart draws events per month from the first event's month to the
+// last one's. Events dated only to the year cannot be put in a month, so
+// they are drawn as a band across their year instead of being guessed into
+// January.
+func eventChart(events []*site.Event, types []string) *Chart {
+	if len(events) == 0 {
+		return nil
+	}
+	first, last := 1<<30, -1
+	for _, e := range events {
+		start := monthIndex(e.From)
+		end := start
+		if e.From.Month == 0 {
+			end = start + 11
+		}
+		first, last = min(first, start), max(last, end)
+	}
+	// Whole years, so that the axis labels sit at January.
+	first -= first % 12
+	last += 11 - last%12
+	months := last - first + 1
+
+	c := &Chart{Width: 720, Height: 240, PlotLeft: 36, PlotRight: 712, PlotTop: 28, PlotBottom: 200}
+	counts := make([]map[string]int, months)
+	yearOnly := map[int]map[string]int{}
+	byType := map[string]int{}
+	for _, e := range events {
+		byType[e.Type]++
+		if e.From.Month == 0 {
+			if yearOnly[e.From.Year] == nil {
+				yearOnly[e.From.Year] = map[string]int{}
+			}
+			yearOnly[e.From.Year][e.Type]++
+			continue
+		}
+		i := monthIndex(e.From) - first
+		if counts[i] == nil {
+			counts[i] = map[string]int{}
+		}
+		counts[i][e.Type]++
+	}
+	peak := 1
+	for _, m := range counts {
+		n := 0
+		for _, v := range m {
+			n += v
+		}
+		peak = max(peak, n)
+	}
+	step := 1
+	for peak/step > 5 {
+		step *= 2
+	}
+	top := (peak + step - 1) / step * step
+	plotH := c.PlotBottom - c.PlotTop
+	slot := float64(c.PlotRight-c.PlotLeft) / float64(months)
+	x := func(i int) int { return c.PlotLeft + int(float64(i)*slot+0.5) }
+	for i, m := range counts {
+		y := c.PlotBottom
+		for _, t := range orderedTypes(types, m) {
+			h := m[t] * plotH / top
+			y -= h
+			d := monthDate(first + i)
+			c.Bars = append(c.Bars, Bar{
+				X: x(i) + 1, Y: y, W: max(1, x(i+1)-x(i)-2), H: h, Class: typeClass(types, t),
+				Title: fmt.Sprintf("%s: %s", d.Human(), plural(m[t], t+" event", t+" events")),
+			})
+		}
+	}
+	for _, year := range sortedIntKeys(yearOnly) {
+		m := yearOnly[year]
+		i := year*12 - first
+		n := 0
+		for _, v := range m {
+			n += v
+		}
+		c.YearBands = append(c.YearBands, Bar{
+			X: x(i) + 1, Y: c.PlotTop - 18, W: x(i+12) - x(i) - 2, H: 8, Class: "year-only",
+			Title: fmt.Sprintf("%d, month not known: %s", year, plural(n, "event", "events")),
+		})
+	}
+	for v := 0; v <= top; v += step {
+		y := c.PlotBottom - v*plotH/top
+		c.Gridlines = append(c.Gridlines, y)
+		c.YLabels = append(c.YLabels, Label{X: c.PlotLeft - 6, Y: y + 4, Text: fmt.Sprint(v)})
+	}
+	for i := 0; i < months; i += 12 {
+		c.XLabels = append(c.XLabels, Label{X: x(i) + 2, Y: c.PlotBottom + 18, Text: fmt.Sprint(monthDate(first + i).Year)})
+	}
+	for _, t := range orderedTypes(types, byType) {
+		c.Legend = append(c.Legend, LegendItem{Class: typeClass(types, t), Title: t, N: byType[t]})
+	}
+	c.Title = "Events per month, by type"
+	c.Summary = fmt.Sprintf("%s from %s to %s; the busiest month had %d.",
+		plural(len(events), "event", "events"), monthDate(first).Human(), monthDate(last).Human(), peak)
+	return c
+}
+
+func monthDate(i int) content.Date { return content.Date{Year: i / 12, Month: i%12 + 1} }
+
+// orderedTypes returns the keys of m in the site's order of event types.
+func orderedTypes(types []string, m map[string]int) []string {
+	var out []string
+	for _, t := range types {
+		if m[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	for _, t := range sortedKeys(m) {
+		if !slices.Contains(types, t) && m[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func sortedIntKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Strip is an entity's events drawn on the site's time axis: one row per
+// event, from its start to its end.
+type Strip struct {
+	Width, Height int
+	Title         string
+	Rows          []StripRow
+	Ticks         []Label
+	Left, Right   int
+}
+
+// StripRow is one event on a Strip.
+type StripRow struct {
+	X, Y, W int
+	Class   string
+	Open    bool // ongoing or unknown end: drawn fading out
+	Title   string
+	Href    string
+}
+
+// eventStrip lays out events between the site's first and last event.
+func eventStrip(p *Page, events []site.EventRef, all []*site.Event, types []string) *Strip {
+	if len(events) == 0 || len(all) == 0 {
+		return nil
+	}
+	lo, hi := all[0].From.Start(), all[0].From.End()
+	for _, e := range all {
+		lo = minTime(lo, e.From.Start())
+		hi = maxTime(hi, e.From.End())
+		if !e.Until.Date.IsZero() {
+			hi = maxTime(hi, e.Until.Date.End())
+		}
+	}
+	lo = time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	hi = time.Date(hi.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := &Strip{Width: 720, Left: 8, Right: 712, Title: "Events on the site's time line"}
+	span := hi.Sub(lo).Hours()
+	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
+	for i, e := range events {
+		start, end := e.From.Start(), e.From.End().AddDate(0, 0, 1)
+		open := e.Until.Ongoing || e.Until.Unknown
+		switch {
+		case !e.Until.Date.IsZero():
+			end = e.Until.Date.End().AddDate(0, 0, 1)
+		case e.Until.Ongoing:
+			end = hi
+		}
+		row := StripRow{
+			X: x(start), Y: 6 + i*14, W: max(3, x(end)-x(start)), Class: typeClass(types, e.Type), Open: open,
+			Title: fmt.Sprintf("%s, %s (%s)", e.Type, when(e.From, e.Until), e.Report.Title),
+			Href:  p.Link(e.Report.URL),
+		}
+		s.Rows = append(s.Rows, row)
+	}
+	s.Height = 6 + len(events)*14 + 22
+	for y := lo.Year(); y < hi.Year(); y++ {
+		s.Ticks = append(s.Ticks, Label{X: x(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), Y: s.Height - 6, Text: fmt.Sprint(y)})
+	}
+	return s
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// TimelineYear is one year of the timeline page.
+type TimelineYear struct {
+	Year  int
+	Items []TimelineItem
+}
+
+// TimelineItem is an event or a report on the timeline, at its date.
+type TimelineItem struct {
+	Date   content.Date
+	Event  *site.Event
+	Report *site.Report
+}
+
+func timelineYears(s *site.Site) []TimelineYear {
+	var items []TimelineItem
+	for _, e := range s.Events {
+		items = append(items, TimelineItem{Date: e.From, Event: e})
+	}
+	for _, r := range s.Reports {
+		items = append(items, TimelineItem{Date: r.Date, Report: r})
+	}
+	slices.SortStableFunc(items, func(a, b TimelineItem) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		// At the same date, events before the reports that tell of them.
+		return btoi(a.Event == nil) - btoi(b.Event == nil)
+	})
+	var years []TimelineYear
+	for _, it := range items {
+		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
+			years = append(years, TimelineYear{Year: it.Date.Year})
+		}
+		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
+	}
+	return years
+}

@@ -1,0 +1,178 @@
+// gazette search: queries the index that gazette writes under search/.
+// Plain JavaScript, no dependencies. Index files are scripts that call
+// gazetteSearch(name, data), so they load from file:// as well as HTTP.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) return;
+  var input = document.getElementById("search-q");
+  var status = document.getElementById("search-status");
+  var results = document.getElementById("search-results");
+  var all = document.getElementById("all-reports");
+  var base = form.getAttribute("data-index");   // "../search/"
+  var root = form.getAttribute("data-root");    // "../"
+  var loaded = {};
+  var waiting = {};
+
+  window.gazetteSearch = function (name, data) {
+    loaded[name] = data;
+    (waiting[name] || []).forEach(function (fn) { fn(data); });
+    delete waiting[name];
+  };
+
+  function load(name) {
+    return new Promise(function (resolve, reject) {
+      if (loaded[name]) return resolve(loaded[name]);
+      if (waiting[name]) { waiting[name].push(resolve); return; }
+      waiting[name] = [resolve];
+      var s = document.createElement("script");
+      s.src = base + name + ".js";
+      s.onerror = function () { delete waiting[name]; reject(new Error("cannot load " + name)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // The same folding as gazette's Go side: decompose, drop marks, lower-case.
+  function fold(s) {
+    return s.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+  }
+  function tokens(s) {
+    return fold(s).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  // chunkFor returns the index of the chunk that may hold token t: the last
+  // chunk whose first token is not after t.
+  function chunkFor(firsts, t) {
+    var lo = 0, hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // scoresFor collects doc → score for a term; the last term of a query
+  // also matches as a prefix, so results come while typing.
+  function scoresFor(manifest, term, prefix) {
+    var firsts = manifest.chunks;
+    if (!firsts.length) return Promise.resolve({});
+    var from = chunkFor(firsts, term);
+    var names = [from];
+    if (prefix && from + 1 < firsts.length && firsts[from + 1].indexOf(term) === 0) names.push(from + 1);
+    return Promise.all(names.map(function (i) { return load("i-" + i); })).then(function (parts) {
+      var scores = {};
+      parts.forEach(function (chunk) {
+        Object.keys(chunk).forEach(function (tok) {
+          if (tok !== term && !(prefix && tok.indexOf(term) === 0)) return;
+          var list = chunk[tok], doc = 0;
+          for (var j = 0; j < list.length; j += 2) {
+            doc += list[j];
+            var w = tok === term ? list[j + 1] : list[j + 1] / 2;
+            scores[doc] = Math.max(scores[doc] || 0, w);
+          }
+        });
+      });
+      return scores;
+    });
+  }
+
+  function mark(parent, text, terms) {
+    // Highlight the words that start with a query term, as text nodes only.
+    var re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu, m;
+    while ((m = re.exec(text)) !== null) {
+      var w = m[0], f = fold(w);
+      if (terms.some(function (t) { return f.indexOf(t) === 0; })) {
+        var el = document.createElement("mark");
+        el.textContent = w;
+        parent.appendChild(el);
+      } else {
+        parent.appendChild(document.createTextNode(w));
+      }
+    }
+  }
+
+  var shown = 20, current = 0;
+
+  function search(q) {
+    var id = ++current;
+    var terms = tokens(q);
+    if (!terms.length) {
+      results.hidden = true;
+      all.hidden = false;
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    load("manifest").then(function (manifest) {
+      return Promise.all(terms.map(function (t, i) {
+        return scoresFor(manifest, t, i === terms.length - 1);
+      })).then(function (lists) {
+        var total = {};
+        Object.keys(lists[0]).forEach(function (doc) {
+          var sum = 0;
+          for (var i = 0; i < lists.length; i++) {
+            if (!(doc in lists[i])) return;
+            sum += lists[i][doc];
+          }
+          total[doc] = sum;
+        });
+        var docs = Object.keys(total).map(Number).sort(function (a, b) {
+          return total[b] - total[a] || a - b;
+        });
+        var top = docs.slice(0, shown);
+        var need = {};
+        top.forEach(function (d) { need["d-" + Math.floor(d / manifest.perChunk)] = true; });
+        return Promise.all(Object.keys(need).map(load)).then(function () {
+          if (id !== current) return;
+          render(docs, top, manifest, terms);
+        });
+      });
+    }).catch(function (err) {
+      status.textContent = "Search is unavailable: " + err.message;
+    });
+  }
+
+  function render(docs, top, manifest, terms) {
+    results.textContent = "";
+    top.forEach(function (d) {
+      var doc = loaded["d-" + Math.floor(d / manifest.perChunk)][d % manifest.perChunk];
+      var li = document.createElement("li");
+      li.className = "report-item";
+      var a = document.createElement("a");
+      a.href = root + doc.u;
+      mark(a, doc.t, terms);
+      li.appendChild(a);
+      var meta = document.createElement("span");
+      meta.className = "count";
+      meta.textContent = doc.k + (doc.d ? " · " + doc.d : "");
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(meta);
+      if (doc.s) {
+        var p = document.createElement("p");
+        mark(p, doc.s, terms);
+        li.appendChild(p);
+      }
+      results.appendChild(li);
+    });
+    status.textContent = docs.length === 0 ? "No results." :
+      (docs.length === 1 ? "1 result." : docs.length + " results" + (docs.length > top.length ? ", showing the first " + top.length + "." : "."));
+    results.hidden = false;
+    all.hidden = true;
+  }
+
+  var timer;
+  form.hidden = false;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value); }, 120);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", input.value);
+    try { history.replaceState(null, "", url); } catch (err) { /* file:// may refuse */ }
+    search(input.value);
+  });
+  var q = new URLSearchParams(window.location.search).get("q");
+  if (q) { input.value = q; search(q); }
+})();
