@@ -33,8 +33,8 @@ import (
 // JSON: scripts load from file:// where fetch() is refused, and a strict
 // Content-Security-Policy allows them as same-origin files.
 const (
-	searchChunkBytes   = 32 << 10
-	searchDocsPerChunk = 16
+	searchChunkBytes   = 16 << 10
+	searchDocsPerChunk = 8
 	maxPostings        = 1000 // per token, the best-scoring documents
 )
 

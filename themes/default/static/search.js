@@ -91,13 +91,17 @@
     }
   }
 
-  var shown = 20, current = 0;
+  var shown = 10, current = 0, lastQuery = "";
+  var more = document.getElementById("search-more");
 
-  function search(q) {
+  function search(q, keep) {
     var id = ++current;
+    if (!keep) shown = 10;
+    lastQuery = q;
     var terms = tokens(q);
     if (!terms.length) {
       results.hidden = true;
+      more.hidden = true;
       all.hidden = false;
       status.textContent = "";
       return;
@@ -157,8 +161,14 @@
     status.textContent = docs.length === 0 ? "No results." :
       (docs.length === 1 ? "1 result." : docs.length + " results" + (docs.length > top.length ? ", showing the first " + top.length + "." : "."));
     results.hidden = false;
+    more.hidden = docs.length <= top.length;
     all.hidden = true;
   }
+
+  more.addEventListener("click", function () {
+    shown += 10;
+    search(lastQuery, true);
+  });
 
   var timer;
   form.hidden = false;
