@@ -38,7 +38,8 @@ func splitFrontMatter(path string, src []byte, diags *diag.List) (fm []byte, fmL
 		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, `missing front matter: the file must start with a "---" line`)
 		return nil, 0, nil, false
 	}
-	rest := src[4:]
+	// A file of just "---" has no newline after the fence.
+	rest := src[min(4, len(src)):]
 	end, endLen := -1, 0
 	for i := 0; i <= len(rest); {
 		j := bytes.IndexByte(rest[i:], '\n')
@@ -85,6 +86,22 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of yaml.v3's parser (not scanner)
+// errors, whose "line N" is the 0-based line of the problem.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // parse parses src as one YAML document whose top is a mapping.
 func (d *decoder) parse(src []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
@@ -94,6 +111,9 @@ func (d *decoder) parse(src []byte) (*yaml.Node, bool) {
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if yamlParserProblems[msg] {
+				line++ // yaml.v3 counts these from 0, scanner errors from 1
+			}
 			lines := strings.Split(string(src), "\n")
 			if line-1 < len(lines) {
 				l := lines[line-1]

@@ -1,6 +1,8 @@
 package markup
 
 import (
+	"bufio"
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"gazette/internal/diag"
@@ -44,6 +47,7 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		return
 	}
 	var links []*ast.Link
+	var refused []*ast.AutoLink
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -59,11 +63,16 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		case *ast.AutoLink:
 			if dest := string(n.URL(doc.src)); n.AutoLinkType == ast.AutoLinkURL && !t.plainURL(dest) {
 				doc.errorf(n.Pos(), "forbidden link scheme in %q: use http, https or mailto", clip(dest))
-				n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(doc.src)))
+				refused = append(refused, n) // replaced after the walk, which it would cut short
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range refused {
+		s := ast.NewString(n.Label(doc.src))
+		s.SetRaw(true) // the label as written, not Markdown
+		n.Parent().ReplaceChild(n.Parent(), n, s)
+	}
 	for _, l := range links {
 		t.link(doc, l)
 	}
@@ -160,16 +169,23 @@ func plainText(src []byte, n ast.Node) string {
 func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int)) {
 	switch n := n.(type) {
 	case *ast.Text:
-		b.Write(n.Segment.Value(src))
+		if n.IsRaw() {
+			b.Write(n.Segment.Value(src))
+		} else {
+			b.WriteString(unescape(n.Segment.Value(src)))
+		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.WriteByte(' ')
 		}
 		return
 	case *ast.String:
-		if n.IsCode() {
-			b.Write(n.Value)
-		} else {
+		switch {
+		case n.IsCode(): // HTML, such as the typographer's &rsquo;
 			b.WriteString(html.UnescapeString(string(n.Value)))
+		case n.IsRaw():
+			b.Write(n.Value)
+		default:
+			b.WriteString(unescape(n.Value))
 		}
 		return
 	case *ast.RawHTML:
@@ -199,6 +215,20 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeText(b, src, c, mark)
 	}
+}
+
+// unescape returns Markdown text as a reader sees it: backslash escapes,
+// entities and character references resolved, the way goldmark's HTML
+// writer resolves them.
+func unescape(v []byte) string {
+	if !bytes.ContainsAny(v, "\\&\x00") {
+		return string(v)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	gmhtml.DefaultWriter.Write(w, v)
+	w.Flush()
+	return html.UnescapeString(buf.String())
 }
 
 // maxSentence bounds the context kept around a mention, in bytes on each
@@ -278,13 +308,22 @@ func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
 	case '.', '!', '?', '؟', '。', '۔':
-		// "Mr. X" and "U.S. army" are not ends; a lone capital initial is a
-		// good enough sign of an abbreviation.
+		// "Mr. X" and "U.S. army" are not ends; a lone capital initial or
+		// a title before a name is a good enough sign of an abbreviation.
 		t := strings.TrimRight(s, ".")
 		w := t[strings.LastIndexAny(t, " .")+1:]
-		return !(r == '.' && len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z')
+		abbrev := len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titles[w]
+		return !(r == '.' && abbrev)
 	}
 	return false
+}
+
+// titles are the abbreviations that stand before a name, so a full stop
+// after them does not end a sentence.
+var titles = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true,
+	"Gen": true, "Lt": true, "Col": true, "Maj": true, "Capt": true, "Sgt": true,
+	"Gov": true, "Sen": true, "Rep": true, "Rev": true,
 }
 
 func trimToRune(s string) string {

@@ -1,0 +1,271 @@
+package content_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+)
+
+const mosulReport = `---
+title: ISIL cuts internet access across Mosul
+date: 2016-08-12
+summary: One sentence.
+lang: en-GB
+sources:
+  - publisher: World Bulletin
+    title: Internet goes dark in ISIL-held Mosul
+    date: 2016-08-12
+    url: https://example.org/a
+    archive: https://web.archive.org/b
+  - publisher: Anadolu Agency
+    date: 2016-08
+cities: [mosul, iraq]
+actors: isil
+events:
+  - type: shutdown
+    services: [internet, mobile]
+    where: [mosul]
+    scope: city
+    by: [isil]
+    via: [korek]
+    cause: conflict
+    from: 2016-08
+    until: 2016-11-01
+    note: Private subscriptions were not renewed.
+  - {type: restoration, from: 2016-11, until: ongoing}
+  - {type: block, from: 2014, until: unknown}
+draft: true
+---
+[ISIL](actor:isil) cut the internet.
+`
+
+func TestLoadReport(t *testing.T) {
+	s, diags := load(map[string]string{"reports/2016-08-12-mosul.md": mosulReport})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	if len(s.Reports) != 1 {
+		t.Fatalf("got %d reports", len(s.Reports))
+	}
+	r := s.Reports[0]
+	pos := func(line, col int) diag.Pos {
+		return diag.Pos{Path: "reports/2016-08-12-mosul.md", Line: line, Col: col}
+	}
+	want := &content.Report{
+		Path:    "reports/2016-08-12-mosul.md",
+		Slug:    "2016-08-12-mosul",
+		Title:   "ISIL cuts internet access across Mosul",
+		Date:    content.Date{Year: 2016, Month: 8, Day: 12},
+		Summary: "One sentence.",
+		Lang:    "en-GB",
+		Sources: []content.Source{
+			{Publisher: "World Bulletin", Title: "Internet goes dark in ISIL-held Mosul", Date: content.Date{Year: 2016, Month: 8, Day: 12}, URL: "https://example.org/a", Archive: "https://web.archive.org/b"},
+			{Publisher: "Anadolu Agency", Date: content.Date{Year: 2016, Month: 8}},
+		},
+		Refs: []content.Ref{
+			{Kind: "city", ID: "mosul", Pos: pos(14, 10)},
+			{Kind: "city", ID: "iraq", Pos: pos(14, 17)},
+			{Kind: "actor", ID: "isil", Pos: pos(15, 9)},
+		},
+		Events: []content.Event{
+			{
+				Pos:      pos(17, 5),
+				Type:     "shutdown",
+				Services: []string{"internet", "mobile"},
+				Where:    []content.Ref{{Kind: "city", ID: "mosul", Pos: pos(19, 13)}},
+				Scope:    "city",
+				By:       []content.Ref{{Kind: "actor", ID: "isil", Pos: pos(21, 10)}},
+				Via:      []content.Ref{{Kind: "actor", ID: "korek", Pos: pos(22, 11)}},
+				Cause:    "conflict",
+				From:     content.Date{Year: 2016, Month: 8},
+				Until:    content.Until{Date: content.Date{Year: 2016, Month: 11, Day: 1}},
+				Note:     "Private subscriptions were not renewed.",
+			},
+			{Pos: pos(27, 5), Type: "restoration", From: content.Date{Year: 2016, Month: 11}, Until: content.Until{Ongoing: true}},
+			{Pos: pos(28, 5), Type: "block", From: content.Date{Year: 2014}, Until: content.Until{Unknown: true}},
+		},
+		Draft: true,
+		// The front matter is blanked out, its newlines kept, so that line
+		// numbers in the body are line numbers in the file.
+		Body: []byte(strings.Repeat("\n", 30) + "[ISIL](actor:isil) cut the internet.\n"),
+	}
+	if !reflect.DeepEqual(r, want) {
+		t.Errorf("report:\n%+v\nwant:\n%+v", r, want)
+	}
+}
+
+func TestLoadEntity(t *testing.T) {
+	s, diags := load(map[string]string{
+		"cities/mosul.md": "---\nname: Mosul\naliases: [Mosil, Al-Mawsil]\nnames: {ku: Mûsil, ar: الموصل}\ntype: city\nwithin: nineveh\ncoordinates: [36.34, 43]\nids: {wikidata: Q209088, pcode: IQG15Q01}\n---\nMosul is on the Tigris.\n",
+		"actors/isil.md":  "---\nname: ISIL\n---\n",
+	})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	// Entities come in the order of the kinds, cities first.
+	if len(s.Entities) != 2 || s.Entities[0].ID != "mosul" || s.Entities[1].ID != "isil" {
+		t.Fatalf("entities: %+v", s.Entities)
+	}
+	pos := func(line, col int) diag.Pos { return diag.Pos{Path: "cities/mosul.md", Line: line, Col: col} }
+	want := &content.Entity{
+		Path:        "cities/mosul.md",
+		Kind:        "city",
+		ID:          "mosul",
+		Name:        "Mosul",
+		NamePos:     pos(2, 7),
+		Aliases:     []content.Text{{Value: "Mosil", Pos: pos(3, 11)}, {Value: "Al-Mawsil", Pos: pos(3, 18)}},
+		Names:       []content.LangName{{Lang: "ar", Name: "الموصل", Pos: pos(4, 24)}, {Lang: "ku", Name: "Mûsil", Pos: pos(4, 13)}},
+		Type:        "city",
+		Within:      &content.Ref{Kind: "city", ID: "nineveh", Pos: pos(6, 9)},
+		Coordinates: &content.LatLon{Lat: 36.34, Lon: 43},
+		IDs:         []content.KeyValue{{Key: "pcode", Value: "IQG15Q01"}, {Key: "wikidata", Value: "Q209088"}},
+		Body:        []byte("\n\n\n\n\n\n\n\n\nMosul is on the Tigris.\n"),
+	}
+	// Columns count runes: "الموصل" comes after the two-byte "û".
+	if !reflect.DeepEqual(s.Entities[0], want) {
+		t.Errorf("entity:\n%+v\nwant:\n%+v", s.Entities[0], want)
+	}
+	if e := s.Entities[1]; e.Kind != "actor" || e.Name != "ISIL" || e.Path != "actors/isil.md" {
+		t.Errorf("actor: %+v", e)
+	}
+}
+
+// An entity or report whose front matter cannot be read is still returned,
+// marked Invalid, so that the next stage does not report every reference
+// to it as unknown.
+func TestLoadInvalid(t *testing.T) {
+	s, _ := load(map[string]string{
+		"cities/mosul.md":     "---\nname: [Mosul\n---\n",
+		"reports/r.md":        "no front matter\n",
+		"reports/binary.md":   "---\x00",
+		"reports/good.md":     report(),
+		"reports/Bad Name.md": report(),
+	})
+	if len(s.Entities) != 1 || !s.Entities[0].Invalid || s.Entities[0].ID != "mosul" || s.Entities[0].Name != "mosul" {
+		t.Errorf("entities: %+v", s.Entities)
+	}
+	var got []string
+	for _, r := range s.Reports {
+		got = append(got, r.Slug+map[bool]string{true: " invalid", false: ""}[r.Invalid])
+	}
+	// A file that is not text, or whose name is not a slug, is left out.
+	if want := []string{"good", "r invalid"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("reports: %q, want %q", got, want)
+	}
+}
+
+// A CRLF file, with or without a UTF-8 byte-order mark, reads as the same
+// file with LF line ends: the same values, positions and body.
+func TestLoadCRLF(t *testing.T) {
+	lf, _ := load(map[string]string{"reports/r.md": mosulReport})
+	crlf := strings.ReplaceAll(mosulReport, "\n", "\r\n")
+	for _, src := range []string{crlf, "\uFEFF" + crlf, "\uFEFF" + mosulReport} {
+		s, diags := load(map[string]string{"reports/r.md": src})
+		if len(diags) > 0 {
+			t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+		}
+		if !reflect.DeepEqual(s.Reports, lf.Reports) {
+			t.Errorf("%q:\n%+v\nwant:\n%+v", src[:8], s.Reports[0], lf.Reports[0])
+		}
+	}
+	// And errors in a CRLF file are where they are in the LF file.
+	bad := "---\ntitle: T\ndate: 2016-13\nsources: [{publisher: P}]\ncities: [Mosul]\n---\n"
+	_, want := load(map[string]string{"reports/r.md": bad})
+	_, got := load(map[string]string{"reports/r.md": strings.ReplaceAll(bad, "\n", "\r\n")})
+	if len(want) != 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("CRLF:\n%s\nLF:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLoadConfig(t *testing.T) {
+	s, diags := load(nil)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	if !reflect.DeepEqual(s.Config, content.DefaultConfig()) {
+		t.Errorf("no site.yaml: %+v, want the defaults", s.Config)
+	}
+
+	s, diags = load(map[string]string{"site.yaml": `title: Cut Off
+subtitle: Communication shutdowns in Iraq, 2014–2016
+language: ar
+base_url: https://example.org/cutoff
+theme: plain
+kinds:
+  - {id: city, plural: cities, title: Places}
+  - {id: group, plural: groups}
+event_types: [shutdown, curfew]
+services: []
+causes: [conflict]
+scopes: [city, national]
+license: CC0
+`})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	want := content.Config{
+		Title:    "Cut Off",
+		Subtitle: "Communication shutdowns in Iraq, 2014–2016",
+		Language: "ar",
+		BaseURL:  "https://example.org/cutoff/",
+		Theme:    "plain",
+		Kinds: []content.Kind{
+			{ID: "city", Plural: "cities", Title: "Places", Schema: "Place"},
+			{ID: "group", Plural: "groups", Title: "Groups", Schema: "Thing"},
+		},
+		EventTypes: []string{"shutdown", "curfew"},
+		Causes:     []string{"conflict"},
+		Scopes:     []string{"city", "national"},
+		License:    "CC0",
+	}
+	if !reflect.DeepEqual(s.Config, want) {
+		t.Errorf("config:\n%+v\nwant:\n%+v", s.Config, want)
+	}
+	if k, ok := s.Config.Kind("group"); !ok || k.Plural != "groups" {
+		t.Errorf(`Kind("group") = %+v, %v`, k, ok)
+	}
+	if _, ok := s.Config.Kind("actor"); ok {
+		t.Errorf(`Kind("actor") found, but site.yaml does not define it`)
+	}
+}
+
+// Files are read from the configured kinds' folders, in name order, and
+// static files from static/, whatever their names.
+func TestLoadFolders(t *testing.T) {
+	s, diags := load(map[string]string{
+		"site.yaml":                  "kinds: [{id: group, plural: groups}]\n",
+		"groups/b.md":                "---\nname: B\n---\n",
+		"groups/a.md":                "---\nname: A\n---\n",
+		"cities/mosul.md":            "---\nname: Mosul\n---\n", // not a kind of this site
+		"reports/z.md":               report(),
+		"reports/a.md":               report(),
+		"reports/.#a.md":             "editor lock file",
+		"pages/about.md":             "---\ntitle: About\nmenu: 2\n---\n",
+		"static/img/Map of Iraq.png": "png",
+		"static/style.css":           "css",
+	})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	var got []string
+	for _, e := range s.Entities {
+		got = append(got, e.Path)
+	}
+	for _, r := range s.Reports {
+		got = append(got, r.Path)
+	}
+	for _, p := range s.Pages {
+		got = append(got, p.Path+" "+p.Title)
+	}
+	got = append(got, s.Static...)
+	want := []string{"groups/a.md", "groups/b.md", "reports/a.md", "reports/z.md", "pages/about.md About", "img/Map of Iraq.png", "style.css"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if s.Pages[0].Menu != 2 {
+		t.Errorf("menu = %d, want 2", s.Pages[0].Menu)
+	}
+}
