@@ -58,6 +58,7 @@ type basemap struct {
 	width, height int
 	shapes        []MapShape
 	places        []*site.Entity // entities with coordinates
+	busiest       []*site.Entity // the same, most reports first
 }
 
 const mapWidth = 640
@@ -73,6 +74,8 @@ func newBasemap(s *site.Site) *basemap {
 			}
 		}
 	}
+	b.busiest = slices.Clone(b.places)
+	slices.SortStableFunc(b.busiest, func(x, y *site.Entity) int { return len(y.Reports) - len(x.Reports) })
 	var box [4]float64
 	if s.Outline != nil && s.Outline.BBox != [4]float64{} {
 		box = s.Outline.BBox
@@ -134,13 +137,24 @@ func newBasemap(s *site.Site) *basemap {
 // num formats a coordinate with one decimal, which is finer than a pixel.
 func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
 
+// maxContextDots bounds the places drawn around the current one on a
+// place's own page, so that a site with thousands of places does not draw
+// thousands of dots on each of thousands of pages.
+const maxContextDots = 60
+
 // mapFor lays out the map as seen from page p, with current highlighted.
+// Index pages show every place; a place's page shows it, its parents, its
+// siblings and children, and the busiest places elsewhere.
 func (b *basemap) mapFor(p *Page, current *site.Entity, attribution string) *Map {
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
 	m := &Map{Width: b.width, Height: b.height, Shapes: b.shapes, Attribution: attribution}
-	for _, e := range b.places {
+	places := b.places
+	if current != nil && len(places) > maxContextDots {
+		places = b.context(current)
+	}
+	for _, e := range places {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
 		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
 			m.Outside = append(m.Outside, e)
@@ -180,6 +194,37 @@ func (b *basemap) mapFor(p *Page, current *site.Entity, attribution string) *Map
 	}
 	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", plural(len(m.Dots), "place", "places"))
 	return m
+}
+
+// context picks the places drawn on current's page.
+func (b *basemap) context(current *site.Entity) []*site.Entity {
+	keep := map[*site.Entity]bool{current: true}
+	for _, a := range current.Ancestors() {
+		keep[a] = true
+	}
+	near := slices.Clone(current.Children)
+	if current.Parent != nil {
+		near = append(near, current.Parent.Children...)
+	}
+	for _, e := range near {
+		if len(keep) >= maxContextDots/2 {
+			break
+		}
+		keep[e] = true
+	}
+	for _, e := range b.busiest {
+		if len(keep) >= maxContextDots {
+			break
+		}
+		keep[e] = true
+	}
+	var out []*site.Entity
+	for _, e := range b.places {
+		if keep[e] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }

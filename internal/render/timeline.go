@@ -203,10 +203,18 @@ type StripRow struct {
 	Href    string
 }
 
+// maxStripRows bounds a strip's height; the most recent events are drawn.
+const maxStripRows = 40
+
 // eventStrip lays out events between the site's first and last event.
 func eventStrip(p *Page, events []site.EventRef, all []*site.Event, types []string) *Strip {
 	if len(events) == 0 || len(all) == 0 {
 		return nil
+	}
+	title := "Events on the site's time line"
+	if len(events) > maxStripRows {
+		title = fmt.Sprintf("The %d most recent of %d events on the site's time line", maxStripRows, len(events))
+		events = events[len(events)-maxStripRows:]
 	}
 	lo, hi := all[0].From.Start(), all[0].From.End()
 	for _, e := range all {
@@ -218,7 +226,7 @@ func eventStrip(p *Page, events []site.EventRef, all []*site.Event, types []stri
 	}
 	lo = time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	hi = time.Date(hi.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	s := &Strip{Width: 720, Left: 8, Right: 712, Title: "Events on the site's time line"}
+	s := &Strip{Width: 720, Left: 8, Right: 712, Title: title}
 	span := hi.Sub(lo).Hours()
 	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
 	for i, e := range events {

@@ -166,10 +166,29 @@ func (r *resolver) related() {
 				}
 			}
 		}
-		slices.SortFunc(touched, func(a, b int) int {
-			return cmp.Or(cmp.Compare(scores[b], scores[a]), newestFirst(reports[a], reports[b]))
-		})
-		for _, j := range touched[:min(len(touched), maxRelated)] {
+		// The best few by score, ties to the newer report: a selection,
+		// not a sort, since a report can touch thousands of others.
+		better := func(a, b int) bool {
+			if scores[a] != scores[b] {
+				return scores[a] > scores[b]
+			}
+			return newestFirst(reports[a], reports[b]) < 0
+		}
+		var top [maxRelated]int
+		n := 0
+		for _, j := range touched {
+			if n == maxRelated && !better(j, top[n-1]) {
+				continue
+			}
+			k := min(n, maxRelated-1)
+			for k > 0 && better(j, top[k-1]) {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = j
+			n = min(n+1, maxRelated)
+		}
+		for _, j := range top[:n] {
 			rep.Related = append(rep.Related, reports[j])
 		}
 		for _, j := range touched {

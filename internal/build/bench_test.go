@@ -1,0 +1,107 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gazette"
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+	"gazette/internal/render"
+	"gazette/internal/site"
+	"gazette/internal/synth"
+)
+
+// benchSite writes a synthetic site of n reports once per test binary run.
+func benchSite(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("gazette-bench-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, "content")); err != nil {
+		os.RemoveAll(dir)
+		if err := synth.Write(dir, n, 1, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func benchmarkBuild(b *testing.B, n int) {
+	dir := benchSite(b, n)
+	out := b.TempDir()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := Run(Options{Dir: dir, Out: filepath.Join(out, "public"), Theme: gazette.DefaultTheme()})
+		if err != nil || res.Errors > 0 {
+			b.Fatalf("build: %v, %d errors", err, res.Errors)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/report")
+}
+
+// BenchmarkBuild is the whole build, from files to public/.
+func BenchmarkBuild1k(b *testing.B)  { benchmarkBuild(b, 1000) }
+func BenchmarkBuild10k(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkStages times each stage alone on 1,000 reports.
+func BenchmarkStages(b *testing.B) {
+	dir := benchSite(b, 1000)
+	fsys := os.DirFS(filepath.Join(dir, "content"))
+	var diags diag.List
+	c := content.Load(fsys, &diags)
+	md := markup.New([]string{"city", "actor"})
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			content.Load(fsys, &diag.List{})
+		}
+	})
+	b.Run("resolve", func(b *testing.B) {
+		for b.Loop() {
+			site.Resolve(c, md, site.Options{}, &diag.List{})
+		}
+	})
+	s := site.Resolve(c, md, site.Options{}, &diags)
+	theme := render.LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
+	b.Run("markdown", func(b *testing.B) {
+		for b.Loop() {
+			for _, r := range s.Reports {
+				if _, err := md.Render(r.Doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := render.Render(s, theme, md, discard{}, &diag.List{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		out := b.TempDir()
+		for b.Loop() {
+			o, err := os.MkdirTemp(out, "w")
+			if err != nil {
+				b.Fatal(err)
+			}
+			w := &fileWriter{root: o}
+			if _, err := render.Render(s, theme, md, w, &diag.List{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+type fileWriter struct{ root string }
+
+func (w *fileWriter) WriteFile(name string, data []byte) error {
+	p := filepath.Join(w.root, filepath.FromSlash(name))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	return os.WriteFile(p, data, 0o644)
+}
+
+var _ io.Writer = io.Discard
