@@ -137,7 +137,9 @@ func run(in, out, focus, with, bbox string, tol float64) error {
 			Geometry:   map[string]any{"type": "MultiPolygon", "coordinates": multi},
 		})
 	}
-	slices.SortFunc(features, func(a, b feature) int { return strings.Compare(a.Properties["iso_n3"].(string), b.Properties["iso_n3"].(string)) })
+	slices.SortFunc(features, func(a, b feature) int {
+		return strings.Compare(a.Properties["iso_n3"].(string), b.Properties["iso_n3"].(string))
+	})
 	b, err := json.Marshal(map[string]any{
 		"type":        "FeatureCollection",
 		"bbox":        box,
