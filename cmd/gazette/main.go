@@ -9,13 +9,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
 	"gazette"
 	"gazette/internal/build"
 	"gazette/internal/diag"
+	"gazette/internal/linkcheck"
 )
 
 const usage = `gazette turns annotated report Markdown into a cross-linked static site.
@@ -23,6 +26,9 @@ const usage = `gazette turns annotated report Markdown into a cross-linked stati
 Usage:
   gazette build [-C dir] [--out public] [--base-url URL] [--drafts]
   gazette check [-C dir] [--format text|github|json] [--strict] [--drafts]
+  gazette serve [-C dir] [--addr 127.0.0.1:1313] [--drafts]
+  gazette new report|page|city|actor [-C dir] [--slug slug] [--date YYYY-MM-DD] "Title"
+  gazette suggest [-C dir] [--fix] [file.md ...]
   gazette version
   gazette help
 
@@ -48,10 +54,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = buildCmd(rest, stdout, stderr)
 	case "check":
 		err = checkCmd(rest, stdout, stderr)
+	case "serve":
+		err = serveCmd(rest, stdout, stderr)
+	case "new":
+		err = newCmd(rest, stdout, stderr)
+	case "suggest":
+		err = suggestCmd(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "gazette", version())
 	case "help", "-h", "-help", "--help":
-		if len(rest) > 0 && (rest[0] == "build" || rest[0] == "check") {
+		if len(rest) > 0 && slices.Contains(commands, rest[0]) {
 			fs, _ := flags(rest[0], stderr)
 			fs.SetOutput(stdout)
 			fs.Usage()
@@ -77,10 +89,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 // errFailed means the content had errors, already printed.
 var errFailed = errors.New("failed")
 
+// commands are the commands that take flags.
+var commands = []string{"build", "check", "serve", "new", "suggest"}
+
 type options struct {
 	build.Options
-	format string
-	strict bool
+	format string // check
+	strict bool   // check
+	addr   string // serve
+	slug   string // new
+	date   string // new
+	fix    bool   // suggest
 }
 
 func flags(cmd string, stderr io.Writer) (*flag.FlagSet, *options) {
@@ -88,7 +107,10 @@ func flags(cmd string, stderr io.Writer) (*flag.FlagSet, *options) {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.Dir, "C", ".", "the project `dir`, holding content/")
-	fs.BoolVar(&o.Drafts, "drafts", false, "include reports marked draft")
+	if cmd != "new" && cmd != "suggest" {
+		fs.BoolVar(&o.Drafts, "drafts", false, "include reports marked draft")
+	}
+	args := "[flags]"
 	switch cmd {
 	case "build":
 		fs.StringVar(&o.Out, "out", "", "the output `folder` (default: public/ in the project dir)")
@@ -96,28 +118,75 @@ func flags(cmd string, stderr io.Writer) (*flag.FlagSet, *options) {
 	case "check":
 		fs.StringVar(&o.format, "format", "text", "diagnostics `format`: text, github or json")
 		fs.BoolVar(&o.strict, "strict", false, "fail on warnings too")
+	case "serve":
+		fs.StringVar(&o.addr, "addr", "127.0.0.1:1313", "the `address` to listen on; port 0 picks a free port")
+	case "new":
+		args = `report|page|<kind> [flags] "Title"`
+		fs.StringVar(&o.slug, "slug", "", "the file name without .md (default: from the title; for a report, the date and the title)")
+		fs.StringVar(&o.date, "date", "", "a report's date, `YYYY-MM-DD` (default: today)")
+	case "suggest":
+		args = "[flags] [file.md ...]"
+		fs.BoolVar(&o.fix, "fix", false, "annotate the mentions in place")
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: gazette %s [flags]\n\nFlags:\n", cmd)
+		fmt.Fprintf(fs.Output(), "Usage: gazette %s %s\n\n%s\nFlags:\n", cmd, args, help[cmd])
 		fs.PrintDefaults()
 	}
 	return fs, o
 }
 
+// help describes each command, for "gazette help <command>".
+var help = map[string]string{
+	"build": `Build validates content/ and writes the site to public/, replacing the
+previous build only when this one succeeded.
+`,
+	"check": `Check validates content/, renders the site in memory and checks that every
+internal link and #anchor of the rendered pages resolves. It writes nothing.
+Exit 1 on errors, and with --strict on warnings too.
+`,
+	"serve": `Serve builds the site in memory, serves it at http://ADDR/, rebuilds when
+a file under content/ or themes/ changes, and reloads the browser. When a
+build fails, every page shows its errors until the next good save.
+`,
+	"new": `New writes a content file with a valid name and a front-matter skeleton,
+and prints its path. A report's file name starts with its date. It never
+overwrites a file.
+`,
+	"suggest": `Suggest lists the mentions of known names and aliases that are not
+annotated yet, as file:line:col: suggestion: [Mosul](city:mosul). With
+--fix it annotates them in place. With files, only those are looked at.
+`,
+}
+
 func parse(cmd string, args []string, stderr io.Writer) (*options, error) {
+	o, _, err := parseArgs(cmd, args, stderr)
+	return o, err
+}
+
+// parseArgs parses flags, which may come before or after the arguments,
+// and returns the arguments. Only parse's commands refuse arguments.
+func parseArgs(cmd string, args []string, stderr io.Writer) (*options, []string, error) {
 	fs, o := flags(cmd, stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, errUsage
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, errUsage
 		}
-		return nil, errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gazette %s: unexpected argument %q\n", cmd, fs.Arg(0))
-		return nil, errUsage
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 	o.Theme = gazette.DefaultTheme()
-	return o, nil
+	if cmd == "new" || cmd == "suggest" {
+		return o, rest, nil
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "gazette %s: unexpected argument %q\n", cmd, rest[0])
+		return nil, nil, errUsage
+	}
+	return o, nil, nil
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
@@ -129,7 +198,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "gazette build: --base-url must start with http:// or https://\n")
 		return errUsage
 	}
+	pl := newProgress(stderr, true)
+	o.Progress = pl.fn()
 	res, err := build.Run(o.Options)
+	pl.clear()
 	diag.Write(stderr, res.Diagnostics, diag.Text, "")
 	if err != nil {
 		return err
@@ -157,9 +229,23 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	o.Check = true
+	mem := build.NewMemory()
+	o.Files = mem
+	pl := newProgress(stderr, format == diag.Text)
+	o.Progress = pl.fn()
 	res, err := build.Run(o.Options)
+	pl.clear()
 	if err != nil {
 		return err
+	}
+	if res.Errors == 0 {
+		// The site rendered: check its links. (With errors there is no site.)
+		links := linkcheck.Check(mem.Files(), os.DirFS(filepath.Join(o.Dir, "content")))
+		var all diag.List
+		all.Append(res.Diagnostics...)
+		all.Append(links...)
+		res.Diagnostics = all.Sorted()
+		res.Errors, res.Warnings = all.Count()
 	}
 	diag.Write(stdout, res.Diagnostics, format, contentRoot(o.Dir))
 	if format == diag.Text {

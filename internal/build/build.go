@@ -26,6 +26,18 @@ type Options struct {
 	Drafts  bool   // build reports marked draft
 	Check   bool   // validate and render, but write nothing
 	Theme   fs.FS  // the default theme, embedded in the binary
+
+	// Files, when not nil, receives every file of the site, static files
+	// included, instead of the output folder: nothing is written to disk.
+	// serve keeps the site in memory this way, and check runs its link
+	// checker over it.
+	Files render.Writer
+
+	// Progress, when not nil, is told what the build is doing: the stage
+	// ("reading", "resolving", "rendering", "writing") and, while
+	// rendering, how many of about total files are done. It is called from
+	// several goroutines, one call at a time.
+	Progress func(stage string, done, total int)
 }
 
 // Result is what a run found and made.
@@ -55,8 +67,9 @@ func Run(opts Options) (Result, error) {
 	}
 	contentFS := os.DirFS(contentDir)
 
+	progress := newProgress(opts.Progress)
 	var out *output.Dir
-	if !opts.Check {
+	if !opts.Check && opts.Files == nil {
 		outDir := opts.Out
 		if outDir == "" {
 			outDir = filepath.Join(opts.Dir, "public")
@@ -71,6 +84,7 @@ func Run(opts Options) (Result, error) {
 		}
 	}
 
+	progress.stage("reading")
 	c := content.Load(contentFS, &diags)
 	if opts.BaseURL != "" {
 		c.Config.BaseURL = opts.BaseURL
@@ -83,6 +97,7 @@ func Run(opts Options) (Result, error) {
 		kinds[i] = k.ID
 	}
 	md := markup.New(kinds)
+	progress.stage("resolving")
 	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts}, &diags)
 	res.Reports = len(s.Reports)
 	for _, k := range s.Kinds {
@@ -101,7 +116,10 @@ func Run(opts Options) (Result, error) {
 	}
 
 	var w render.Writer = discard{}
-	if !opts.Check {
+	switch {
+	case opts.Files != nil:
+		w = opts.Files
+	case !opts.Check:
 		var err error
 		out, err = output.Begin(res.Out)
 		if err != nil {
@@ -110,14 +128,19 @@ func Run(opts Options) (Result, error) {
 		}
 		w = out
 	}
+	// About one file per report, entity, kind and page, and a few more.
+	total := res.Reports + res.Entities + len(s.Kinds) + len(s.Pages) + len(s.Static) + 4
+	w = progress.writer(w, total)
+	progress.stage("rendering")
 	stats, err := render.Render(s, theme, md, w, &diags)
-	if err == nil && !opts.Check {
+	if err == nil && (!opts.Check || opts.Files != nil) {
 		var n int
 		n, err = render.CopyStatic(s, contentFS, w)
 		stats.Files += n
 	}
 	res.Pages, res.Files = stats.Pages, stats.Files
 	if out != nil {
+		progress.stage("writing")
 		if err != nil || diags.HasErrors() {
 			out.Abort()
 		} else {

@@ -1,0 +1,94 @@
+package build
+
+import (
+	"io/fs"
+	"sync"
+
+	"gazette/internal/render"
+)
+
+// Memory is an output folder in memory: a render.Writer that keeps every
+// file. Set it as Options.Files to build without touching the disk.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// WriteFile keeps data as the file name. It is safe for concurrent use.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Files returns the files written so far, by slash-separated path. The map
+// is the Memory's own: do not write to the Memory while reading it.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
+// progress reports a build's stages and counts rendered files.
+type progress struct {
+	fn func(stage string, done, total int)
+	mu sync.Mutex
+	n  int
+}
+
+func newProgress(fn func(string, int, int)) *progress { return &progress{fn: fn} }
+
+func (p *progress) stage(name string) {
+	if p.fn != nil {
+		p.mu.Lock()
+		p.fn(name, 0, 0)
+		p.mu.Unlock()
+	}
+}
+
+// writer wraps w so that each file written is counted.
+func (p *progress) writer(w render.Writer, total int) render.Writer {
+	if p.fn == nil {
+		return w
+	}
+	if c, ok := w.(render.StaticCopier); ok {
+		return &countingCopier{countingWriter{w, p, total}, c}
+	}
+	return &countingWriter{w, p, total}
+}
+
+type countingWriter struct {
+	w     render.Writer
+	p     *progress
+	total int
+}
+
+func (c *countingWriter) WriteFile(name string, data []byte) error {
+	err := c.w.WriteFile(name, data)
+	c.count()
+	return err
+}
+
+func (c *countingWriter) count() {
+	c.p.mu.Lock()
+	c.p.n++
+	c.p.fn("rendering", c.p.n, max(c.total, c.p.n))
+	c.p.mu.Unlock()
+}
+
+// countingCopier keeps the output folder's CopyFile, which copies static
+// files without reading them into memory.
+type countingCopier struct {
+	countingWriter
+	c render.StaticCopier
+}
+
+func (c *countingCopier) CopyFile(dst string, src fs.FS, srcPath string) error {
+	err := c.c.CopyFile(dst, src, srcPath)
+	c.count()
+	return err
+}
