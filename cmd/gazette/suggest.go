@@ -81,8 +81,11 @@ func onlyFiles(contentDir string, files []string) (func(string) bool, error) {
 	want := map[string]bool{}
 	for _, f := range files {
 		p := f
-		if !fileExists(p) && fileExists(filepath.Join(contentDir, f)) {
+		if !fileExists(p) {
 			p = filepath.Join(contentDir, f)
+			if !fileExists(p) {
+				return nil, fmt.Errorf("%s: no such file", f)
+			}
 		}
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -91,9 +94,6 @@ func onlyFiles(contentDir string, files []string) (func(string) bool, error) {
 		rel, err := filepath.Rel(root, abs)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s is not in the content folder %s", f, contentDir)
-		}
-		if !fileExists(abs) {
-			return nil, fmt.Errorf("%s: no such file", f)
 		}
 		want[filepath.ToSlash(rel)] = true
 	}

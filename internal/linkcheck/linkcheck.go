@@ -11,8 +11,9 @@
 // A broken link is reported where it was written when that can be found:
 // at the Markdown link in the content file the page was made from
 // (reports/<slug>/index.html comes from reports/<slug>.md, cities/<id>/
-// from cities/<id>.md, <slug>/ from pages/<slug>.md). A link the theme
-// made is reported at the rendered page, under public/.
+// from cities/<id>.md, <slug>/ from pages/<slug>.md), or in the file of
+// static/ that was copied. A link the theme made is reported at the
+// rendered page, under public/.
 package linkcheck
 
 import (
@@ -21,26 +22,19 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"gazette/internal/diag"
 )
 
-var (
-	// The render stage writes every attribute with double quotes
-	// (html/template and goldmark both do), and escapes a double quote in
-	// text, so a quoted attribute cannot be confused with page text.
-	linkRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
-	idRE   = regexp.MustCompile(`\s(?:id|name)="([^"]*)"`)
-)
-
 // Check checks every HTML file of files. content is the content folder, read
 // to find where a broken link was written; it may be nil.
 func Check(files map[string][]byte, content fs.FS) []diag.Diagnostic {
-	c := &checker{files: files, content: content, ids: map[string]map[string]bool{}}
 	pages := make([]string, 0, len(files))
 	for name := range files {
 		if strings.HasSuffix(name, ".html") {
@@ -48,32 +42,102 @@ func Check(files map[string][]byte, content fs.FS) []diag.Diagnostic {
 		}
 	}
 	slices.Sort(pages)
-	var diags diag.List
-	for _, page := range pages {
-		c.page(page, &diags)
+	// One pass over each page finds its links and its ids; then every link
+	// is checked. Both steps run on every CPU: a large site's pages add up
+	// to hundreds of megabytes.
+	c := &checker{files: files, content: content, pages: map[string]*page{}}
+	parsed := make([]*page, len(pages))
+	parallel(len(pages), func(i int) { parsed[i] = scan(files[pages[i]]) })
+	for i, name := range pages {
+		c.pages[name] = parsed[i]
 	}
+	var diags diag.List
+	parallel(len(pages), func(i int) { c.page(pages[i], &diags) })
 	return diags.Sorted()
 }
 
 type checker struct {
 	files   map[string][]byte
 	content fs.FS
-	ids     map[string]map[string]bool // page → its ids, built on first use
+	pages   map[string]*page // read-only once built
+}
+
+// page is what one HTML page holds that the checker needs.
+type page struct {
+	links []attr
+	ids   map[string]bool
+}
+
+// attr is a link attribute's value, unescaped, and where it is.
+type attr struct {
+	value  string
+	offset int
+}
+
+// scan finds the href, src, id and name attributes of an HTML page. The
+// render stage writes every attribute with double quotes (html/template
+// and goldmark both do) and escapes a double quote in text, so ="…"
+// preceded by an attribute name is always an attribute.
+func scan(data []byte) *page {
+	p := &page{ids: map[string]bool{}}
+	for i := 0; ; {
+		j := bytes.Index(data[i:], []byte(`="`))
+		if j < 0 {
+			return p
+		}
+		eq := i + j
+		start := eq + 2
+		end := bytes.IndexByte(data[start:], '"')
+		if end < 0 {
+			return p
+		}
+		end += start
+		i = end + 1
+		n := eq
+		for n > 0 && (data[n-1] >= 'a' && data[n-1] <= 'z' || data[n-1] == '-') {
+			n--
+		}
+		if n == 0 || !isSpace(data[n-1]) {
+			continue
+		}
+		switch string(data[n:eq]) {
+		case "href", "src":
+			p.links = append(p.links, attr{html.UnescapeString(string(data[start:end])), start})
+		case "id", "name":
+			p.ids[html.UnescapeString(string(data[start:end]))] = true
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // page checks the links of one page.
-func (c *checker) page(page string, diags *diag.List) {
+func (c *checker) page(name string, diags *diag.List) {
 	seen := map[string]bool{}
-	data := c.files[page]
-	for _, m := range linkRE.FindAllSubmatchIndex(data, -1) {
-		raw := html.UnescapeString(string(data[m[2]:m[3]]))
-		if seen[raw] {
+	for _, a := range c.pages[name].links {
+		if seen[a.value] {
 			continue // one report per link and page
 		}
-		seen[raw] = true
-		if msg := c.link(page, raw); msg != "" {
-			pos, where := c.source(page, raw, m[2])
-			diags.Errorf(pos, "broken link %q: %s%s", raw, msg, where)
+		seen[a.value] = true
+		if msg := c.link(name, a.value); msg != "" {
+			pos, where := c.source(name, a.value, a.offset)
+			diags.Errorf(pos, "broken link %q: %s%s", a.value, msg, where)
 		}
 	}
 }
@@ -116,7 +180,7 @@ func (c *checker) link(page, link string) string {
 	if !strings.HasSuffix(target, ".html") {
 		return ""
 	}
-	ids := c.idsOf(target)
+	ids := c.pages[target].ids
 	if ids[frag] {
 		return ""
 	}
@@ -140,22 +204,16 @@ func external(link string) bool {
 	return i > 0 && link[i] == ':'
 }
 
-func (c *checker) idsOf(page string) map[string]bool {
-	ids := c.ids[page]
-	if ids == nil {
-		ids = map[string]bool{}
-		for _, m := range idRE.FindAllSubmatch(c.files[page], -1) {
-			ids[html.UnescapeString(string(m[1]))] = true
-		}
-		c.ids[page] = ids
-	}
-	return ids
-}
-
 // source finds where link was written: in the content file page was made
 // from, else at offset in the rendered page itself. where explains the
 // latter.
 func (c *checker) source(page, link string, offset int) (pos diag.Pos, where string) {
+	if file := "static/" + page; c.content != nil && isFile(c.content, file) {
+		// Copied as it is from the content's static/ folder.
+		pos = position(c.files[page], offset)
+		pos.Path = file
+		return pos, ""
+	}
 	if file := c.sourceFile(page); file != "" {
 		if src, err := fs.ReadFile(c.content, file); err == nil {
 			if p, ok := find(src, link); ok {
@@ -183,11 +241,16 @@ func (c *checker) sourceFile(page string) string {
 		candidates = []string{"pages/" + dir + ".md"}
 	}
 	for _, f := range candidates {
-		if info, err := fs.Stat(c.content, f); err == nil && info.Mode().IsRegular() {
+		if isFile(c.content, f) {
 			return f
 		}
 	}
 	return ""
+}
+
+func isFile(fsys fs.FS, name string) bool {
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // find returns the position of the Markdown link destination link in src:

@@ -1,0 +1,55 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLatency measures how long an edit to one report takes to reach the
+// browser: from writing the file to the reload event. It runs on the
+// project named by GAZETTE_LATENCY_SITE (a folder holding content/), for
+// example one made by `go run ./internal/tools/synth`; it edits the first
+// report there and puts it back.
+//
+//	GAZETTE_LATENCY_SITE=/tmp/big go test ./internal/serve -run Latency -v
+func TestLatency(t *testing.T) {
+	dir := os.Getenv("GAZETTE_LATENCY_SITE")
+	if dir == "" {
+		t.Skip("set GAZETTE_LATENCY_SITE to a project folder to measure")
+	}
+	reports, _ := filepath.Glob(filepath.Join(dir, "content/reports/*.md"))
+	if len(reports) == 0 {
+		t.Fatal("no reports")
+	}
+	slices.Sort(reports)
+	file := reports[len(reports)/2]
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.WriteFile(file, orig, 0o644)
+
+	began := time.Now()
+	base, stop := start(t, dir)
+	defer stop()
+	t.Logf("%d reports: first build and serve in %v", len(reports), time.Since(began).Round(time.Millisecond))
+	ev := events(t, base)
+	next(t, ev)
+	var times []time.Duration
+	for i := range 5 {
+		edited := strings.Replace(string(orig), "\n---\n", "\n---\nEdit number "+string(rune('a'+i))+".\n\n", 1)
+		t0 := time.Now()
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		next(t, ev)
+		times = append(times, time.Since(t0))
+	}
+	slices.Sort(times)
+	t.Logf("edit to reload event, 5 edits: min %v, median %v, max %v",
+		times[0].Round(time.Millisecond), times[2].Round(time.Millisecond), times[4].Round(time.Millisecond))
+}
