@@ -278,25 +278,34 @@ func hasInlineChild(n ast.Node) bool {
 }
 
 // sentenceStart finds where the sentence holding offset i begins: after the
-// last ". ", "! ", "? " (or Arabic "؟ ") before it.
+// last ". ", "! ", "? " (or Arabic "؟ ") before it. It looks back no
+// further than maxSentence bytes, all that is kept of a sentence, so that a
+// paragraph of thousands of annotations and no full stop stays linear;
+// when the sentence starts further back, the offset returned is one byte
+// beyond the limit, which is cut with an ellipsis all the same.
 func sentenceStart(text string, i int) int {
-	for j := i - 1; j > 0; j-- {
+	stop := max(1, i-maxSentence-1)
+	for j := i - 1; j >= stop; j-- {
 		if isSpace(text[j]) && endsSentence(text[:j]) {
 			return j + 1
 		}
+	}
+	if stop > 1 {
+		return stop
 	}
 	return 0
 }
 
 // sentenceEnd finds where the sentence holding offset i ends, its final
-// punctuation included.
+// punctuation included, looking no further than maxSentence bytes ahead.
 func sentenceEnd(text string, i int) int {
-	for j := i; j < len(text); j++ {
+	stop := min(len(text), i+maxSentence+1)
+	for j := i; j < stop; j++ {
 		if isSpace(text[j]) && j > i && endsSentence(text[:j]) {
 			return j
 		}
 	}
-	return len(text)
+	return stop
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }

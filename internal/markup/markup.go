@@ -13,6 +13,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -22,7 +24,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
@@ -37,7 +38,8 @@ type Markdown struct {
 	code     *chromahtml.Formatter
 	light    *chroma.Style
 	dark     *chroma.Style
-	maxDepth int
+	maxDepth int           // container markers one line may open
+	budget   time.Duration // the time one parse may take
 }
 
 // New returns a Markdown that treats links whose scheme is one of kinds, or
@@ -49,12 +51,20 @@ func New(kinds []string) *Markdown {
 		// CSS classes, not inline styles, so a strict Content-Security-Policy
 		// holds and the theme owns the colours.
 		code:  chromahtml.New(chromahtml.WithClasses(true)),
-		light: styles.Get("github"),
-		dark:  styles.Get("github-dark"),
+		light:    styles.Get("github"),
+		dark:     styles.Get("github-dark"),
+		maxDepth: maxNesting,
+		budget:   parseBudget,
 	}
 	m.md = goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,         // tables, strikethrough, autolinks, task lists
+			// GFM, spelled out so that table alignment is an align
+			// attribute: the default, style="text-align:…", is an inline
+			// style that a strict Content-Security-Policy blocks.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,    // [^1] notes, common in sourced writing
 			extension.Typographer, // curly quotes, dashes, ellipses
 		),
@@ -62,6 +72,9 @@ func New(kinds []string) *Markdown {
 			// Headings get ids so readers can link to a section.
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&linkTransformer{m}, 100)),
+			// First in line, to bound the time of hostile input; see guard.go.
+			parser.WithInlineParsers(util.Prioritized(guardInline{m}, 0)),
+			parser.WithBlockParsers(util.Prioritized(guardBlock{m}, 0)),
 		),
 		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is
 		// replaced by a comment, so no content file can put script in a page.
@@ -78,6 +91,10 @@ type Doc struct {
 	src      []byte
 	root     ast.Node
 	lines    []int // byte offset of each line start, built on first use
+	last     diag.Pos
+	lastOff  int // the offset of last, where pos counts columns on from
+	deadline time.Time
+	checks   int
 	Links    []*Link
 	Problems []diag.Diagnostic
 }
@@ -108,7 +125,7 @@ func (m *Markdown) Parse(path string, src []byte) *Doc {
 	doc := &Doc{Path: path, src: src}
 	ctx := parser.NewContext()
 	ctx.Set(m.docKey, doc)
-	doc.root = m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	m.parseGuarded(doc, src, ctx)
 	return doc
 }
 
@@ -154,8 +171,16 @@ func (d *Doc) pos(offset int) diag.Pos {
 			hi = mid - 1
 		}
 	}
-	col := 1 + len([]rune(string(d.src[d.lines[lo]:offset])))
-	return diag.Pos{Path: d.Path, Line: lo + 1, Col: col}
+	// Columns count runes from the line start. Annotations come in
+	// document order, so counting on from the previous position keeps a
+	// long line of many links linear instead of quadratic.
+	from, col := d.lines[lo], 1
+	if d.last.Line == lo+1 && d.lastOff <= offset {
+		from, col = d.lastOff, d.last.Col
+	}
+	col += utf8.RuneCount(d.src[from:offset])
+	d.last, d.lastOff = diag.Pos{Path: d.Path, Line: lo + 1, Col: col}, offset
+	return d.last
 }
 
 func (d *Doc) errorf(offset int, format string, args ...any) {
