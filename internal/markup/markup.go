@@ -50,7 +50,7 @@ func New(kinds []string) *Markdown {
 		schemes: append(append([]string(nil), kinds...), "report"),
 		// CSS classes, not inline styles, so a strict Content-Security-Policy
 		// holds and the theme owns the colours.
-		code:  chromahtml.New(chromahtml.WithClasses(true)),
+		code:     chromahtml.New(chromahtml.WithClasses(true)),
 		light:    styles.Get("github"),
 		dark:     styles.Get("github-dark"),
 		maxDepth: maxNesting,
