@@ -84,11 +84,12 @@ var configFields = []string{"title", "subtitle", "language", "base_url", "theme"
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
 	c := DefaultConfig()
-	src, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		if !errorsIsNotExist(err) {
-			diags.Errorf(diag.Pos{Path: path}, "cannot read file: %v", err)
-		}
+	if _, err := fs.Lstat(fsys, path); errorsIsNotExist(err) {
+		return c
+	}
+	src, problem := readFile(fsys, path)
+	if problem != "" {
+		diags.Errorf(diag.Pos{Path: path}, "%s", problem)
 		return c
 	}
 	src, ok := checkText(path, src, diags)
@@ -234,6 +235,9 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 		switch {
 		case k.ID == "report" || k.ID == "http" || k.ID == "https" || k.ID == "mailto":
 			d.errorf(item, "kind id %q is reserved", k.ID)
+			continue
+		case windowsReserved(k.ID) || windowsReserved(k.Plural):
+			d.errorf(item, "kind %q is a name Windows reserves for a device; choose another", k.Plural)
 			continue
 		case contains(reserved, k.Plural):
 			d.errorf(item, "kind plural %q is reserved for the site's own pages", k.Plural)

@@ -12,6 +12,8 @@ package content
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -174,6 +176,10 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 
 // loadDir parses every *.md file of dir with parse, in file-name order.
 func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, id string, src []byte) *T) []*T {
+	if isSymlink(fsys, dir) {
+		diags.Errorf(diag.Pos{Path: dir}, "symbolic links are not followed; make %s/ a folder inside the content folder", dir)
+		return nil
+	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if !errorsIsNotExist(err) {
@@ -181,6 +187,9 @@ func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, i
 		}
 		return nil
 	}
+	// File systems need not list a folder in order; the output must not
+	// depend on it.
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	var out []*T
 	lower := map[string]string{}
 	for _, e := range entries {
@@ -215,14 +224,18 @@ func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, i
 			}
 			continue
 		}
+		if windowsReserved(id) {
+			diags.Errorf(diag.Pos{Path: p}, "file name %q is reserved on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9): checkouts and hosts there cannot hold it; rename the file", name)
+			continue
+		}
 		if prev, dup := lower[strings.ToLower(name)]; dup {
 			diags.Errorf(diag.Pos{Path: p}, "file name collides with %s on case-insensitive file systems", prev)
 			continue
 		}
 		lower[strings.ToLower(name)] = p
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Errorf(diag.Pos{Path: p}, "cannot read file: %v", err)
+		src, problem := readFile(fsys, p)
+		if problem != "" {
+			diags.Errorf(diag.Pos{Path: p}, "%s", problem)
 			continue
 		}
 		src, ok = checkText(p, src, diags)
@@ -239,6 +252,70 @@ func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, i
 // maxFileSize bounds what one content file may hold, so a stray export or a
 // hostile file cannot exhaust memory in the later stages.
 const maxFileSize = 8 << 20
+
+// readFile reads a content file: a regular file, reached through no
+// symbolic link, of at most maxFileSize bytes, of which no more is read.
+// It returns the problem as a message when there is one.
+func readFile(fsys fs.FS, name string) ([]byte, string) {
+	if isSymlink(fsys, name) {
+		return nil, "symbolic links are not followed; copy the file into the content folder"
+	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read file: %v", err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, "not a regular file" // a FIFO or device would block or never end
+	}
+	tooBig := func(size int64) string {
+		return fmt.Sprintf("file is %d MB; the limit is %d MB", size>>20, maxFileSize>>20)
+	}
+	if info.Size() > maxFileSize {
+		return nil, tooBig(info.Size())
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read file: %v", err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read file: %v", err)
+	}
+	if len(src) > maxFileSize {
+		return nil, tooBig(int64(len(src)))
+	}
+	return src, ""
+}
+
+// isSymlink reports whether name, or a folder on its way, is a symbolic
+// link. Links are refused, not followed: one could publish any file the
+// build can read, such as a key under the maintainer's home folder.
+func isSymlink(fsys fs.FS, name string) bool {
+	for i := 0; i <= len(name); i++ {
+		if i == len(name) || name[i] == '/' {
+			if info, err := fs.Lstat(fsys, name[:i]); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// windowsReserved reports whether name, or the part of it before its first
+// dot, is a device name on Windows: a file called con.md or aux.png cannot
+// be checked out or served there.
+func windowsReserved(name string) bool {
+	stem, _, _ := strings.Cut(strings.ToLower(name), ".")
+	switch stem {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(stem) == 4 && (strings.HasPrefix(stem, "com") || strings.HasPrefix(stem, "lpt")) && stem[3] >= '0' && stem[3] <= '9' {
+		return true
+	}
+	return false
+}
 
 // checkText verifies that src is UTF-8 text and returns it with a byte-order
 // mark removed and CRLF line ends turned into LF.
@@ -277,7 +354,12 @@ func checkText(path string, src []byte, diags *diag.List) ([]byte, bool) {
 }
 
 func loadStatic(fsys fs.FS, diags *diag.List) []string {
+	if isSymlink(fsys, "static") {
+		diags.Errorf(diag.Pos{Path: "static"}, "symbolic links are not followed; make static/ a folder inside the content folder")
+		return nil
+	}
 	var files []string
+	lower := map[string]string{}
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errorsIsNotExist(err) && p == "static" {
@@ -298,6 +380,15 @@ func loadStatic(fsys fs.FS, diags *diag.List) []string {
 				diags.Errorf(diag.Pos{Path: p}, "%s is gazette's own marker file; rename it", markerName)
 				return nil
 			}
+			if problem := staticNameProblem(rel); problem != "" {
+				diags.Errorf(diag.Pos{Path: p}, "%s", problem)
+				return nil
+			}
+			if prev, dup := lower[strings.ToLower(rel)]; dup {
+				diags.Errorf(diag.Pos{Path: p}, "file name collides with %s on case-insensitive file systems", prev)
+				return nil
+			}
+			lower[strings.ToLower(rel)] = p
 			files = append(files, rel)
 		}
 		return nil
@@ -307,6 +398,20 @@ func loadStatic(fsys fs.FS, diags *diag.List) []string {
 	}
 	slices.Sort(files)
 	return files
+}
+
+// staticNameProblem says why a static file's path cannot be published as
+// it is on every host, or returns "".
+func staticNameProblem(rel string) string {
+	for _, part := range strings.Split(rel, "/") {
+		switch {
+		case strings.ContainsAny(part, "\\:*?\"<>|") || strings.ContainsFunc(part, func(r rune) bool { return r < ' ' || r == 0x7f }):
+			return fmt.Sprintf("file name %q holds a character that Windows and some hosts refuse (\\ : * ? \" < > | or a control character); rename it", part)
+		case windowsReserved(part):
+			return fmt.Sprintf("file name %q is reserved on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9); rename it", part)
+		}
+	}
+	return ""
 }
 
 // markerName must match the output stage's marker; it is repeated here so

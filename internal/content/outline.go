@@ -57,13 +57,9 @@ func loadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
 	if m.Outline == "" {
 		return nil
 	}
-	src, err := fs.ReadFile(fsys, m.Outline)
-	if err != nil {
-		diags.Errorf(m.pos, "cannot read map outline %s: %v", m.Outline, err)
-		return nil
-	}
-	if len(src) > maxFileSize {
-		diags.Errorf(diag.Pos{Path: m.Outline}, "map outline is larger than %d MB; simplify it", maxFileSize>>20)
+	src, problem := readFile(fsys, m.Outline)
+	if problem != "" {
+		diags.Errorf(m.pos, "cannot read map outline %s: %s", m.Outline, problem)
 		return nil
 	}
 	var fc struct {
