@@ -1,6 +1,7 @@
 // Command gazette builds a cross-linked static site from annotated report
-// Markdown. It only parses flags and calls package build; see the README
-// for the content format.
+// Markdown. It only parses flags and calls one package per command: build
+// (build, and check with linkcheck over the site built in memory), serve,
+// scaffold (new) and suggest. See the README for the content format.
 package main
 
 import (
