@@ -47,8 +47,10 @@ func (p *progressLine) show(stage string, done, total int) {
 	p.last = now
 	p.shown = true
 	line := stage + "…"
-	if total > 0 {
-		line = fmt.Sprintf("%s: %d/%d files", stage, done, total)
+	if done > 0 {
+		// The total is an estimate (feeds, search and data files vary), so
+		// only the count is shown.
+		line = fmt.Sprintf("%s… %d files", stage, done)
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 }

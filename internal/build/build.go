@@ -128,8 +128,9 @@ func Run(opts Options) (Result, error) {
 		}
 		w = out
 	}
-	// About one file per report, entity, kind and page, and a few more.
-	total := res.Reports + res.Entities + len(s.Kinds) + len(s.Pages) + len(s.Static) + 4
+	// An estimate: a page per report, kind and page, a page and a feed per
+	// entity, and the site-wide files.
+	total := res.Reports + 2*res.Entities + 2*len(s.Kinds) + len(s.Pages) + len(s.Static) + 16
 	w = progress.writer(w, total)
 	progress.stage("rendering")
 	stats, err := render.Render(s, theme, md, w, &diags)
