@@ -30,6 +30,7 @@ func FuzzMarkup(f *testing.F) {
 		"&lt;script&gt; &#60;script&#62; \\<script> `<script>` www.example.org/<script>",
 		"[x](<javascript:alert(1)>) [x]( javascript:alert(1)) [x](\x01javascript:alert(1))",
 		"[](city:) [ ](actor:) [x](city:a\"onclick=\"b)",
+		"[a](&#106;avascript:alert(1)) [b](ms-msdt&#58;x) [c](java&#9;script:x) [d](city&#58;mosul) ![e](&#x64;ata:x)",
 	} {
 		f.Add(s)
 	}
@@ -198,8 +199,12 @@ func scanTags(s string) []tag {
 func safeURL(u string) bool {
 	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r \x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f")
 	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
-	i := strings.IndexAny(u, ":/?#")
-	if i < 0 || u[i] != ':' {
+	// The WHATWG URL parser: a scheme is a letter, then letters, digits,
+	// "+", "-" or ".", then ":"; anything else makes a relative URL.
+	i := strings.IndexByte(u, ':')
+	if i <= 0 || !isLetter(u[0]) || strings.IndexFunc(u[:i], func(r rune) bool {
+		return !(r < 0x80 && isLetter(byte(r)) || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')
+	}) >= 0 {
 		return true
 	}
 	switch strings.ToLower(u[:i]) {

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
 )
@@ -56,7 +57,7 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		case *ast.Link:
 			links = append(links, n)
 		case *ast.Image:
-			if dest := string(n.Destination); !t.plainURL(dest) {
+			if dest := destination(n.Destination); !t.plainURL(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not %q", clip(dest))
 				n.Destination = nil
 			}
@@ -82,7 +83,7 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 // link turns l into an Annotation when its scheme is an annotation scheme,
 // and reports it when the scheme is not allowed at all.
 func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
-	dest := string(l.Destination)
+	dest := destination(l.Destination)
 	scheme, rest, ok := splitScheme(dest)
 	if !ok {
 		return // relative path, fragment or query: left as it is
@@ -113,6 +114,15 @@ func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
 	msg := "forbidden link scheme %q: links may use http:, https:, mailto:, a relative path, or an annotation (%s)%s"
 	doc.errorf(l.Pos(), msg, scheme+":", strings.Join(t.m.schemes, ":, ")+":", diag.DidYouMean(scheme, t.m.schemes))
 	l.Destination = nil
+}
+
+// destination returns a link's destination as the HTML renderer writes it
+// and a browser reads it: backslash escapes and character references
+// resolved. Checked as written, [x](ms-msdt&#58;...) would pass as a
+// relative path and reach the page as ms-msdt:..., a scheme that starts a
+// program on the reader's machine.
+func destination(b []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
 }
 
 // plainURL reports whether dest is safe as an image or autolink target.
