@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -19,7 +20,7 @@ import (
 // report comes near: goldmark reads ordinary Markdown at tens of MB a
 // second, and a file holds at most 8 MB.
 const (
-	maxNesting  = 100              // container markers (">", "-", "1.") opening one line
+	maxNesting  = 32               // container markers (">", "-", "1.") opening one line; indentation up to 4 × this
 	parseBudget = 10 * time.Second // for one body
 )
 
@@ -38,20 +39,49 @@ func (d *Doc) check(offset int) {
 	}
 }
 
-// nestingProblem returns the offset of the first line of src that opens
-// more than maxNesting containers, and how many, or -1.
+// nestingProblem returns the offset of the first line of src that nests
+// more than maxNesting containers, by markers or by indentation, and how
+// deep, or -1. Fenced code is skipped: its indentation is its own.
 func nestingProblem(src []byte) (offset, depth int) {
+	fenced := false
 	for start := 0; start < len(src); {
 		end := start
 		for end < len(src) && src[end] != '\n' {
 			end++
 		}
-		if n := nesting(src[start:end]); n > maxNesting {
-			return start, n
+		line := src[start:end]
+		w := indent(line)
+		if rest := line[min(w, len(line)):]; bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")) {
+			fenced = !fenced
+		}
+		switch {
+		case fenced:
+		case nesting(line) > maxNesting:
+			return start, nesting(line)
+		case w > 4*maxNesting && w < len(line):
+			// Lists also nest by indentation, two to four columns a level.
+			return start, w / 2
 		}
 		start = end + 1
 	}
 	return -1, 0
+}
+
+// indent returns the width of line's leading white space, a tab counting
+// as four columns.
+func indent(line []byte) int {
+	w := 0
+	for _, c := range line {
+		switch c {
+		case ' ':
+			w++
+		case '\t':
+			w += 4
+		default:
+			return w
+		}
+	}
+	return w
 }
 
 // nesting counts the block quote and list markers that open line: the
@@ -88,7 +118,7 @@ func nesting(line []byte) int {
 func (m *Markdown) parseGuarded(doc *Doc, src []byte, ctx parser.Context) {
 	doc.root = ast.NewDocument()
 	if off, n := nestingProblem(src); off >= 0 {
-		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d: flatten the lists or block quotes", n, m.maxDepth)
+		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d levels (or %d columns of indentation): flatten the lists or block quotes", n, m.maxDepth, 4*m.maxDepth)
 		return
 	}
 	doc.deadline = time.Now().Add(m.budget)

@@ -27,3 +27,33 @@ func TestParseBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestNestingBound measures the worst nesting the limit lets through: a
+// list 64 levels deep by indentation (128 columns), then lines at that depth
+// up to the 8 MB a file may hold.
+func TestNestingBound(t *testing.T) {
+	var b strings.Builder
+	for i := range 65 {
+		b.WriteString(strings.Repeat(" ", 2*i) + "- x\n")
+	}
+	prefix := b.String()
+	line := strings.Repeat(" ", 128) + "- x\n"
+	for b.Len() < 8<<20-len(line) {
+		b.WriteString(line)
+	}
+	m := New([]string{"city"})
+	start := time.Now()
+	doc := m.Parse("reports/r.md", []byte(b.String()))
+	if _, err := m.Render(doc); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	t.Logf("8 MB at depth 64: %v, problems %v", took, doc.Problems)
+	if len(doc.Problems) > 0 {
+		t.Errorf("problems: %v", doc.Problems)
+	}
+	deeper := m.Parse("reports/r.md", []byte(prefix+strings.Repeat(" ", 130)+"- x\n\n```\n"+strings.Repeat(" ", 200)+"code\n```\n"))
+	if len(deeper.Problems) != 1 || deeper.Problems[0].String() != "reports/r.md:66:1: error: Markdown nested 65 deep on one line; the limit is 32 levels (or 128 columns of indentation): flatten the lists or block quotes" {
+		t.Errorf("130 columns of indentation: %v", deeper.Problems)
+	}
+}

@@ -1,0 +1,438 @@
+package render_test
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gazette/internal/diag"
+)
+
+// baseSite is a small valid site that every hostile case edits.
+var baseSite = map[string]string{
+	"site.yaml": "title: Cut Off\nbase_url: https://example.org/cutoff/\n",
+	"cities/mosul.md": `---
+name: Mosul
+aliases: [Mosil]
+names: {ar: الموصل}
+coordinates: [36.34, 43.13]
+---
+The city.
+`,
+	"cities/nineveh.md": "---\nname: Nineveh\n---\nA province.\n",
+	"actors/isil.md":    "---\nname: ISIL\naliases: [Daesh]\n---\nAn armed group.\n",
+	"reports/2016-08-12-mosul.md": `---
+title: ISIL cuts internet access across Mosul
+date: 2016-08-12
+sources:
+  - {publisher: World Bulletin, title: Internet goes dark, url: "https://example.org/a"}
+events:
+  - {type: shutdown, services: [internet], where: [mosul], by: [isil], from: 2016-08}
+---
+[ISIL](actor:isil) cut the internet across [Mosul](city:mosul).
+`,
+	"pages/about.md": "---\ntitle: About\nmenu: 1\n---\nAbout [Daesh](actor:).\n",
+}
+
+const evil = `<script>alert(1)</script><img src=x onerror=alert(1)>"'><svg onload=alert(1)>javascript:alert(1)`
+
+// q quotes s for YAML, whose double-quoted strings read Go's escapes.
+func q(s string) string { return strconv.Quote(s) }
+
+// report returns a report file with the given extra front matter and body.
+func report(frontMatter, body string) string {
+	return "---\ntitle: A report\ndate: 2016-08-13\nsources: [{publisher: P}]\ncities: [mosul]\nactors: [isil]\n" + frontMatter + "---\n" + body
+}
+
+type hostileCase struct {
+	name  string
+	files map[string]string // added to or replacing baseSite; "" deletes
+	want  []string          // diagnostics expected, whole or as a prefix "path:line:col: error: start"
+	// when want is empty the build must succeed and its output be safe;
+	// these strings must then appear in the named file: "file\x00text".
+	shows []string
+}
+
+func hostileCases() []hostileCase {
+	const r = "reports/2016-08-13-x.md"
+	return []hostileCase{
+		// Script where text goes: escaped, never run.
+		{name: "script in title", files: map[string]string{r: strings.Replace(report("", "Text.\n"), "A report", q(evil), 1)},
+			shows: []string{"reports/2016-08-13-x/index.html\x00&lt;script&gt;alert(1)&lt;/script&gt;"}},
+		{name: "script in summary", files: map[string]string{r: report("summary: "+q(evil)+"\n", "Text.\n")}},
+		{name: "script in site title and subtitle", files: map[string]string{"site.yaml": "title: " + q(evil) + "\nsubtitle: '</title><script>x</script>'\nlicense: '<b>'\n"}},
+		{name: "script in alias", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\naliases: [" + q(evil) + "]\n---\n"}},
+		{name: "script in name", files: map[string]string{"actors/isil.md": "---\nname: " + q(evil) + "\naliases: [Daesh]\ntype: '<b onclick=x>'\n---\n"}},
+		{name: "script in other-language name", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nnames: {ar: " + q(evil) + "}\n---\n"}},
+		{name: "script in ids", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nids: {wikidata: '\"</script><script>alert(1)</script>'}\n---\n"}},
+		{name: "script in source title and publisher", files: map[string]string{r: strings.Replace(report("", ""), "{publisher: P}", "{publisher: "+q(evil)+", title: "+q(evil)+"}", 1)}},
+		{name: "script in event note", files: map[string]string{r: report("events: [{type: shutdown, from: 2016, note: "+q(evil)+"}]\n", "")}},
+		{name: "script in page title", files: map[string]string{"pages/about.md": "---\ntitle: " + q(evil) + "\nmenu: 1\n---\n"}},
+		{name: "script in annotation text", files: map[string]string{r: report("", "[<script>alert(1)</script>](city:mosul) and [\"><b onmouseover=x>](actor:isil).\n")}},
+
+		// Script-capable URLs: refused where they are written.
+		{name: "javascript: source URL", files: map[string]string{r: strings.Replace(report("", ""), "{publisher: P}", "{publisher: P, url: 'javascript:alert(1)'}", 1)},
+			want: []string{r + `:4:31: error: url must be an http or https URL, not "javascript:alert(1)"`}},
+		{name: "data: archive URL", files: map[string]string{r: strings.Replace(report("", ""), "{publisher: P}", "{publisher: P, archive: 'data:text/html,<script>x</script>'}", 1)},
+			want: []string{r + `:4:35: error: archive must be an http or https URL`}},
+		{name: "javascript: base_url", files: map[string]string{"site.yaml": "base_url: 'javascript:alert(1)//'\n"},
+			want: []string{"site.yaml:1:11: error: base_url must be an absolute http or https URL"}},
+		{name: "javascript: link in body", files: map[string]string{r: report("", "[x](javascript:alert(1))\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme "javascript:"`}},
+		{name: "upper-case and tab-split javascript:", files: map[string]string{r: report("", "[x](JaVaScRiPt:alert(1)) [y](java&#9;script:alert(1)) [z](<\x01javascript:x>)\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme "javascript:"`, r + `:8:26: error: forbidden link scheme "javascript:"`, r + `:8:55: error: forbidden link scheme "javascript:"`}},
+		{name: "scheme hidden in character references", files: map[string]string{r: report("", "[x](&#106;avascript:alert(1)) [y](ms-msdt&#58;x) [Mosul](city&#58;mosul)\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme "javascript:"`, r + `:8:31: error: forbidden link scheme "ms-msdt:"`}},
+		{name: "data: and vbscript: links", files: map[string]string{r: report("", "[x](data:text/html;base64,PHNjcmlwdD4=)\n\n[y](vbscript:msgbox)\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme "data:"`, r + `:10:1: error: forbidden link scheme "vbscript:"`}},
+		{name: "data: image", files: map[string]string{r: report("", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)\n")},
+			want: []string{r + `:8:1: error: images must use an http, https or relative URL`}},
+		{name: "javascript: autolink", files: map[string]string{r: report("", "<javascript:alert(1)>\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme in "javascript:alert(1)"`}},
+		{name: "javascript: reference link", files: map[string]string{r: report("", "[x][j]\n\n[j]: javascript:alert(1)\n")},
+			want: []string{r + `:8:1: error: forbidden link scheme "javascript:"`}},
+		{name: "javascript: in description", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\n---\n[x](javascript:alert(1))\n"},
+			want: []string{`cities/mosul.md:4:1: error: forbidden link scheme "javascript:"`}},
+
+		// Raw HTML and SVG in Markdown: dropped.
+		{name: "raw HTML in body", files: map[string]string{r: report("", "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <a href=\"javascript:x\">y</a>\n\n<iframe src=//evil></iframe>\n")},
+			shows: []string{"reports/2016-08-13-x/index.html\x00<!-- raw HTML omitted -->"}},
+		{name: "raw SVG in body", files: map[string]string{r: report("", "<svg><script>alert(1)</script><foreignObject><body onload=alert(1)></foreignObject></svg>\n\ntext <svg/onload=alert(1)>\n")}},
+		{name: "raw HTML in description and page", files: map[string]string{
+			"cities/mosul.md": "---\nname: Mosul\n---\n<style>body{display:none}</style><base href=//evil/>\n",
+			"pages/about.md":  "---\ntitle: About\n---\n<meta http-equiv=refresh content='0;url=javascript:x'>\n"}},
+		{name: "code block breaking out", files: map[string]string{r: report("", "```html\n</code></pre><script>alert(1)</script>\n```\n\n```\"><script>\n<script>\n```\n\n`</code><script>`\n")}},
+		{name: "table alignment without inline style", files: map[string]string{r: report("", "| a | b |\n|:--|--:|\n| 1 | 2 |\n")}},
+
+		// Ids and slugs that could leave their folder or break a host.
+		{name: "dot file name", files: map[string]string{"reports/..md": report("", ""), "reports/.x.md": report("", "")}}, // ignored, as editor litter
+		{name: "dot-dot in file name", files: map[string]string{"reports/a..b.md": report("", "")},
+			want: []string{`reports/a..b.md:1:1: error: invalid file name "a..b.md"`}},
+		{name: "backslash file name", files: map[string]string{`reports/a\..\b.md`: report("", "")},
+			want: []string{`reports/a\..\b.md:1:1: error: invalid file name "a\\..\\b.md"`}},
+		{name: "NUL in file name", files: map[string]string{"reports/a\x00b.md": report("", "")},
+			want: []string{"reports/a\x00b.md:1:1: error: invalid file name \"a\\x00b.md\""}},
+		{name: "look-alike file name", files: map[string]string{"cities/mоsul.md": "---\nname: Mosul2\n---\n"}, // Cyrillic о
+			want: []string{`cities/mоsul.md:1:1: error: invalid file name "mоsul.md"`}},
+		{name: "upper-case file name", files: map[string]string{"cities/Mosul.md": "---\nname: Mosul2\n---\n"},
+			want: []string{`cities/Mosul.md:1:1: error: invalid file name "Mosul.md": names use lower-case letters a-z, digits and single hyphens; did you mean "mosul.md"?`}},
+		{name: "Windows device names", files: map[string]string{"reports/con.md": report("", ""), "cities/aux.md": "---\nname: Aux\n---\n", "pages/com1.md": "---\ntitle: x\n---\n", "static/nul.txt": "x", "static/lpt9/a.css": "x"},
+			want: []string{`cities/aux.md:1:1: error: file name "aux.md" is reserved on Windows`, `pages/com1.md:1:1: error: file name "com1.md" is reserved on Windows`,
+				`reports/con.md:1:1: error: file name "con.md" is reserved on Windows`, `static/lpt9/a.css:1:1: error: file name "lpt9" is reserved on Windows`, `static/nul.txt:1:1: error: file name "nul.txt" is reserved on Windows`}},
+		{name: "Windows device name as a kind", files: map[string]string{"site.yaml": "kinds: [{id: city, plural: cities}, {id: actor, plural: actors}, {id: prn, plural: aux}]\n"},
+			want: []string{`site.yaml:1:66: error: kind "aux" is a name Windows reserves for a device; choose another`}},
+		{name: "static names differing in case", files: map[string]string{"static/Logo.svg": "<svg/>", "static/logo.svg": "<svg/>"},
+			want: []string{`static/logo.svg:1:1: error: file name collides with static/Logo.svg on case-insensitive file systems`}},
+		{name: "static name with backslash", files: map[string]string{`static/a\b.css`: "x"},
+			want: []string{`static/a\b.css:1:1: error: file name "a\\b.css" holds a character that Windows and some hosts refuse`}},
+		{name: "ids with .. and /", files: map[string]string{
+			r:                   report("", "[x](city:../../etc/passwd) [y](report:../../etc/passwd)\n"),
+			"cities/mosul.md":   "---\nname: Mosul\nwithin: ../nineveh\n---\n",
+			"reports/2016-b.md": strings.Replace(report("", ""), "cities: [mosul]", `cities: ["..", "a/b", "a\\b", "mo\u0455ul"]`, 1)},
+			want: []string{
+				`cities/mosul.md:3:9: error: invalid id "../nineveh" in within`,
+				r + `:8:1: error: invalid city id "../../etc/passwd"`,
+				r + `:8:28: error: link to missing report "../../etc/passwd"`,
+				`reports/2016-b.md:5:10: error: invalid id ".." in cities`,
+				`reports/2016-b.md:5:16: error: invalid id "a/b" in cities`,
+				`reports/2016-b.md:5:23: error: invalid id "a\\b" in cities`,
+				`reports/2016-b.md:5:31: error: invalid id "moѕul" in cities`}},
+		{name: "look-alike annotation", files: map[string]string{r: report("", "[M](city:mоsul)\n")},
+			want: []string{r + `:8:1: error: invalid city id "mоsul"`}},
+
+		// Broken text.
+		{name: "invalid UTF-8", files: map[string]string{r: report("", "ok\nbad \xff byte\n")},
+			want: []string{r + ":9:5: error: file is not valid UTF-8; save it as UTF-8"}},
+		{name: "UTF-16 with BOM", files: map[string]string{r: "\xff\xfe-\x00-\x00-\x00\n\x00"},
+			want: []string{r + ":1:1: error: file is UTF-16; save it as UTF-8"}},
+		{name: "NUL byte", files: map[string]string{r: report("", "a\x00b\n")},
+			want: []string{r + ":8:2: error: file contains a NUL byte"}},
+		{name: "CRLF and UTF-8 BOM", files: map[string]string{r: "\ufeff" + strings.ReplaceAll(report("", "[Mosul](city:mosul).\n"), "\n", "\r\n")}},
+		{name: "lone CR", files: map[string]string{r: strings.ReplaceAll(report("", "text\n"), "\n", "\r")}},
+
+		// YAML.
+		{name: "billion laughs", files: map[string]string{r: report("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n", "")},
+			want: []string{r + ":7:4: error: YAML anchors and aliases (& and *) are not supported; write the value out"}},
+		{name: "anchor in site.yaml", files: map[string]string{"site.yaml": "title: &t Cut\nsubtitle: *t\n"},
+			want: []string{"site.yaml:1:8: error: YAML anchors and aliases"}},
+		{name: "duplicate keys", files: map[string]string{r: report("title: Again\n", "")},
+			want: []string{r + `:7:1: error: field "title" is given twice (first on line 2)`}},
+		{name: "wrong types", files: map[string]string{r: report("summary: [a, b]\ndraft: 'yes'\nevents: {type: shutdown}\n", ""), "cities/mosul.md": "---\nname: {a: b}\ncoordinates: [north, 43]\naliases: {a: b}\n---\n"},
+			want: []string{
+				`cities/mosul.md:2:7: error: name must be a single value, not a mapping`,
+				`cities/mosul.md:3:15: error: coordinates must be two numbers, [latitude, longitude]`,
+				`cities/mosul.md:4:10: error: aliases must be a list such as [a, b]`,
+				r + `:7:10: error: summary must be a single value, not a list`,
+				r + `:8:8: error: draft must be true or false`,
+				r + `:9:9: error: events must be a list of events`}},
+		{name: "deeply nested YAML", files: map[string]string{r: report("summary: "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n", "")},
+			want: []string{r + `:7:`}},
+		{name: "invalid dates", files: map[string]string{r: strings.Replace(report("events: [{type: shutdown, from: 2016-08, until: 2016-07}]\n", ""), "2016-08-13", "2016-02-30", 1)},
+			want: []string{r + `:3:7: error: date: invalid date "2016-02-30": February 2016 has no day 30`, r + `:7:49: error: until 2016-07 is before from 2016-08`}},
+
+		// Resolution.
+		{name: "alias that is another entity's id", files: map[string]string{"cities/nineveh.md": "---\nname: Nineveh\naliases: [old-city]\n---\n", "cities/old-city.md": "---\nname: Old City\n---\n"},
+			want: []string{`cities/nineveh.md:3:11: error: alias "old-city" of cities/nineveh.md is the id of cities/old-city.md; remove the alias or rename one of them`}},
+		{name: "alias that is another entity's name", files: map[string]string{"cities/nineveh.md": "---\nname: Nineveh\naliases: [mosul]\n---\n"},
+			want: []string{`cities/nineveh.md:3:11: error: alias "mosul" of cities/nineveh.md is also the name of cities/mosul.md; one spelling can name only one city`}},
+		{name: "within cycle", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nwithin: nineveh\n---\n", "cities/nineveh.md": "---\nname: Nineveh\nwithin: mosul\n---\n"},
+			want: []string{`cities/mosul.md:3:9: error: within cycle: mosul → nineveh → mosul`}},
+		{name: "within itself", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nwithin: mosul\n---\n"},
+			want: []string{`cities/mosul.md:3:9: error: city "mosul" cannot be within itself`}},
+	}
+}
+
+// TestHostileContent builds the base site with each hostile edit and
+// checks that it ends in exactly the expected diagnostics, or in a site
+// that is safe, within a time bound.
+func TestHostileContent(t *testing.T) {
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			files := maps.Clone(baseSite)
+			for name, data := range c.files {
+				if data == "" {
+					delete(files, name)
+				} else {
+					files[name] = data
+				}
+			}
+			start := time.Now()
+			out, diags, err := buildFS(mapFS(files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("build took %v", d)
+			}
+			checkOutcome(t, c.want, c.shows, out, diags)
+		})
+	}
+}
+
+func checkOutcome(t *testing.T, want, shows []string, out map[string][]byte, diags []diag.Diagnostic) {
+	t.Helper()
+	var errs []string
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			errs = append(errs, d.String())
+		}
+	}
+	if len(want) == 0 {
+		if len(errs) > 0 || out == nil {
+			t.Fatalf("want a safe site, got errors:\n%s", strings.Join(errs, "\n"))
+		}
+		for _, p := range checkSite(out) {
+			t.Error(p)
+		}
+		for _, s := range shows {
+			name, text, _ := strings.Cut(s, "\x00")
+			if !strings.Contains(string(out[name]), text) {
+				t.Errorf("%s does not show %q", name, text)
+			}
+		}
+		return
+	}
+	if out != nil {
+		t.Errorf("a site was built despite errors")
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range errs {
+			if strings.HasPrefix(e, w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing diagnostic %q", w)
+		}
+	}
+	if len(errs) > len(want) || t.Failed() {
+		t.Errorf("all errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// TestHostileFiles covers what only a real folder can hold: symbolic links
+// pointing out of the content folder, a FIFO, and a 50 MB report.
+func TestHostileFiles(t *testing.T) {
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.md"), []byte(report("", "secret\n")), 0o644)
+	os.WriteFile(filepath.Join(outside, "id_rsa"), []byte("PRIVATE KEY"), 0o600)
+	os.WriteFile(filepath.Join(outside, "site.yaml"), []byte("title: Elsewhere\n"), 0o644)
+	os.MkdirAll(filepath.Join(outside, "dir"), 0o755)
+	os.WriteFile(filepath.Join(outside, "dir", "x.md"), []byte(report("", "secret\n")), 0o644)
+
+	cases := []struct {
+		name  string
+		setup func(dir string) error
+		want  []string
+	}{
+		{"symlinked report", func(dir string) error {
+			return os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(dir, "reports/2016-secret.md"))
+		}, []string{"reports/2016-secret.md:1:1: error: symbolic links are not followed"}},
+		{"symlinked reports folder", func(dir string) error {
+			os.RemoveAll(filepath.Join(dir, "reports"))
+			return os.Symlink(filepath.Join(outside, "dir"), filepath.Join(dir, "reports"))
+		}, []string{"reports:1:1: error: symbolic links are not followed"}},
+		{"symlinked static file", func(dir string) error {
+			os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+			return os.Symlink(filepath.Join(outside, "id_rsa"), filepath.Join(dir, "static/key.txt"))
+		}, []string{"static/key.txt:1:1: error: symbolic links are not followed"}},
+		{"symlinked static folder", func(dir string) error {
+			return os.Symlink(outside, filepath.Join(dir, "static"))
+		}, []string{"static:1:1: error: symbolic links are not followed"}},
+		{"symlinked folder inside static", func(dir string) error {
+			os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+			return os.Symlink(outside, filepath.Join(dir, "static/home"))
+		}, []string{"static/home:1:1: error: symbolic links are not followed"}},
+		{"symlinked site.yaml", func(dir string) error {
+			os.Remove(filepath.Join(dir, "site.yaml"))
+			return os.Symlink(filepath.Join(outside, "site.yaml"), filepath.Join(dir, "site.yaml"))
+		}, []string{"site.yaml:1:1: error: symbolic links are not followed"}},
+		{"symlink to itself", func(dir string) error {
+			return os.Symlink("loop.md", filepath.Join(dir, "reports/loop.md"))
+		}, []string{"reports/loop.md:1:1: error: symbolic links are not followed"}},
+		{"FIFO as a report", func(dir string) error {
+			return mkfifo(filepath.Join(dir, "reports/2016-fifo.md"))
+		}, []string{"reports/2016-fifo.md:1:1: error: not a regular file"}},
+		{"FIFO as site.yaml", func(dir string) error {
+			os.Remove(filepath.Join(dir, "site.yaml"))
+			return mkfifo(filepath.Join(dir, "site.yaml"))
+		}, []string{"site.yaml:1:1: error: not a regular file"}},
+		{"50 MB report", func(dir string) error {
+			f, err := os.Create(filepath.Join(dir, "reports/2016-big.md"))
+			if err != nil {
+				return err
+			}
+			f.WriteString(report("", ""))
+			f.Truncate(50 << 20) // sparse: NUL bytes, never read
+			return f.Close()
+		}, []string{"reports/2016-big.md:1:1: error: file is 50 MB; the limit is 8 MB"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range baseSite {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := c.setup(dir); err != nil {
+				t.Skip("cannot set up:", err)
+			}
+			var before runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			out, diags, err := buildFS(os.DirFS(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("build took %v", d)
+			}
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+				t.Errorf("build allocated %d MB", grew>>20)
+			}
+			checkOutcome(t, c.want, nil, out, diags)
+			for name, data := range out {
+				if strings.Contains(string(data), "PRIVATE KEY") || strings.Contains(name, "secret") {
+					t.Errorf("%s holds a file from outside the content folder", name)
+				}
+			}
+		})
+	}
+}
+
+// TestHostileSize checks the cases whose cost could grow faster than the
+// input: deep nesting, and many annotations in one report, which must stay
+// near-linear (ten times the annotations, at most about twenty times the
+// time).
+func TestHostileSize(t *testing.T) {
+	t.Run("10000-deep list", func(t *testing.T) {
+		files := maps.Clone(baseSite)
+		files["reports/2016-deep.md"] = report("", strings.Repeat("- ", 10000)+"x\n")
+		start := time.Now()
+		_, diags, _ := buildFS(mapFS(files))
+		checkTook(t, start, 5*time.Second)
+		checkOutcome(t, []string{"reports/2016-deep.md:8:1: error: Markdown nested 10000 deep on one line; the limit is 32"}, nil, nil, diags)
+	})
+	t.Run("10000-deep block quote", func(t *testing.T) {
+		files := maps.Clone(baseSite)
+		files["reports/2016-deep.md"] = report("", "text\n\n"+strings.Repeat(">", 10000)+" x\n")
+		start := time.Now()
+		_, diags, _ := buildFS(mapFS(files))
+		checkTook(t, start, 5*time.Second)
+		checkOutcome(t, []string{"reports/2016-deep.md:10:1: error: Markdown nested 10000 deep on one line; the limit is 32"}, nil, nil, diags)
+	})
+	t.Run("block quotes deepening line by line", func(t *testing.T) {
+		var b strings.Builder
+		for i := 1; i <= 150; i++ {
+			b.WriteString(strings.Repeat(">", i) + " x\n")
+		}
+		files := maps.Clone(baseSite)
+		files["reports/2016-deep.md"] = report("", b.String())
+		start := time.Now()
+		_, diags, _ := buildFS(mapFS(files))
+		checkTook(t, start, 5*time.Second)
+		checkOutcome(t, []string{"reports/2016-deep.md:40:1: error: Markdown nested 33 deep on one line; the limit is 32"}, nil, nil, diags)
+	})
+	t.Run("10000-deep list by indentation", func(t *testing.T) {
+		// 10,000 levels would take 100 MB; the 8 MB limit allows 2,800,
+		// and the nesting limit stops at 128 columns.
+		var b strings.Builder
+		for i := range 2000 {
+			b.WriteString(strings.Repeat(" ", 2*i) + "- x\n")
+		}
+		files := maps.Clone(baseSite)
+		files["reports/2016-deep.md"] = report("", b.String())
+		start := time.Now()
+		_, diags, _ := buildFS(mapFS(files))
+		checkTook(t, start, 5*time.Second)
+		checkOutcome(t, []string{"reports/2016-deep.md:73:1: error: Markdown nested 65 deep on one line; the limit is 32 levels (or 128 columns of indentation)"}, nil, nil, diags)
+	})
+	var times [2]time.Duration
+	for i, n := range []int{10000, 100000} {
+		t.Run(fmt.Sprintf("%d annotations", n), func(t *testing.T) {
+			var b strings.Builder
+			for j := range n {
+				b.WriteString("[M](city:mosul) [I](actor:isil) ")
+				if j%500 == 499 {
+					b.WriteString("\n\n")
+				}
+			}
+			files := maps.Clone(baseSite)
+			files["reports/2016-many.md"] = report("", b.String())
+			start := time.Now()
+			out, diags, _ := buildFS(mapFS(files))
+			times[i] = time.Since(start)
+			checkOutcome(t, nil, nil, out, diags)
+			t.Logf("%d annotations: %v", 2*n, times[i])
+		})
+	}
+	if times[0] > 0 && times[1] > 25*times[0] {
+		t.Errorf("10× the annotations took %.1f× the time", float64(times[1])/float64(times[0]))
+	}
+	t.Run("100000 annotations in one paragraph", func(t *testing.T) {
+		files := maps.Clone(baseSite)
+		files["reports/2016-many.md"] = report("", strings.Repeat("[M](city:mosul) ", 100000)+"\n")
+		start := time.Now()
+		out, diags, _ := buildFS(mapFS(files))
+		checkTook(t, start, 20*time.Second)
+		checkOutcome(t, nil, nil, out, diags)
+	})
+}
+
+func checkTook(t *testing.T, start time.Time, limit time.Duration) {
+	t.Helper()
+	if d := time.Since(start); d > limit {
+		t.Errorf("took %v; the bound is %v", d, limit)
+	}
+}
