@@ -45,6 +45,7 @@ type Page struct {
 	Timeline []TimelineYear // timeline: events and reports by year
 	Columns  []Column       // data: the fields of the open data
 	Feed     string         // the page's Atom feed, relative to the root
+	Crumbs   []*site.Entity // entity: its ancestors, outermost first
 	Scripts  []string       // script files, relative to the root
 
 	notFound bool // 404.html: links start from base_url, not from URL
@@ -244,6 +245,8 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = e.URL + "feed.xml"
+	p.Crumbs = e.Ancestors()
+	slices.Reverse(p.Crumbs)
 	p.Strip = eventStrip(p, e.Events, r.site.Events, r.site.Config.EventTypes)
 	if e.Coordinates != nil {
 		p.Map = r.basemap.mapFor(p, e, r.site.Config.Map.Attribution)
