@@ -124,14 +124,19 @@ func events(t testing.TB, base string) <-chan string {
 
 func next(t testing.TB, ch <-chan string) string {
 	t.Helper()
+	return nextWithin(t, ch, 10*time.Second)
+}
+
+func nextWithin(t testing.TB, ch <-chan string, d time.Duration) string {
+	t.Helper()
 	select {
 	case v, ok := <-ch:
 		if !ok {
 			t.Fatal("event stream closed")
 		}
 		return v
-	case <-time.After(10 * time.Second):
-		t.Fatal("no build event within 10s")
+	case <-time.After(d):
+		t.Fatalf("no build event within %v", d)
 	}
 	return ""
 }
