@@ -30,6 +30,8 @@ type Dir struct {
 	final string // the output folder
 	tmp   string // where this build writes
 
+	lock dirLock // held from Begin to Commit or Abort
+
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
 }
@@ -48,38 +50,51 @@ func Begin(out string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	// Folders left by builds that were killed before they could clean up.
-	if old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*")); len(old) > 0 {
-		for _, o := range old {
-			if _, err := os.Stat(filepath.Join(o, Marker)); err == nil || isEmptyOrOurs(o) {
-				os.RemoveAll(o)
-			}
-		}
-	}
+	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write beside %s: %w", abs, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
+	// The marker goes in first, and the folder stays locked while this
+	// build runs: a leftover is then known to be ours, and not in use.
+	lock, err := lockDir(tmp)
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
 	}
-	return &Dir{final: abs, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		lock.unlock()
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("cannot write beside %s: %w", abs, err)
+	}
+	return &Dir{final: abs, tmp: tmp, lock: lock, dirs: map[string]bool{".": true}}, nil
 }
 
-// isEmptyOrOurs reports whether a leftover temporary folder holds only what
-// an interrupted build writes. Without the marker we cannot be sure, so only
-// folders whose every file is an HTML, CSS, XML, JSON or text file qualify.
-func isEmptyOrOurs(dir string) bool {
-	ours := true
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || (!d.IsDir() && !strings.Contains(".html.css.xml.json.txt.csv.js.svg", filepath.Ext(p))) {
-			ours = false
-			return filepath.SkipAll
+// removeLeftovers removes the temporary folders that builds killed before
+// they could clean up left beside the output folder: only those that hold
+// gazette's marker and that no running build has locked, or that are empty
+// (a build killed between creating one and marking it). Anything else that
+// happens to match the name is left alone.
+func removeLeftovers(parent, base string) {
+	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, o := range old {
+		info, err := os.Lstat(o)
+		if err != nil || !info.IsDir() {
+			continue
 		}
-		return nil
-	})
-	return ours
+		if os.Remove(o) == nil {
+			continue // it was empty
+		}
+		if m, err := os.Lstat(filepath.Join(o, Marker)); err != nil || !m.Mode().IsRegular() {
+			continue
+		}
+		if l, err := tryLockDir(o); err == nil {
+			os.RemoveAll(o)
+			l.unlock()
+		}
+	}
 }
 
 // CheckReplaceable returns an error when dir exists and holds files but no
@@ -170,10 +185,7 @@ func (d *Dir) path(name string) (string, error) {
 
 // Commit puts the new site in place of the old one.
 func (d *Dir) Commit() error {
-	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte(markerText), 0o644); err != nil {
-		d.Abort()
-		return err
-	}
+	defer d.lock.unlock()
 	// Check again: the folder may have changed since Begin.
 	if err := CheckReplaceable(d.final); err != nil {
 		d.Abort()
@@ -193,4 +205,5 @@ func (d *Dir) Commit() error {
 // Abort removes what this build wrote; the old site stays.
 func (d *Dir) Abort() {
 	os.RemoveAll(d.tmp)
+	d.lock.unlock()
 }

@@ -1,0 +1,11 @@
+//go:build !unix
+
+package output
+
+// dirLock does nothing where there is no flock: a leftover folder with the
+// marker is then removed even if another build is writing it.
+type dirLock struct{}
+
+func lockDir(string) (dirLock, error)    { return dirLock{}, nil }
+func tryLockDir(string) (dirLock, error) { return dirLock{}, nil }
+func (dirLock) unlock()                  {}
