@@ -91,7 +91,7 @@ func removeLeftovers(parent, base string) {
 			continue
 		}
 		if l, err := tryLockDir(o); err == nil {
-			os.RemoveAll(o)
+			removeMarked(o)
 			l.unlock()
 		}
 	}
@@ -197,13 +197,31 @@ func (d *Dir) Commit() error {
 		return fmt.Errorf("cannot replace %s: %w", d.final, err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeMarked(old)
 	}
 	return nil
 }
 
 // Abort removes what this build wrote; the old site stays.
 func (d *Dir) Abort() {
-	os.RemoveAll(d.tmp)
+	removeMarked(d.tmp)
 	d.lock.unlock()
+}
+
+// removeMarked removes a folder gazette wrote, its marker last, so that a
+// removal cut short by a kill leaves a folder the next build still knows
+// as its own.
+func removeMarked(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	for _, e := range entries {
+		if e.Name() != Marker {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.RemoveAll(dir)
 }
