@@ -12,12 +12,17 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  arabicSlug, artifacts, buildSites, fileURL, htmlPages, launch, mkdirp, need, pageType, serve, watch,
+  arabicSlug, artifacts, repoRoot, buildSites, fileURL, htmlPages, launch, mkdirp, need, pageType, serve, watch,
 } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 const vnuJar = require('vnu-jar');
+
+// With E2E_DOCS=1 the screenshots the README shows are rewritten too, as
+// the first screenful of each page.
+const docsDir = path.join(repoRoot, 'docs', 'screenshots');
+const docs = new Set(process.env.E2E_DOCS ? ['home-1280', 'report-390', 'city-1280-dark', 'actor-390', 'report-rtl-1280'] : []);
 
 // The pages photographed and checked one by one.
 const shots = {
@@ -34,6 +39,7 @@ const numbers = {};
 before(async () => {
   need();
   mkdirp(artifacts);
+  if (docs.size) mkdirp(docsDir);
   sites = buildSites();
   pages = htmlPages(sites.main);
   rtlPages = htmlPages(sites.rtl);
@@ -350,9 +356,10 @@ describe('design', () => {
     for (const [name, rel] of Object.entries(shots)) {
       for (const width of [390, 1280]) {
         for (const scheme of width === 1280 ? ['light', 'dark'] : ['light']) {
-          const { page, close } = await open(`${http.origin}/${rel}`, { width, scheme });
+          const { page, close } = await open(`${http.origin}/${rel}`, { width, scheme, height: width < 500 ? 844 : 900 });
           const suffix = scheme === 'dark' ? '-dark' : '';
           await page.screenshot({ path: path.join(dir, `${name}-${width}${suffix}.png`), fullPage: true });
+          if (docs.has(`${name}-${width}${suffix}`)) await page.screenshot({ path: path.join(docsDir, `${name}-${width}${suffix}.png`) });
           await close();
         }
       }
@@ -462,6 +469,7 @@ describe('right-to-left', () => {
       assert.ok(r.headerRight - r.titleRight < pad, 'the site title starts at the right');
       if (width === 1280) assert.ok(r.aside.right <= r.article.left + 1, `the sidebar is left of the article (${JSON.stringify([r.aside, r.article])})`);
       await page.screenshot({ path: path.join(dir, `report-rtl-${width}.png`), fullPage: true });
+      if (docs.has(`report-rtl-${width}`)) await page.screenshot({ path: path.join(docsDir, `report-rtl-${width}.png`) });
       assert.deepEqual(problems, []);
       await close();
     }
