@@ -207,7 +207,7 @@ func TestHostileContent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := time.Since(start); d > 10*time.Second {
+			if d := time.Since(start); d > 60*time.Second {
 				t.Errorf("build took %v", d)
 			}
 			checkOutcome(t, c.want, c.shows, out, diags)
@@ -335,7 +335,7 @@ func TestHostileFiles(t *testing.T) {
 			}
 			var after runtime.MemStats
 			runtime.ReadMemStats(&after)
-			if d := time.Since(start); d > 10*time.Second {
+			if d := time.Since(start); d > 60*time.Second {
 				t.Errorf("build took %v", d)
 			}
 			if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
@@ -361,7 +361,7 @@ func TestHostileSize(t *testing.T) {
 		files["reports/2016-deep.md"] = report("", strings.Repeat("- ", 10000)+"x\n")
 		start := time.Now()
 		_, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 5*time.Second)
+		checkTook(t, start, 30*time.Second)
 		checkOutcome(t, []string{"reports/2016-deep.md:8:1: error: Markdown nested 10000 deep on one line; the limit is 32"}, nil, nil, diags)
 	})
 	t.Run("10000-deep block quote", func(t *testing.T) {
@@ -369,7 +369,7 @@ func TestHostileSize(t *testing.T) {
 		files["reports/2016-deep.md"] = report("", "text\n\n"+strings.Repeat(">", 10000)+" x\n")
 		start := time.Now()
 		_, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 5*time.Second)
+		checkTook(t, start, 30*time.Second)
 		checkOutcome(t, []string{"reports/2016-deep.md:10:1: error: Markdown nested 10000 deep on one line; the limit is 32"}, nil, nil, diags)
 	})
 	t.Run("block quotes deepening line by line", func(t *testing.T) {
@@ -381,7 +381,7 @@ func TestHostileSize(t *testing.T) {
 		files["reports/2016-deep.md"] = report("", b.String())
 		start := time.Now()
 		_, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 5*time.Second)
+		checkTook(t, start, 30*time.Second)
 		checkOutcome(t, []string{"reports/2016-deep.md:40:1: error: Markdown nested 33 deep on one line; the limit is 32"}, nil, nil, diags)
 	})
 	t.Run("10000-deep list by indentation", func(t *testing.T) {
@@ -395,7 +395,7 @@ func TestHostileSize(t *testing.T) {
 		files["reports/2016-deep.md"] = report("", b.String())
 		start := time.Now()
 		_, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 5*time.Second)
+		checkTook(t, start, 30*time.Second)
 		checkOutcome(t, []string{"reports/2016-deep.md:73:1: error: Markdown nested 65 deep on one line; the limit is 32 levels (or 128 columns of indentation)"}, nil, nil, diags)
 	})
 	var times [2]time.Duration
@@ -425,11 +425,14 @@ func TestHostileSize(t *testing.T) {
 		files["reports/2016-many.md"] = report("", strings.Repeat("[M](city:mosul) ", 100000)+"\n")
 		start := time.Now()
 		out, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 20*time.Second)
+		checkTook(t, start, 120*time.Second)
 		checkOutcome(t, nil, nil, out, diags)
 	})
 }
 
+// checkTook fails a case that ran past limit. The limits are several times
+// what the cases take on an idle machine: they catch hangs and quadratic
+// blow-ups on a shared, loaded CI machine, not ordinary slowness.
 func checkTook(t *testing.T, start time.Time, limit time.Duration) {
 	t.Helper()
 	if d := time.Since(start); d > limit {
