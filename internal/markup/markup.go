@@ -97,6 +97,10 @@ type Doc struct {
 	checks   int
 	Links    []*Link
 	Problems []diag.Diagnostic
+
+	// Set by Finish, which releases the tree: what later stages still need.
+	html, text, first []byte
+	finished          bool
 }
 
 // Link is one annotation: a Markdown link whose scheme is a kind or
@@ -131,6 +135,9 @@ func (m *Markdown) Parse(path string, src []byte) *Doc {
 
 // Render writes the body as HTML.
 func (m *Markdown) Render(doc *Doc) ([]byte, error) {
+	if doc.finished {
+		return doc.html, nil
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(doc.src) + len(doc.src)/4)
 	if err := m.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
@@ -190,6 +197,9 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 // Text returns the body as plain text, one paragraph a line, without code
 // blocks: what search indexes and what a summary is cut from.
 func (d *Doc) Text() string {
+	if d.finished {
+		return string(d.text)
+	}
 	var b strings.Builder
 	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
@@ -210,10 +220,34 @@ func (d *Doc) Text() string {
 
 // FirstParagraph returns the plain text of the first paragraph, or "".
 func (d *Doc) FirstParagraph() string {
+	if d.finished {
+		return string(d.first)
+	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
 			return strings.TrimSpace(plainText(d.src, n))
 		}
 	}
 	return ""
+}
+
+// Finish renders doc once its links are resolved and keeps only what the
+// later stages read: the HTML, the plain text and the first paragraph. The
+// syntax tree and the source are released, so a large site does not hold
+// every tree in memory until its page is written. Render, Text and
+// FirstParagraph keep working; the links may no longer be changed.
+func (m *Markdown) Finish(doc *Doc) error {
+	if doc.finished {
+		return nil
+	}
+	html, err := m.Render(doc)
+	if err != nil {
+		return err
+	}
+	doc.text = []byte(doc.Text())
+	doc.first = []byte(doc.FirstParagraph())
+	doc.html = html
+	doc.finished = true
+	doc.root, doc.src, doc.lines = nil, nil, nil
+	return nil
 }

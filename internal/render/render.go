@@ -40,28 +40,30 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.L
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
 
+	// Pages are laid out inside their jobs, so that only the pages being
+	// written are in memory, not all of them.
 	var jobs []func() error
-	page := func(layout string, p *Page) {
-		jobs = append(jobs, func() error { return r.page(layout, p) })
+	page := func(layout string, p func() *Page) {
+		jobs = append(jobs, func() error { return r.page(layout, p()) })
 	}
-	page("home", r.home())
-	page("reports", r.reportsIndex())
+	page("home", func() *Page { return r.home() })
+	page("reports", func() *Page { return r.reportsIndex() })
 	for _, rep := range s.Reports {
-		page("report", r.report(rep))
+		page("report", func() *Page { return r.report(rep) })
 	}
 	for _, k := range s.Kinds {
-		page("entities", r.entities(k))
+		page("entities", func() *Page { return r.entities(k) })
 		for _, e := range k.Entities {
-			page("entity", r.entity(e))
+			page("entity", func() *Page { return r.entity(e) })
 		}
 	}
 	for _, p := range s.Pages {
-		page("page", r.standalone(p))
+		page("page", func() *Page { return r.standalone(p) })
 	}
-	page("timeline", r.timeline())
-	page("search", r.search())
-	page("data", r.dataPage())
-	page("404", r.notFound())
+	page("timeline", func() *Page { return r.timeline() })
+	page("search", func() *Page { return r.search() })
+	page("data", func() *Page { return r.dataPage() })
+	page("404", func() *Page { return r.notFound() })
 	jobs = append(jobs, r.assets, r.sitemap, r.data, r.searchIndex)
 	jobs = append(jobs, r.feeds()...)
 

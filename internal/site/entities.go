@@ -17,7 +17,6 @@ import (
 // name or id, compared after NFC normalisation and case folding.
 type nameIndex struct {
 	byKey map[string]nameClaim
-	fold  cases.Caser
 }
 
 // nameClaim remembers who claimed a name, to name both files on a clash.
@@ -28,8 +27,10 @@ type nameClaim struct {
 }
 
 // key folds s for comparison: NFC, case folding, and runs of spaces as one.
+// A Caser keeps state, so each call makes its own: bodies are resolved in
+// parallel.
 func (ix *nameIndex) key(s string) string {
-	s = ix.fold.String(norm.NFC.String(s))
+	s = cases.Fold().String(norm.NFC.String(s))
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
@@ -48,7 +49,7 @@ func (r *resolver) entities(all []*content.Entity) {
 	for _, ck := range s.Config.Kinds {
 		k := &Kind{Kind: ck, URL: ck.Plural + "/", byID: map[string]*Entity{}}
 		s.Kinds = append(s.Kinds, k)
-		r.names[ck.ID] = &nameIndex{byKey: map[string]nameClaim{}, fold: cases.Fold()}
+		r.names[ck.ID] = &nameIndex{byKey: map[string]nameClaim{}}
 	}
 	for _, ce := range all {
 		k := r.kind(ce.Kind)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,16 +11,14 @@ import (
 	"gazette/internal/markup"
 )
 
-// report resolves one report's front matter, events and annotations.
-func (r *resolver) report(rep *Report) {
-	set := map[*Entity]bool{}
-	add := func(e *Entity) {
-		if e != nil {
-			set[e] = true
-		}
-	}
+// reportMeta resolves a report's front matter lists and events. It runs
+// before the bodies are parsed, in report order, because it appends to the
+// site's event list.
+func (r *resolver) reportMeta(rep *Report) {
 	for _, ref := range rep.Refs {
-		add(r.entity(ref.Kind, ref.ID, ref.Pos))
+		if e := r.entity(ref.Kind, ref.ID, ref.Pos); e != nil {
+			rep.named = append(rep.named, e)
+		}
 	}
 	for i := range rep.Report.Events {
 		ce := rep.Report.Events[i]
@@ -28,26 +27,40 @@ func (r *resolver) report(rep *Report) {
 		ev.By = r.refs(ce.By)
 		ev.Via = r.refs(ce.Via)
 		for _, list := range [][]*Entity{ev.Where, ev.By, ev.Via} {
-			for _, e := range list {
-				add(e)
-			}
+			rep.named = append(rep.named, list...)
 		}
 		rep.Events = append(rep.Events, ev)
 		r.site.Events = append(r.site.Events, ev)
 	}
+}
+
+// reportBody resolves a report's annotations; each entity annotation is a
+// mention with an anchor. It runs in parallel with other bodies and touches
+// only rep.
+func (r *resolver) reportBody(rep *Report) {
 	r.links(rep.Doc, rep.URL, func(e *Entity, l *markup.Link) {
-		add(e)
+		rep.named = append(rep.named, e)
 		m := &Mention{Report: rep, Entity: e, Link: l}
 		rep.Mentions = append(rep.Mentions, m)
 		l.Anchor = fmt.Sprintf("m-%d", len(rep.Mentions))
 	})
+}
+
+// reportEntities sorts what the report names into its per-kind lists: the
+// union of its front matter, its events and its annotations.
+func (r *resolver) reportEntities(rep *Report) {
 	rep.Entities = make([][]*Entity, len(r.site.Kinds))
-	for i, k := range r.site.Kinds {
-		for _, e := range k.Entities { // already by name
-			if set[e] {
-				rep.Entities[i] = append(rep.Entities[i], e)
-			}
+	seen := make(map[*Entity]bool, len(rep.named))
+	for _, e := range rep.named {
+		if !seen[e] {
+			seen[e] = true
+			i := slices.Index(r.site.Kinds, e.Kind)
+			rep.Entities[i] = append(rep.Entities[i], e)
 		}
+	}
+	rep.named = nil
+	for i, k := range r.site.Kinds {
+		slices.SortFunc(rep.Entities[i], byName)
 		if len(rep.Entities[i]) == 0 {
 			r.diags.Warnf(diag.Pos{Path: rep.Path}, "report has no %s: annotate one in the text or list it in %s:", k.ID, k.Plural)
 		}

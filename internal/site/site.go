@@ -100,6 +100,8 @@ type Report struct {
 	Prev     *Report // the next older report
 	Next     *Report // the next newer report
 	Mentions []*Mention
+
+	named []*Entity // while resolving: every entity it names, with repeats
 }
 
 // Mention is one annotation of an entity in a report.
@@ -130,7 +132,9 @@ type Options struct {
 	Drafts bool // include reports marked draft
 }
 
-// Resolve links the content into a Site, reporting problems to diags.
+// Resolve links the content into a Site, reporting problems to diags. It
+// consumes the bodies: each content Body is released once parsed, and the
+// Docs keep the rendered HTML and plain text.
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
 	s := &Site{Config: c.Config, Static: c.Static, Outline: c.Outline}
 	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}, invalid: map[string]bool{}}
@@ -155,17 +159,12 @@ func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.Lis
 	for _, rep := range s.Reports {
 		r.reportIndex[rep.Slug] = rep
 	}
-	r.parseBodies()
 	for _, rep := range s.Reports {
-		r.report(rep)
+		r.reportMeta(rep)
 	}
-	for _, k := range s.Kinds {
-		for _, e := range k.Entities {
-			r.links(e.Doc, e.URL, nil)
-		}
-	}
-	for _, p := range s.Pages {
-		r.links(p.Doc, p.URL, nil)
+	r.bodies()
+	for _, rep := range s.Reports {
+		r.reportEntities(rep)
 	}
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
 		return cmp.Or(cmp.Compare(menuOrder(a.Menu), menuOrder(b.Menu)), strings.Compare(a.Slug, b.Slug))
@@ -192,33 +191,44 @@ type resolver struct {
 	invalid     map[string]bool // slugs of reports whose front matter is broken
 }
 
-// parseBodies parses every Markdown body, in parallel: it is the costliest
-// part of resolving and each body is independent.
-func (r *resolver) parseBodies() {
+// bodies parses every Markdown body, resolves its links, renders it and
+// lets its tree go, in parallel: each body is independent of the others,
+// and it is the costliest part of resolving. Finishing each body as soon
+// as it is resolved keeps one tree per core in memory, not one per file.
+func (r *resolver) bodies() {
 	type job struct {
-		path string
-		src  []byte
-		doc  **markup.Doc
+		path, url string
+		src       *[]byte // released once parsed: the Doc keeps what is needed
+		doc       **markup.Doc
+		report    *Report
 	}
 	var jobs []job
 	for _, rep := range r.site.Reports {
-		jobs = append(jobs, job{rep.Path, rep.Body, &rep.Doc})
+		jobs = append(jobs, job{rep.Path, rep.URL, &rep.Body, &rep.Doc, rep})
 	}
 	for _, k := range r.site.Kinds {
 		for _, e := range k.Entities {
-			jobs = append(jobs, job{e.Path, e.Body, &e.Doc})
+			jobs = append(jobs, job{e.Path, e.URL, &e.Body, &e.Doc, nil})
 		}
 	}
 	for _, p := range r.site.Pages {
-		jobs = append(jobs, job{p.Path, p.Body, &p.Doc})
+		jobs = append(jobs, job{p.Path, p.URL, &p.Body, &p.Doc, nil})
 	}
 	Parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		*j.doc = r.md.Parse(j.path, j.src)
+		doc := r.md.Parse(j.path, *j.src)
+		*j.doc = doc
+		r.diags.Append(doc.Problems...)
+		if j.report != nil {
+			r.reportBody(j.report)
+		} else {
+			r.links(doc, j.url, nil)
+		}
+		if err := r.md.Finish(doc); err != nil {
+			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
+		}
+		*j.src = nil
 	})
-	for _, j := range jobs {
-		r.diags.Append((*j.doc).Problems...)
-	}
 }
 
 // Parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs.
