@@ -211,6 +211,9 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", count(res.Errors, "error"), count(res.Warnings, "warning"), res.Out)
 		return errFailed
 	}
+	if res.BaseURL == "" {
+		fmt.Fprintln(stderr, "note: base_url is not set in site.yaml: feeds, the sitemap and canonical links use root-relative addresses; set it, or pass --base-url, before publishing")
+	}
 	fmt.Fprintf(stdout, "built %s, %s: %s, %s in %s (%s, %s)\n",
 		count(res.Reports, "report"), count(res.Entities, "entity"),
 		count(res.Pages, "page"), count(res.Files, "file"), res.Out, count(res.Warnings, "warning"), round(res.Duration))

@@ -51,6 +51,7 @@ type Result struct {
 	Files       int
 	Out         string // the output folder, absolute
 	Duration    time.Duration
+	BaseURL     string // the base URL the site was built with; "" if none
 }
 
 // Run builds the site. Problems in the content are returned in the Result;
@@ -99,6 +100,7 @@ func Run(opts Options) (Result, error) {
 	md := markup.New(kinds)
 	progress.stage("resolving")
 	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts}, &diags)
+	res.BaseURL = c.Config.BaseURL
 	res.Reports = len(s.Reports)
 	for _, k := range s.Kinds {
 		res.Entities += len(k.Entities)
