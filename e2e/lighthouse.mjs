@@ -2,7 +2,8 @@
 // record: not part of npm test, since scores measured on a busy CI machine
 // wander. Run from e2e/: npm run lighthouse (fetches lighthouse with npx).
 // Writes artifacts/lighthouse.json and prints one line a page.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +28,11 @@ const scores = {};
 try {
   for (const rel of pages) {
     const out = path.join(tmp, 'lh.json');
-    execFileSync('npx', ['--yes', 'lighthouse@13.5.0', `${origin}/${rel}`, '--quiet',
+    // Asynchronously: the server answering Lighthouse runs in this process.
+    await promisify(execFile)('npx', ['--yes', 'lighthouse@13.5.0', `${origin}/${rel}`, '--quiet',
       `--chrome-flags=--headless ${chromiumArgs.join(' ')}`,
       '--only-categories=performance,accessibility,best-practices,seo',
-      '--output=json', `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: chromiumPath }, stdio: ['ignore', 'ignore', 'inherit'] });
+      '--output=json', `--output-path=${out}`], { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 << 20 });
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     scores[rel] = Object.fromEntries(Object.values(r.categories).map((c) => [c.id, Math.round(c.score * 100)]));
     console.log(rel, JSON.stringify(scores[rel]));
