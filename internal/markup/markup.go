@@ -147,12 +147,27 @@ func (m *Markdown) Render(doc *Doc) ([]byte, error) {
 }
 
 // CSS returns the stylesheet for highlighted code: light colours, and dark
-// ones for readers who prefer a dark scheme.
+// ones for readers who prefer a dark scheme. Chroma's comments and its
+// unscoped .bg rule (a class name a theme may well use) are left out.
 func (m *Markdown) CSS() string {
 	var b strings.Builder
-	m.code.WriteCSS(&b, m.light)
+	write := func(style *chroma.Style) {
+		var raw strings.Builder
+		m.code.WriteCSS(&raw, style)
+		for _, line := range strings.Split(raw.String(), "\n") {
+			if i := strings.Index(line, "*/ "); strings.HasPrefix(line, "/*") && i > 0 {
+				line = line[i+3:]
+			}
+			if line == "" || strings.HasPrefix(line, ".bg ") {
+				continue
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	write(m.light)
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	m.code.WriteCSS(&b, m.dark)
+	write(m.dark)
 	b.WriteString("}\n")
 	return b.String()
 }
