@@ -38,6 +38,9 @@ type Options struct {
 	// rendering, how many of about total files are done. It is called from
 	// several goroutines, one call at a time.
 	Progress func(stage string, done, total int)
+
+	// State, when not nil, receives what the build kept for State.Report.
+	State *State
 }
 
 // Result is what a run found and made.
@@ -107,6 +110,9 @@ func Run(opts Options) (Result, error) {
 	}
 
 	theme := loadTheme(opts, c.Config.Theme, &diags)
+	if opts.State != nil {
+		*opts.State = State{fsys: contentFS, site: s, theme: theme, md: md}
+	}
 	finish := func() {
 		res.Diagnostics = diags.Sorted()
 		res.Errors, res.Warnings = diags.Count()
@@ -201,3 +207,39 @@ func absOr(dir string) string {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+// State is what a build keeps so that `gazette serve` can show an edit to
+// one report before the whole site is rebuilt: the content folder, the
+// resolved site, the theme and the Markdown engine.
+type State struct {
+	fsys  fs.FS
+	site  *site.Site
+	theme *render.Theme
+	md    *markup.Markdown
+}
+
+// Report re-reads one edited report (name is "reports/<slug>.md") and lays
+// out its page against the site as last built. It returns the page's path
+// and HTML, or ok false when the edit needs a full build to be shown: an
+// error in it, a new report, a changed date. Pages that list the report
+// (its entities, the indexes) are not updated: the full build that follows
+// does that.
+func (st *State) Report(name string) (file string, page []byte, ok bool) {
+	if st == nil || st.site == nil || st.theme == nil {
+		return "", nil, false
+	}
+	var diags diag.List
+	rep := content.LoadReport(st.fsys, &st.site.Config, name, &diags)
+	if rep == nil || diags.HasErrors() {
+		return "", nil, false
+	}
+	r := st.site.Report(rep, &diags)
+	if r == nil || diags.HasErrors() {
+		return "", nil, false
+	}
+	file, page, err := render.ReportPage(st.site, st.theme, st.md, r, &diags)
+	if err != nil || diags.HasErrors() {
+		return "", nil, false
+	}
+	return file, page, true
+}

@@ -439,3 +439,29 @@ func Slugify(s string) string {
 	}
 	return b.String()
 }
+
+// LoadReport reads one report file again, for `gazette serve` to show an
+// edit before the whole site is rebuilt. name is "reports/<slug>.md". It
+// returns nil when the file cannot be read as a report; the reasons go to
+// diags, and the caller should fall back to a full build.
+func LoadReport(fsys fs.FS, c *Config, name string, diags *diag.List) *Report {
+	dir, file := path.Split(name)
+	id, ok := strings.CutSuffix(file, ".md")
+	if dir != "reports/" || !ok || !ValidID(id) || windowsReserved(id) {
+		return nil
+	}
+	src, problem := readFile(fsys, name)
+	if problem != "" {
+		diags.Errorf(diag.Pos{Path: name}, "%s", problem)
+		return nil
+	}
+	src, ok = checkText(name, src, diags)
+	if !ok {
+		return nil
+	}
+	r := parseReport(c, name, id, src, diags)
+	if r == nil || r.Invalid {
+		return nil
+	}
+	return r
+}

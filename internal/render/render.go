@@ -215,3 +215,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// ReportPage lays out one report's page alone, for `gazette serve` to show
+// an edit at once; rep comes from site.Site.Report. It returns the page's
+// output path and HTML.
+func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
+	r := &renderer{site: s, theme: t, md: md, diags: diags}
+	r.nav = r.navigation()
+	r.basemap = newBasemap(s)
+	p := r.report(rep)
+	out, err := t.execute("report", p)
+	if err != nil {
+		return "", nil, err
+	}
+	return p.File(), out, nil
+}

@@ -51,6 +51,7 @@ type Server struct {
 
 	mu      sync.RWMutex
 	files   map[string][]byte // the last good build
+	state   *build.State      // what the last good build kept, for fast edits
 	failed  *failure          // the last build failed: why
 	gen     int               // counts what the browser could see change
 	changed chan struct{}     // closed, and replaced, when gen changes
@@ -94,6 +95,7 @@ func (s *Server) Build() Result {
 	mem := build.NewMemory()
 	o := s.opts.Build
 	o.Files, o.Check, o.Out = mem, false, ""
+	o.State = &build.State{}
 	res, err := build.Run(o)
 	r := Result{Result: res, Err: err}
 
@@ -104,6 +106,7 @@ func (s *Server) Build() Result {
 	case res.Errors > 0:
 		s.fail(&failure{diags: res.Diagnostics})
 	default:
+		s.state = o.State
 		files := mem.Files()
 		r.Changed = changes(s.files, files)
 		if r.Changed > 0 || s.failed != nil {
@@ -115,6 +118,43 @@ func (s *Server) Build() Result {
 	r.Duration = time.Since(start)
 	s.log(r)
 	return r
+}
+
+// Fast shows an edit to one report at once: it lays out that report's page
+// against the last good build and publishes it, before the full rebuild
+// that must follow brings every other page up to date. name is the file's
+// path relative to the project, such as "content/reports/x.md". It reports
+// whether it could; an edit with an error, a new report or a changed date
+// needs the full build to be shown.
+func (s *Server) Fast(name string) bool {
+	s.building.Lock()
+	defer s.building.Unlock()
+	start := time.Now()
+	s.mu.RLock()
+	st, failed := s.state, s.failed
+	s.mu.RUnlock()
+	if st == nil || failed != nil {
+		return false
+	}
+	rel, ok := strings.CutPrefix(name, "content/")
+	if !ok {
+		return false
+	}
+	file, page, ok := st.Report(rel)
+	if !ok {
+		return false
+	}
+	s.mu.Lock()
+	if !bytes.Equal(s.files[file], page) {
+		// Handlers may be reading the old map: replace it, don't write to it.
+		files := maps.Clone(s.files)
+		files[file] = page
+		s.files = files
+		s.publish()
+	}
+	s.mu.Unlock()
+	fmt.Fprintf(s.opts.Log, "showed the edit to %s in %s; rebuilding the rest\n", rel, round(time.Since(start)))
+	return true
 }
 
 // fail records a failed build; the browsers reload only when the errors

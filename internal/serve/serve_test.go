@@ -122,6 +122,17 @@ func events(t testing.TB, base string) <-chan string {
 	return ch
 }
 
+// settle waits until no build event has come for half a second.
+func settle(ch <-chan string) {
+	for {
+		select {
+		case <-ch:
+		case <-time.After(500 * time.Millisecond):
+			return
+		}
+	}
+}
+
 func next(t testing.TB, ch <-chan string) string {
 	t.Helper()
 	return nextWithin(t, ch, 10*time.Second)
@@ -189,6 +200,12 @@ func TestServe(t *testing.T) {
 	}
 	if _, _, body := get(t, page); !strings.Contains(body, "<h1>Darker</h1>") && !strings.Contains(body, "Darker") {
 		t.Errorf("the rebuilt page does not show the new title")
+	}
+	// An edit to one report is shown first, then the whole site is rebuilt:
+	// the index of reports follows a moment later.
+	settle(ev)
+	if _, _, body := get(t, base+"/reports/"); !strings.Contains(body, "Darker") {
+		t.Errorf("the rebuilt index of reports does not show the new title")
 	}
 
 	// A broken build shows its errors on every page, with the source line.
@@ -309,5 +326,47 @@ func TestClean(t *testing.T) {
 		if got != want {
 			t.Errorf("clean(%q) = %q, want %q", p, got, want)
 		}
+	}
+}
+
+// TestFast shows an edit to one report through Server.Fast: the report's
+// page changes at once, the pages that list it wait for the full build,
+// and an edit that needs a full build (an error, a new date) is refused.
+func TestFast(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	s := New(Options{Build: build.Options{Dir: dir, Theme: gazette.DefaultTheme()}})
+	if r := s.Build(); r.Err != nil || r.Errors > 0 {
+		t.Fatalf("build: %v %v", r.Err, r.Diagnostics)
+	}
+	name := "content/reports/2016-08-12-dark.md"
+	good := site[name]
+	edit := func(text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(strings.Replace(good, "title: Dark", "title: Darker", 1))
+	if !s.Fast(name) {
+		t.Fatal("Fast refused a plain edit")
+	}
+	files := s.Files()
+	if page := string(files["reports/2016-08-12-dark/index.html"]); !strings.Contains(page, "<h1>Darker</h1>") {
+		t.Errorf("the report's page does not show the edit")
+	}
+	if index := string(files["reports/index.html"]); strings.Contains(index, "Darker") {
+		t.Errorf("the index changed before the full build")
+	}
+	for what, text := range map[string]string{
+		"an error":   strings.Replace(good, "title: Dark", "title: Dark\nsumary: x", 1),
+		"a new date": strings.Replace(good, "date: 2016-08-12", "date: 2016-08-13", 1),
+	} {
+		edit(text)
+		if s.Fast(name) {
+			t.Errorf("Fast took an edit with %s", what)
+		}
+	}
+	if s.Fast("content/cities/mosul.md") {
+		t.Errorf("Fast took a city")
 	}
 }

@@ -67,6 +67,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) error {
 	project := filepath.Clean(s.opts.Build.Dir)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	pending := map[string]bool{} // what changed in this burst, relative to the project
 	for {
 		select {
 		case <-ctx.Done():
@@ -88,8 +89,24 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) error {
 					addTree(w, ev.Name) // a new folder: watch it and what it holds
 				}
 			}
+			if rel, err := filepath.Rel(project, ev.Name); err == nil {
+				key := filepath.ToSlash(rel)
+				if !ev.Has(fsnotify.Write) {
+					key = "!" + key // created, removed or renamed: never the fast path
+				}
+				pending[key] = true
+			}
 			timer.Reset(quiet)
 		case <-timer.C:
+			// One report edited: show it first, then rebuild everything.
+			if len(pending) == 1 {
+				for name := range pending {
+					if strings.HasPrefix(name, "content/reports/") && strings.HasSuffix(name, ".md") {
+						s.Fast(name)
+					}
+				}
+			}
+			clear(pending)
 			s.Build()
 		}
 	}

@@ -32,6 +32,8 @@ type Site struct {
 	Static  []string
 	Events  []*Event // every event, oldest first
 	Outline *content.Outline
+
+	resolver *resolver // kept for Report, which resolves one edit against the rest
 }
 
 // Kind is one entity kind with its entities.
@@ -138,6 +140,7 @@ type Options struct {
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
 	s := &Site{Config: c.Config, Static: c.Static, Outline: c.Outline}
 	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}, invalid: map[string]bool{}}
+	s.resolver = r
 	r.entities(c.Entities)
 	for _, rep := range c.Reports {
 		if rep.Invalid {
@@ -260,4 +263,35 @@ func Parallel(n int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// Report resolves an edited version of one of the site's reports against
+// the rest of the site as it was, without touching the site: the result
+// has its own events, entities and mentions, and keeps the old version's
+// related reports and neighbours. `gazette serve` shows it at once, while
+// the whole site is rebuilt behind it. It returns nil when the edit cannot
+// be shown this way (a new report, a draft, a change of date, which moves
+// it among the others); problems go to diags.
+func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
+	r := s.resolver
+	if r == nil {
+		return nil
+	}
+	old := r.reportIndex[rep.Slug]
+	if old == nil || rep.Draft || rep.Date != old.Date {
+		return nil
+	}
+	one := *r
+	one.diags = diags
+	one.site = &Site{Config: s.Config, Kinds: s.Kinds} // events go here, not to s
+	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next}
+	one.reportMeta(nr)
+	nr.Doc = r.md.Parse(rep.Path, rep.Body)
+	diags.Append(nr.Doc.Problems...)
+	one.reportBody(nr)
+	if err := r.md.Finish(nr.Doc); err != nil {
+		diags.Errorf(diag.Pos{Path: rep.Path}, "rendering Markdown: %v", err)
+	}
+	one.reportEntities(nr)
+	return nr
 }
