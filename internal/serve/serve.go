@@ -125,8 +125,11 @@ func (s *Server) Build() Result {
 // that must follow brings every other page up to date. name is the file's
 // path relative to the project, such as "content/reports/x.md". It reports
 // whether it could; an edit with an error, a new report or a changed date
-// needs the full build to be shown.
-func (s *Server) Fast(name string) bool {
+// needs the full build to be shown. same reports that the page came out
+// byte for byte as before: everything a report gives the other pages
+// (title, date, summary, body, entities, events, sources) is on its own
+// page, so then no other page can have changed and no rebuild is needed.
+func (s *Server) Fast(name string) (shown, same bool) {
 	s.building.Lock()
 	defer s.building.Unlock()
 	start := time.Now()
@@ -134,18 +137,19 @@ func (s *Server) Fast(name string) bool {
 	st, failed := s.state, s.failed
 	s.mu.RUnlock()
 	if st == nil || failed != nil {
-		return false
+		return false, false
 	}
 	rel, ok := strings.CutPrefix(name, "content/")
 	if !ok {
-		return false
+		return false, false
 	}
 	file, page, ok := st.Report(rel)
 	if !ok {
-		return false
+		return false, false
 	}
 	s.mu.Lock()
-	if !bytes.Equal(s.files[file], page) {
+	same = bytes.Equal(s.files[file], page)
+	if !same {
 		// Handlers may be reading the old map: replace it, don't write to it.
 		files := maps.Clone(s.files)
 		files[file] = page
@@ -153,8 +157,12 @@ func (s *Server) Fast(name string) bool {
 		s.publish()
 	}
 	s.mu.Unlock()
-	fmt.Fprintf(s.opts.Log, "showed the edit to %s in %s; rebuilding the rest\n", rel, round(time.Since(start)))
-	return true
+	if same {
+		fmt.Fprintf(s.opts.Log, "%s: nothing that any page shows changed (%s)\n", rel, round(time.Since(start)))
+	} else {
+		fmt.Fprintf(s.opts.Log, "showed the edit to %s in %s; rebuilding the rest\n", rel, round(time.Since(start)))
+	}
+	return true, same
 }
 
 // fail records a failed build; the browsers reload only when the errors

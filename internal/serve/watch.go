@@ -98,16 +98,22 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) error {
 			}
 			timer.Reset(quiet)
 		case <-timer.C:
-			// One report edited: show it first, then rebuild everything.
+			// One report edited: show it first, then rebuild everything,
+			// unless the edit changed nothing that a page shows.
+			rebuild := true
 			if len(pending) == 1 {
 				for name := range pending {
 					if strings.HasPrefix(name, "content/reports/") && strings.HasSuffix(name, ".md") {
-						s.Fast(name)
+						if shown, same := s.Fast(name); shown && same {
+							rebuild = false
+						}
 					}
 				}
 			}
 			clear(pending)
-			s.Build()
+			if rebuild {
+				s.Build()
+			}
 		}
 	}
 }
