@@ -101,6 +101,7 @@
     var terms = tokens(q);
     if (!terms.length) {
       results.hidden = true;
+      shownKey = "";
       more.hidden = true;
       all.hidden = false;
       status.textContent = "";
@@ -136,7 +137,15 @@
     });
   }
 
+  // shownKey names what the results list shows, so that the same search
+  // run twice (typing, then Enter) leaves the list, and the focus in it,
+  // alone.
+  var shownKey = "";
+
   function render(docs, top, manifest, terms) {
+    var key = terms.join(" ") + "|" + top.join(",");
+    if (key === shownKey && !results.hidden) return;
+    shownKey = key;
     results.textContent = "";
     top.forEach(function (d) {
       var doc = loaded["d-" + Math.floor(d / manifest.perChunk)][d % manifest.perChunk];
@@ -178,6 +187,7 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    clearTimeout(timer);
     var url = new URL(window.location.href);
     url.searchParams.set("q", input.value);
     try { history.replaceState(null, "", url); } catch (err) { /* file:// may refuse */ }
