@@ -1,8 +1,7 @@
-package build_test
+package build
 
 import (
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"gazette"
-	"gazette/internal/build"
 	"gazette/internal/synth"
 )
 
@@ -25,7 +23,7 @@ func TestBuildHelper(t *testing.T) {
 	if dir == "" {
 		return
 	}
-	res, err := build.Run(build.Options{Dir: dir, Out: os.Getenv("GAZETTE_TEST_OUT"), Theme: gazette.DefaultTheme()})
+	res, err := Run(Options{Dir: dir, Out: os.Getenv("GAZETTE_TEST_OUT"), Theme: gazette.DefaultTheme()})
 	if err != nil || res.Errors > 0 {
 		fmt.Fprintln(os.Stderr, "build:", err, res.Diagnostics)
 		os.Exit(1)
@@ -40,25 +38,6 @@ func buildCmd(dir, out string, env ...string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), "GAZETTE_TEST_BUILD="+dir, "GAZETTE_TEST_OUT="+out)
 	cmd.Env = append(cmd.Env, env...)
 	return cmd
-}
-
-// tree reads every file under root.
-func tree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // sameTree describes how got differs from want, or returns "".
@@ -110,10 +89,10 @@ func TestKillDuringBuild(t *testing.T) {
 	for v, yaml := range versions {
 		os.WriteFile(siteYAML, []byte(yaml), 0o644)
 		out := filepath.Join(t.TempDir(), "expected")
-		if res, err := build.Run(build.Options{Dir: dir, Out: out, Theme: gazette.DefaultTheme()}); err != nil || res.Errors > 0 {
+		if res, err := Run(Options{Dir: dir, Out: out, Theme: gazette.DefaultTheme()}); err != nil || res.Errors > 0 {
 			t.Fatalf("build: %v %v", err, res.Diagnostics)
 		}
-		want[v] = tree(t, out)
+		want[v] = readTree(t, out)
 	}
 	if sameTree(want[0], want[1]) == "" {
 		t.Fatal("the two versions build the same site")
@@ -150,7 +129,7 @@ func TestKillDuringBuild(t *testing.T) {
 		if err == nil {
 			finished++
 		}
-		got := tree(t, out)
+		got := readTree(t, out)
 		switch {
 		case sameTree(got, want[target]) == "":
 			current = target
@@ -223,7 +202,7 @@ func TestDeterministicEnvironment(t *testing.T) {
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%s: %v\n%s", v.name, err, b)
 		}
-		got := tree(t, out)
+		got := readTree(t, out)
 		if want == nil {
 			want = got
 			continue
