@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"io/fs"
 	"sync"
 
@@ -20,7 +21,7 @@ func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 // WriteFile keeps data as the file name. It is safe for concurrent use.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
-	m.files[name] = data
+	m.files[name] = bytes.Clone(data) // data is the caller's again once this returns
 	m.mu.Unlock()
 	return nil
 }

@@ -34,7 +34,6 @@ type Dot struct {
 	X, Y, R   float64
 	LabelX    float64
 	Entity    *site.Entity
-	Href      string
 	Count     int
 	Current   bool // the page's own place
 	Container bool // a place with places within it: drawn as a ring
@@ -145,7 +144,7 @@ const maxContextDots = 60
 // mapFor lays out the map as seen from page p, with current highlighted.
 // Index pages show every place; a place's page shows it, its parents, its
 // siblings and children, and the busiest places elsewhere.
-func (b *basemap) mapFor(p *Page, current *site.Entity, attribution string) *Map {
+func (b *basemap) mapFor(current *site.Entity, attribution string) *Map {
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
@@ -163,7 +162,7 @@ func (b *basemap) mapFor(p *Page, current *site.Entity, attribution string) *Map
 		n := len(e.Reports)
 		m.Dots = append(m.Dots, Dot{
 			X: round1(x), Y: round1(y), R: round1(min(16, 3+2.2*math.Sqrt(float64(n)))),
-			Entity: e, Href: p.Link(e.URL), Count: n, Current: e == current,
+			Entity: e, Count: n, Current: e == current,
 			Container: len(e.Children) > 0,
 		})
 	}

@@ -37,7 +37,7 @@ type Page struct {
 	Years  []YearGroup    // reports index
 	Groups []Group        // entity index: entities by type
 	Counts []KindCount    // home: entities per kind
-	Events []*site.Event  // home: event count; report: its events
+	Events []*site.Event  // home: event count; report, entity: its events
 
 	Chart    *Chart         // home, timeline: events per month
 	Map      *Map           // home, indexes of places, places
@@ -46,9 +46,48 @@ type Page struct {
 	Columns  []Column       // data: the fields of the open data
 	Feed     string         // the page's Atom feed, relative to the root
 	Crumbs   []*site.Entity // entity: its ancestors, outermost first
+	Mentions []MentionItem  // entity: its mentions, each in its sentence
 	Scripts  []string       // script files, relative to the root
 
+	// Set before the layout runs, from the fields above.
+	NavCurrent string // the page's URL when the navigation lists it, else ""
+	ChromeLang string // the site's language when the page's differs, else ""
+	ChromeDir  string // the site's direction when it differs from the page's, else ""
+
 	notFound bool // 404.html: links start from base_url, not from URL
+
+	tmpl  *template.Template // the layout's template set, for Cached
+	frags *fragments         // shared by all pages of one render
+	frag  *Fragment          // what this page shows its cached partials
+}
+
+// prepare sets the fields derived from the others, once the page is laid
+// out and before its layout runs.
+func (p *Page) prepare(tmpl *template.Template) {
+	p.tmpl = tmpl
+	p.NavCurrent = ""
+	for _, n := range p.Nav {
+		if n.URL == p.URL {
+			p.NavCurrent = p.URL
+		}
+	}
+	p.ChromeLang, p.ChromeDir = "", ""
+	if l := p.Site.Config.Language; l != p.Lang {
+		p.ChromeLang = l
+		if d := Dir(l); d != p.Dir() {
+			p.ChromeDir = d
+		}
+	}
+}
+
+// MentionItem is a mention of an entity as its page lists it: the sentence
+// around it, and a link to it in its report.
+type MentionItem struct {
+	Before, Text, After string // the sentence, split around the mention
+	Href                string // the mention in its report: "../../reports/x/index.html#m-3"
+	Title               string // the report's title
+	Date, Day           string // the report's date: "2016-08-12", "12 August 2016"
+	Lang                string // the report's language, when it differs from the page's or the site's
 }
 
 // YearGroup is the reports of one year.
@@ -131,6 +170,7 @@ func (r *renderer) newPage(layout, url, title, desc string) *Page {
 	return &Page{
 		Site: r.site, Nav: r.nav, Layout: layout, URL: url, Title: title,
 		Description: desc, Lang: r.site.Config.Language, OGType: "website",
+		frags: r.frags,
 	}
 }
 
@@ -148,7 +188,7 @@ func (r *renderer) home() *Page {
 	p.Events = s.Events
 	p.Feed = "feed.xml"
 	p.Chart = eventChart(s.Events, s.Config.EventTypes)
-	p.Map = r.basemap.mapFor(p, nil, s.Config.Map.Attribution)
+	p.Map = r.basemap.mapFor(nil, s.Config.Map.Attribution)
 	p.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
@@ -208,7 +248,7 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.ID, k.Plural)+" named in the reports, with their report counts.")
 	p.Kind = k
 	if hasCoordinates(k) {
-		p.Map = r.basemap.mapFor(p, nil, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.mapFor(nil, r.site.Config.Map.Attribution)
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
@@ -228,6 +268,17 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	return p
 }
 
+// itemLang is the language a report's title, summary or note is marked
+// with on page p: the report's, when it differs from the page's or the
+// site's, else "". It is the Go twin of the "item-lang" partial.
+func itemLang(rep *site.Report, p *Page) string {
+	l := cmp.Or(rep.Lang, p.Site.Config.Language)
+	if l != p.Lang || l != p.Site.Config.Language {
+		return l
+	}
+	return ""
+}
+
 func btoi(b bool) int {
 	if b {
 		return 1
@@ -245,11 +296,24 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = e.URL + "feed.xml"
+	p.Events = make([]*site.Event, len(e.Events))
+	for i, ev := range e.Events {
+		p.Events[i] = ev.Event
+	}
+	p.Mentions = make([]MentionItem, len(e.Mentions))
+	for i, m := range e.Mentions {
+		rep := m.Report
+		p.Mentions[i] = MentionItem{
+			Before: m.Link.Sentence.Before, Text: m.Link.Sentence.Text, After: m.Link.Sentence.After,
+			Href: p.Link(rep.URL) + "#" + m.Link.Anchor, Title: rep.Title,
+			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: itemLang(rep, p),
+		}
+	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
 	p.Strip = eventStrip(p, e.Events, r.site.Events, r.site.Config.EventTypes)
 	if e.Coordinates != nil {
-		p.Map = r.basemap.mapFor(p, e, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
 	}
 	ld := r.entityLD(e, p, true)
 	ld["@context"] = "https://schema.org"

@@ -22,7 +22,7 @@ import (
 
 // Writer receives the files of the site. WriteFile is called from several
 // goroutines at once; path is slash-separated and relative to the output
-// root.
+// root. data is only lent: the renderer reuses it once WriteFile returns.
 type Writer interface {
 	WriteFile(path string, data []byte) error
 }
@@ -36,7 +36,7 @@ type Stats struct {
 // Render writes every page and file of s to w. Problems in the theme are
 // reported to diags; an error is returned only when writing fails.
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.List) (Stats, error) {
-	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags}
+	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{}}
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
 
@@ -85,7 +85,9 @@ type renderer struct {
 	diags *diag.List
 	nav   []NavItem
 
-	basemap *basemap // nil when no place has coordinates
+	basemap *basemap   // nil when no place has coordinates
+	frags   *fragments // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool  // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -101,13 +103,18 @@ func (r *renderer) count(pages, files int) {
 // page executes a layout and writes the page to <p.URL>index.html (or to
 // 404.html).
 func (r *renderer) page(layout string, p *Page) error {
-	out, err := r.theme.execute(layout, p)
-	if err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	if err := r.theme.execute(buf, layout, p); err != nil {
 		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
 		return nil
 	}
 	r.count(1, 1)
-	return r.w.WriteFile(p.File(), out)
+	return r.w.WriteFile(p.File(), buf.Bytes())
 }
 
 // body renders a parsed Markdown body.
@@ -223,10 +230,11 @@ func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, d
 	r := &renderer{site: s, theme: t, md: md, diags: diags}
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
+	r.frags = &fragments{}
 	p := r.report(rep)
-	out, err := t.execute("report", p)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := t.execute(&buf, "report", p); err != nil {
 		return "", nil, err
 	}
-	return p.File(), out, nil
+	return p.File(), buf.Bytes(), nil
 }

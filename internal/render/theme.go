@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -116,14 +117,11 @@ func (t *Theme) staticFiles() []string {
 	return out
 }
 
-func (t *Theme) execute(layout string, p *Page) ([]byte, error) {
+func (t *Theme) execute(buf *bytes.Buffer, layout string, p *Page) error {
 	tmpl := t.layouts[layout]
 	if tmpl == nil {
-		return nil, fmt.Errorf("theme has no layout %q", layout)
+		return fmt.Errorf("theme has no layout %q", layout)
 	}
-	var b strings.Builder
-	if err := tmpl.Execute(&b, p); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
+	p.prepare(tmpl)
+	return tmpl.Execute(buf, p)
 }

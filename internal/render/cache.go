@@ -1,0 +1,118 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sync"
+	"sync/atomic"
+
+	"gazette/internal/site"
+)
+
+// Fragment is what a cached partial receives: its data, and of the page
+// only what every page at the same depth and in the same language shares.
+// A partial that can only see these gives the same HTML on all such pages,
+// so it is executed once for them all (see Page.Cached).
+type Fragment struct {
+	Data       any
+	Site       *site.Site
+	Nav        []NavItem
+	Lang       string // the page's language
+	Dir        string // "rtl" or "ltr", the direction of Lang
+	ChromeLang string // the site's language when the page's differs, else ""
+	ChromeDir  string // the site's direction when it differs from Dir, else ""
+
+	prefix   string // how links leave the page: "../../", or base_url on 404.html
+	notFound bool   // on 404.html, links go to base_url's directories as they are
+}
+
+// Link returns the URL of the page at directory url (relative to the site
+// root) as seen from the pages this fragment is on.
+func (f *Fragment) Link(url string) string {
+	if f.notFound {
+		return f.prefix + url
+	}
+	return f.prefix + url + "index.html"
+}
+
+// Asset returns the URL of the file at path (relative to the site root) as
+// seen from the pages this fragment is on.
+func (f *Fragment) Asset(path string) string { return f.prefix + path }
+
+// fragmentKey identifies a cached fragment: the partial, its data, and the
+// parts of the page it can see.
+type fragmentKey struct {
+	name   string
+	data   any
+	prefix string
+	lang   string
+}
+
+// fragments caches the HTML of partials executed through Page.Cached. Its
+// memory is bounded: past maxBytes, fragments are still made but no longer
+// kept.
+type fragments struct {
+	m     sync.Map // fragmentKey → template.HTML
+	bytes atomic.Int64
+	bufs  sync.Pool
+}
+
+const maxFragmentBytes = 64 << 20
+
+// Cached executes the partial template name with a Fragment holding data,
+// and returns its HTML. The HTML is kept and reused on every page at the
+// same depth and in the same language, so a partial listed on thousands of
+// pages, such as a report's entry in a list, is laid out once. data must
+// be comparable (a pointer, a string, a number); the partial sees only the
+// Fragment, never the page itself.
+func (p *Page) Cached(name string, data any) (template.HTML, error) {
+	if data != nil && !reflect.ValueOf(data).Comparable() {
+		return "", fmt.Errorf("Cached %q: data of type %T cannot be a cache key; pass a pointer, a string or a number", name, data)
+	}
+	f := p.fragment()
+	key := fragmentKey{name: name, data: data, prefix: f.prefix, lang: f.Lang}
+	c := p.frags
+	if c == nil {
+		c = &fragments{}
+		p.frags = c
+	}
+	if h, ok := c.m.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	fd := *f
+	fd.Data = data
+	buf, _ := c.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer c.bufs.Put(buf)
+	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	if c.bytes.Load() < maxFragmentBytes {
+		c.bytes.Add(int64(len(h)))
+		c.m.Store(key, h)
+	}
+	return h, nil
+}
+
+// fragment is the part of p that a cached partial may see, made once per
+// page.
+func (p *Page) fragment() *Fragment {
+	if p.frag != nil {
+		return p.frag
+	}
+	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), notFound: p.notFound,
+		ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir}
+	if p.notFound {
+		f.prefix = p.base()
+	} else {
+		f.prefix = site.RelFile(p.URL, "")
+	}
+	p.frag = f
+	return f
+}

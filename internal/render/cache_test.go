@@ -1,0 +1,56 @@
+package render
+
+import (
+	"html/template"
+	"testing"
+
+	"gazette/internal/content"
+	"gazette/internal/site"
+)
+
+func TestCached(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(
+		`{{define "probe"}}<a href="{{.Link .Data}}"{{with .ChromeLang}} lang="{{.}}"{{end}}>{{.Lang}} {{.Dir}}</a>{{end}}`))
+	s := &site.Site{Config: content.Config{Language: "en"}}
+	frags := &fragments{}
+	page := func(url, lang string, notFound bool) *Page {
+		p := &Page{Site: s, URL: url, Lang: lang, frags: frags, notFound: notFound}
+		p.prepare(tmpl)
+		return p
+	}
+	tests := []struct {
+		page *Page
+		data any
+		want template.HTML
+		kept int // fragments kept after the call
+	}{
+		{page("reports/a/", "en", false), "cities/mosul/", `<a href="../../cities/mosul/index.html">en ltr</a>`, 1},
+		// Another page at the same depth, in the same language: reused.
+		{page("cities/x/", "en", false), "cities/mosul/", `<a href="../../cities/mosul/index.html">en ltr</a>`, 1},
+		// Other data, another depth, another language, 404.html: made anew.
+		{page("reports/a/", "en", false), "actors/isis/", `<a href="../../actors/isis/index.html">en ltr</a>`, 2},
+		{page("reports/", "en", false), "cities/mosul/", `<a href="../cities/mosul/index.html">en ltr</a>`, 3},
+		{page("reports/b/", "ar", false), "cities/mosul/", `<a href="../../cities/mosul/index.html" lang="en">ar rtl</a>`, 4},
+		{page("", "en", true), "cities/mosul/", `<a href="/cities/mosul/">en ltr</a>`, 5},
+	}
+	for i, tt := range tests {
+		got, err := tt.page.Cached("probe", tt.data)
+		if err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+		if got != tt.want {
+			t.Errorf("%d: got %s, want %s", i, got, tt.want)
+		}
+		n := 0
+		frags.m.Range(func(any, any) bool { n++; return true })
+		if n != tt.kept {
+			t.Errorf("%d: %d fragments kept, want %d", i, n, tt.kept)
+		}
+	}
+
+	_, err := page("reports/a/", "en", false).Cached("probe", []string{"x"})
+	want := `Cached "probe": data of type []string cannot be a cache key; pass a pointer, a string or a number`
+	if err == nil || err.Error() != want {
+		t.Errorf("uncomparable data: got error %v, want %s", err, want)
+	}
+}
