@@ -16,6 +16,7 @@ import (
 	"gazette/internal/output"
 	"gazette/internal/render"
 	"gazette/internal/site"
+	"gazette/internal/spill"
 )
 
 // Options say what to build and where.
@@ -101,8 +102,14 @@ func Run(opts Options) (Result, error) {
 		kinds[i] = k.ID
 	}
 	md := markup.New(kinds)
+	// Rendered bodies wait for the render stage in a temporary file, not in
+	// memory; where none can be made, they stay in memory.
+	sp, err := spill.New("")
+	if err == nil {
+		defer sp.Close()
+	}
 	progress.stage("resolving")
-	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts}, &diags)
+	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts, Spill: sp}, &diags)
 	res.BaseURL = c.Config.BaseURL
 	res.Reports = len(s.Reports)
 	for _, k := range s.Kinds {

@@ -27,6 +27,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
+	"gazette/internal/spill"
 )
 
 // Markdown parses and renders report bodies. It is safe for concurrent use
@@ -101,6 +102,10 @@ type Doc struct {
 	// Set by Finish, which releases the tree: what later stages still need.
 	html, text, first []byte
 	finished          bool
+
+	// Set by Spill, which moves html and text to a file.
+	spill            *spill.File
+	htmlRef, textRef spill.Ref
 }
 
 // Link is one annotation: a Markdown link whose scheme is a kind or
@@ -135,6 +140,9 @@ func (m *Markdown) Parse(path string, src []byte) *Doc {
 
 // Render writes the body as HTML.
 func (m *Markdown) Render(doc *Doc) ([]byte, error) {
+	if doc.spill != nil {
+		return doc.spill.Get(doc.htmlRef)
+	}
 	if doc.finished {
 		return doc.html, nil
 	}
@@ -212,6 +220,13 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 // Text returns the body as plain text, one paragraph a line, without code
 // blocks: what search indexes and what a summary is cut from.
 func (d *Doc) Text() string {
+	if d.spill != nil {
+		b, err := d.spill.Get(d.textRef)
+		if err != nil {
+			return ""
+		}
+		return string(b)
+	}
 	if d.finished {
 		return string(d.text)
 	}
@@ -261,8 +276,27 @@ func (m *Markdown) Finish(doc *Doc) error {
 	}
 	doc.text = []byte(doc.Text())
 	doc.first = []byte(doc.FirstParagraph())
-	doc.html = html
+	doc.html = bytes.Clone(html) // without the slack left for growth
 	doc.finished = true
 	doc.root, doc.src, doc.lines = nil, nil, nil
+	return nil
+}
+
+// Spill moves a finished doc's HTML and text to f, out of memory; Render
+// and Text read them back from there. Once f is closed, they fail.
+func (d *Doc) Spill(f *spill.File) error {
+	if !d.finished || d.spill != nil {
+		return nil
+	}
+	h, err := f.Put(d.html)
+	if err != nil {
+		return err
+	}
+	t, err := f.Put(d.text)
+	if err != nil {
+		return err
+	}
+	d.spill, d.htmlRef, d.textRef = f, h, t
+	d.html, d.text = nil, nil
 	return nil
 }

@@ -21,6 +21,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
+	"gazette/internal/spill"
 )
 
 // Site is the resolved site.
@@ -131,7 +132,8 @@ type Page struct {
 
 // Options change what is resolved.
 type Options struct {
-	Drafts bool // include reports marked draft
+	Drafts bool        // include reports marked draft
+	Spill  *spill.File // when set, rendered bodies wait there for the render stage, not in memory
 }
 
 // Resolve links the content into a Site, reporting problems to diags. It
@@ -139,7 +141,7 @@ type Options struct {
 // Docs keep the rendered HTML and plain text.
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
 	s := &Site{Config: c.Config, Static: c.Static, Outline: c.Outline}
-	r := &resolver{site: s, diags: diags, md: md, drafts: map[string]bool{}, invalid: map[string]bool{}}
+	r := &resolver{site: s, diags: diags, md: md, spill: opts.Spill, drafts: map[string]bool{}, invalid: map[string]bool{}}
 	s.resolver = r
 	r.entities(c.Entities)
 	for _, rep := range c.Reports {
@@ -188,6 +190,7 @@ type resolver struct {
 	site        *Site
 	diags       *diag.List
 	md          *markup.Markdown
+	spill       *spill.File           // nil: bodies stay in memory
 	names       map[string]*nameIndex // by kind id
 	reportIndex map[string]*Report
 	drafts      map[string]bool // slugs of drafts left out of this build
@@ -229,6 +232,11 @@ func (r *resolver) bodies() {
 		}
 		if err := r.md.Finish(doc); err != nil {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
+		}
+		if r.spill != nil {
+			if err := doc.Spill(r.spill); err != nil {
+				r.diags.Errorf(diag.Pos{Path: j.path}, "keeping the rendered body: %v", err)
+			}
 		}
 		*j.src = nil
 	})

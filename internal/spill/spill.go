@@ -1,0 +1,79 @@
+// Package spill keeps bytes that a build needs again later, such as the
+// rendered bodies of a hundred thousand reports, out of the heap: in a
+// temporary file that the operating system's page cache holds, read back
+// when they are needed. A build's memory then grows with the number of
+// reports by a few hundred bytes each, not by the size of their text.
+//
+// The file is unlinked as soon as it is made (where the system allows it),
+// so nothing is left behind, even by a build that is killed.
+package spill
+
+import (
+	"errors"
+	"os"
+	"sync"
+)
+
+// File is an append-only store of byte strings. Put and Get are safe for
+// concurrent use.
+type File struct {
+	f    *os.File
+	name string // still to remove on Close where it could not be unlinked at once
+
+	mu  sync.Mutex
+	end int64
+}
+
+// Ref locates one byte string in a File.
+type Ref struct {
+	off int64
+	n   int
+}
+
+// Len is the length of the byte string.
+func (r Ref) Len() int { return r.n }
+
+// New makes a File in dir, or in the system's temporary folder when dir is
+// "".
+func New(dir string) (*File, error) {
+	f, err := os.CreateTemp(dir, ".gazette-spill-*")
+	if err != nil {
+		return nil, err
+	}
+	s := &File{f: f}
+	if err := os.Remove(f.Name()); err != nil {
+		s.name = f.Name() // Windows: an open file cannot be removed
+	}
+	return s, nil
+}
+
+// Put stores a copy of b.
+func (s *File) Put(b []byte) (Ref, error) {
+	s.mu.Lock()
+	off := s.end
+	s.end += int64(len(b))
+	s.mu.Unlock()
+	if _, err := s.f.WriteAt(b, off); err != nil {
+		return Ref{}, err
+	}
+	return Ref{off, len(b)}, nil
+}
+
+// Get reads back the bytes stored at r, into a new slice.
+func (s *File) Get(r Ref) ([]byte, error) {
+	b := make([]byte, r.n)
+	if r.n == 0 {
+		return b, nil
+	}
+	_, err := s.f.ReadAt(b, r.off)
+	return b, err
+}
+
+// Close releases the file. Get fails after it.
+func (s *File) Close() error {
+	err := s.f.Close()
+	if s.name != "" {
+		err = errors.Join(err, os.Remove(s.name))
+	}
+	return err
+}

@@ -1,0 +1,56 @@
+package spill
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+)
+
+func TestPutGet(t *testing.T) {
+	dir := t.TempDir()
+	s, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written from several goroutines at once, each string reads back whole.
+	want := make([][]byte, 200)
+	refs := make([]Ref, len(want))
+	var wg sync.WaitGroup
+	for i := range want {
+		want[i] = bytes.Repeat([]byte(fmt.Sprintf("<p>%d</p>", i)), i)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := s.Put(want[i])
+			if err != nil {
+				t.Error(err)
+			}
+			refs[i] = r
+		}()
+	}
+	wg.Wait()
+	for i, r := range refs {
+		got, err := s.Get(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want[i]) || r.Len() != len(want[i]) {
+			t.Fatalf("string %d: got %q, want %q", i, got, want[i])
+		}
+	}
+	// Nothing is left in the folder, even while the file is open.
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 && s.name == "" {
+		t.Errorf("folder holds %d files, want none", len(ents))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(refs[3]); err == nil {
+		t.Error("Get after Close: no error")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("after Close the folder holds %d files, want none", len(ents))
+	}
+}
