@@ -168,19 +168,36 @@ func (d *Dir) path(name string) (string, error) {
 	if name == "" || !fs.ValidPath(name) || strings.Contains(name, "\\") || name == Marker {
 		return "", fmt.Errorf("refusing to write %q: not a plain path inside the output folder", name)
 	}
-	dir := path.Dir(name)
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return "", err
+	}
+	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil
+}
+
+// mkdir makes the folder dir (slash-separated, relative to the output
+// root) and its parents. Each is made once, with one system call, since
+// the folders made so far are known.
+func (d *Dir) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
 	d.mu.Lock()
 	made := d.dirs[dir]
 	d.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			return "", err
-		}
-		d.mu.Lock()
-		d.dirs[dir] = true
-		d.mu.Unlock()
+	if made {
+		return nil
 	}
-	return filepath.Join(d.tmp, filepath.FromSlash(name)), nil
+	if err := d.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	return nil
 }
 
 // Commit puts the new site in place of the old one.
