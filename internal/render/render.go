@@ -41,13 +41,19 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.L
 	r.basemap = newBasemap(s)
 
 	// Pages are laid out inside their jobs, so that only the pages being
-	// written are in memory, not all of them.
+	// written are in memory, not all of them. The jobs that take longest,
+	// the indexes of the whole site, go first, so that no core waits for
+	// one of them at the end.
 	var jobs []func() error
 	page := func(layout string, p func() *Page) {
 		jobs = append(jobs, func() error { return r.page(layout, p()) })
 	}
-	page("home", func() *Page { return r.home() })
+	jobs = append(jobs, r.searchIndex)
+	page("timeline", func() *Page { return r.timeline() })
+	jobs = append(jobs, r.feeds()...)
 	page("reports", func() *Page { return r.reportsIndex() })
+	page("search", func() *Page { return r.search() })
+	page("home", func() *Page { return r.home() })
 	for _, rep := range s.Reports {
 		page("report", func() *Page { return r.report(rep) })
 	}
@@ -60,12 +66,9 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.L
 	for _, p := range s.Pages {
 		page("page", func() *Page { return r.standalone(p) })
 	}
-	page("timeline", func() *Page { return r.timeline() })
-	page("search", func() *Page { return r.search() })
 	page("data", func() *Page { return r.dataPage() })
 	page("404", func() *Page { return r.notFound() })
-	jobs = append(jobs, r.assets, r.sitemap, r.data, r.searchIndex)
-	jobs = append(jobs, r.feeds()...)
+	jobs = append(jobs, r.assets, r.sitemap, r.data)
 
 	errs := make([]error, len(jobs))
 	site.Parallel(len(jobs), func(i int) { errs[i] = jobs[i]() })
