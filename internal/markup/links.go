@@ -276,7 +276,8 @@ func sentences(doc *Doc, root ast.Node) {
 			if len(after) > maxSentence {
 				after = strings.TrimRightFunc(trimToRuneEnd(after[:maxSentence]), unicode.IsSpace) + "…"
 			}
-			s.a.Link.Sentence = Sentence{Before: before, Text: text[s.start:s.end], After: after}
+			// Copies, so that the sentence outlives its paragraph alone.
+			s.a.Link.Sentence = Sentence{Before: strings.Clone(before), Text: strings.Clone(text[s.start:s.end]), After: strings.Clone(after)}
 		}
 		return ast.WalkSkipChildren, nil
 	})
