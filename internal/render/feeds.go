@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -207,21 +206,27 @@ func (r *renderer) feeds() []func() error {
 	return jobs
 }
 
-// sitemap lists every page, with the report date where there is one.
+// sitemap lists every page, with the report date where there is one. Like
+// the feeds, it is written directly, in the bytes xml.Encoder made.
 func (r *renderer) sitemap() error {
-	type u struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	var urls []u
-	add := func(url string, d content.Date) {
-		lm := ""
-		if !d.IsZero() {
-			lm = d.Start().Format("2006-01-02")
-		}
-		urls = append(urls, u{r.absURL(url), lm})
-	}
 	s := r.site
+	base := r.absURL("")
+	n := 5 + len(s.Reports) + len(s.Pages)
+	for _, k := range s.Kinds {
+		n += 1 + len(k.Entities)
+	}
+	b := make([]byte, 0, 128+n*(96+len(base)))
+	b = append(b, xml.Header...)
+	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`...)
+	add := func(url string, d content.Date) {
+		b = appendXMLElement(b, "\n  <url>\n    <loc>", "</loc>", base, url)
+		if !d.IsZero() {
+			b = append(b, "\n    <lastmod>"...)
+			b = d.Start().AppendFormat(b, "2006-01-02")
+			b = append(b, "</lastmod>"...)
+		}
+		b = append(b, "\n  </url>"...)
+	}
 	add("", content.Date{})
 	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {
 		add(url, content.Date{})
@@ -238,18 +243,7 @@ func (r *renderer) sitemap() error {
 	for _, p := range s.Pages {
 		add(p.URL, content.Date{})
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	err := enc.Encode(struct {
-		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URLs    []u      `xml:"url"`
-	}{URLs: urls})
-	if err != nil {
-		return err
-	}
-	b.WriteByte('\n')
+	b = append(b, "\n</urlset>\n"...)
 	robots := "User-agent: *\nAllow: /\n"
 	if s.Config.BaseURL != "" {
 		robots += "\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n"
@@ -258,5 +252,5 @@ func (r *renderer) sitemap() error {
 	if err := r.w.WriteFile("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
-	return r.w.WriteFile("sitemap.xml", b.Bytes())
+	return r.w.WriteFile("sitemap.xml", b)
 }

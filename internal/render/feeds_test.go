@@ -140,3 +140,72 @@ func FuzzFeed(f *testing.F) {
 		}
 	})
 }
+
+// referenceSitemap is the sitemap r.sitemap writes, made with encoding/xml.
+func referenceSitemap(r *renderer) []byte {
+	type u struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var urls []u
+	add := func(url string, d content.Date) {
+		lm := ""
+		if !d.IsZero() {
+			lm = d.Start().Format("2006-01-02")
+		}
+		urls = append(urls, u{r.absURL(url), lm})
+	}
+	s := r.site
+	add("", content.Date{})
+	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {
+		add(url, content.Date{})
+	}
+	for _, rep := range s.Reports {
+		add(rep.URL, rep.Date)
+	}
+	for _, k := range s.Kinds {
+		add(k.URL, content.Date{})
+		for _, e := range k.Entities {
+			add(e.URL, content.Date{})
+		}
+	}
+	for _, p := range s.Pages {
+		add(p.URL, content.Date{})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	err := enc.Encode(struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []u      `xml:"url"`
+	}{URLs: urls})
+	if err != nil {
+		panic(err)
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// FuzzSitemap holds sitemap to the encoding/xml output it replaced.
+func FuzzSitemap(f *testing.F) {
+	f.Add("https://example.org/t/", "reports/2016-08-12-mosul/", "cities/", "cities/mosul/", "about/", uint16(2016), uint8(8), uint8(12))
+	f.Add("", "r/<&>\"'/", "k\xe2", "\x82\xac/", "\x00\t\n\r/", uint16(0), uint8(0), uint8(0))
+	f.Fuzz(func(t *testing.T, base, report, kind, entity, page string, year uint16, month, day uint8) {
+		rep := &site.Report{Report: &content.Report{Date: content.Date{Year: int(year), Month: int(month % 13), Day: int(day % 32)}}, URL: report}
+		s := &site.Site{
+			Config:  content.Config{BaseURL: base},
+			Kinds:   []*site.Kind{{URL: kind, Entities: []*site.Entity{{URL: entity}}}},
+			Reports: []*site.Report{rep, rep},
+			Pages:   []*site.Page{{URL: page}},
+		}
+		w := &fileWriter{}
+		r := &renderer{site: s, w: w}
+		if err := r.sitemap(); err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceSitemap(r); w.name != "sitemap.xml" || !bytes.Equal(w.data, want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", w.name, w.data, want)
+		}
+	})
+}
