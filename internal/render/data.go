@@ -88,20 +88,23 @@ func (r *renderer) data() error {
 		Note       string   `json:"note,omitempty"`
 		URL        string   `json:"url"`
 	}
-	events := []eventJSON{}
+	events := make([]eventJSON, 0, len(s.Events))
+	row := make([]string, len(eventColumns))
 	for _, e := range s.Events {
-		cw.Write([]string{
-			e.Report.Slug, e.Report.Date.String(), e.Type, strings.Join(e.Services, ";"),
-			strings.Join(ids(e.Where), ";"), strings.Join(names(e.Where), ";"), e.Scope,
-			strings.Join(ids(e.By), ";"), strings.Join(names(e.By), ";"),
-			strings.Join(ids(e.Via), ";"), strings.Join(names(e.Via), ";"),
-			e.Cause, e.From.String(), untilString(e), e.Note, r.absURL(e.Report.URL),
-		})
-		events = append(events, eventJSON{
+		ej := eventJSON{
 			Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
 			Where: ids(e.Where), Scope: e.Scope, By: ids(e.By), Via: ids(e.Via), Cause: e.Cause,
 			From: e.From.String(), Until: untilString(e), Note: e.Note, URL: r.absURL(e.Report.URL),
-		})
+		}
+		row = append(row[:0],
+			ej.Report, ej.ReportDate, ej.Type, strings.Join(ej.Services, ";"),
+			strings.Join(ej.Where, ";"), strings.Join(names(e.Where), ";"), ej.Scope,
+			strings.Join(ej.By, ";"), strings.Join(names(e.By), ";"),
+			strings.Join(ej.Via, ";"), strings.Join(names(e.Via), ";"),
+			ej.Cause, ej.From, ej.Until, ej.Note, ej.URL,
+		)
+		cw.Write(row)
+		events = append(events, ej)
 	}
 	cw.Flush()
 
@@ -123,7 +126,7 @@ func (r *renderer) data() error {
 		Entities map[string][]string `json:"entities"`
 		Events   int                 `json:"events"`
 	}
-	reports := []reportJSON{}
+	reports := make([]reportJSON, 0, len(s.Reports))
 	for _, rep := range s.Reports {
 		rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
 			Lang: rep.Lang, URL: r.absURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}

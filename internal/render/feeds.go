@@ -1,9 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gazette/internal/content"
 	"gazette/internal/site"
@@ -12,46 +13,7 @@ import (
 // maxFeedEntries bounds the site feed; entity feeds hold every report.
 const maxFeedEntries = 50
 
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr,omitempty"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Sub     string      `xml:"subtitle,omitempty"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomPerson  `xml:"author"`
-	Rights  string      `xml:"rights,omitempty"`
-	Gen     string      `xml:"generator"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-	Href string `xml:"href,attr"`
-}
-
-type atomPerson struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	ID         string         `xml:"id"`
-	Title      string         `xml:"title"`
-	Updated    string         `xml:"updated"`
-	Published  string         `xml:"published"`
-	Link       atomLink       `xml:"link"`
-	Summary    string         `xml:"summary,omitempty"`
-	Categories []atomCategory `xml:"category"`
-}
-
-type atomCategory struct {
-	Term  string `xml:"term,attr"`
-	Label string `xml:"label,attr,omitempty"`
-}
-
-// feedURL makes an absolute URL when base_url is set. Without it, links
+// absURL makes an absolute URL when base_url is set. Without it, links
 // are relative to the site root, which feed readers resolve against the
 // feed's own address when it is served from the root.
 func (r *renderer) absURL(url string) string {
@@ -70,46 +32,159 @@ func (r *renderer) feedID(url string) string {
 	return "urn:gazette:" + content.Slugify(r.site.Config.Title) + ":" + url
 }
 
-func atomDate(d content.Date) string { return d.Start().Format(time.RFC3339) }
+// appendAtomDate appends the first moment of d as an Atom date.
+func appendAtomDate(b []byte, d content.Date) []byte {
+	return d.Start().AppendFormat(b, time.RFC3339)
+}
 
 // feed writes the Atom feed of reports at dir (such as "cities/mosul/").
+//
+// The XML is written directly, not through encoding/xml's reflection: the
+// bytes are the ones xml.Encoder, indenting by two spaces, made of the
+// structs this replaced, down to the empty-element form <link ...></link>
+// and the escaping of each string (appendXMLText). FuzzFeed holds it to
+// that encoder.
 func (r *renderer) feed(dir, title string, reports []*site.Report) error {
 	s := r.site
-	f := atomFeed{
-		Lang: s.Config.Language, ID: r.feedID(dir + "feed.xml"), Title: title, Sub: s.Config.Subtitle,
-		Author: atomPerson{s.Config.Title}, Rights: s.Config.License, Gen: "gazette",
-		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.absURL(dir + "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.absURL(dir)},
-		},
-		Updated: atomDate(content.Date{Year: 1970, Month: 1, Day: 1}),
-	}
+	c := &s.Config
+	id, href := r.feedID(""), r.absURL("") // prefixes of page addresses
+
+	// The feed is as new as its newest report, and no older than 1970.
+	// size is the room the feed takes when no text needs escaping.
+	var scratch [32]byte
+	updated := appendAtomDate(nil, content.Date{Year: 1970, Month: 1, Day: 1})
+	size := 512 + 2*len(href) + len(id) + 2*len(dir) + len(title) + len(c.Subtitle) + len(c.Title) + len(c.License)
 	for _, rep := range reports {
-		if d := atomDate(rep.Date); d > f.Updated {
-			f.Updated = d
+		if d := appendAtomDate(scratch[:0], rep.Date); string(d) > string(updated) {
+			updated = append(updated[:0], d...)
 		}
-		e := atomEntry{
-			ID: r.feedID(rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(rep.URL)}, Summary: rep.Summary,
+		size += 256 + len(id) + len(href) + 2*len(rep.URL) + len(rep.Title) + len(rep.Summary)
+		for i, list := range rep.Entities {
+			for _, ent := range list {
+				size += 48 + len(s.Kinds[i].ID) + len(ent.ID) + len(ent.Name)
+			}
+		}
+	}
+
+	b := make([]byte, 0, size)
+	b = append(b, xml.Header...)
+	b = append(b, `<feed xmlns="http://www.w3.org/2005/Atom"`...)
+	if c.Language != "" {
+		b = append(b, ` xml:lang="`...)
+		b = appendXMLText(b, c.Language)
+		b = append(b, '"')
+	}
+	b = append(b, '>')
+	b = appendXMLElement(b, "\n  <id>", "</id>", id, dir, "feed.xml")
+	b = appendXMLElement(b, "\n  <title>", "</title>", title)
+	if c.Subtitle != "" {
+		b = appendXMLElement(b, "\n  <subtitle>", "</subtitle>", c.Subtitle)
+	}
+	b = append(b, "\n  <updated>"...)
+	b = append(b, updated...)
+	b = append(b, "</updated>"...)
+	b = appendXMLElement(b, "\n  "+`<link rel="self" type="application/atom+xml" href="`, `"></link>`, href, dir, "feed.xml")
+	b = appendXMLElement(b, "\n  "+`<link rel="alternate" type="text/html" href="`, `"></link>`, href, dir)
+	b = appendXMLElement(b, "\n  <author>\n    <name>", "</name>\n  </author>", c.Title)
+	if c.License != "" {
+		b = appendXMLElement(b, "\n  <rights>", "</rights>", c.License)
+	}
+	b = append(b, "\n  <generator>gazette</generator>"...)
+	for _, rep := range reports {
+		date := appendAtomDate(scratch[:0], rep.Date)
+		b = append(b, "\n  <entry>"...)
+		b = appendXMLElement(b, "\n    <id>", "</id>", id, rep.URL)
+		b = appendXMLElement(b, "\n    <title>", "</title>", rep.Title)
+		b = append(b, "\n    <updated>"...)
+		b = append(b, date...)
+		b = append(b, "</updated>\n    <published>"...)
+		b = append(b, date...)
+		b = append(b, "</published>"...)
+		b = appendXMLElement(b, "\n    "+`<link rel="alternate" type="text/html" href="`, `"></link>`, href, rep.URL)
+		if rep.Summary != "" {
+			b = appendXMLElement(b, "\n    <summary>", "</summary>", rep.Summary)
 		}
 		for i, list := range rep.Entities {
 			for _, ent := range list {
-				e.Categories = append(e.Categories, atomCategory{Term: s.Kinds[i].ID + ":" + ent.ID, Label: ent.Name})
+				b = appendXMLElement(b, "\n    "+`<category term="`, `"`, s.Kinds[i].ID, ":", ent.ID)
+				if ent.Name != "" {
+					b = appendXMLElement(b, ` label="`, `"`, ent.Name)
+				}
+				b = append(b, "></category>"...)
 			}
 		}
-		f.Entries = append(f.Entries, e)
+		b = append(b, "\n  </entry>"...)
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
+	b = append(b, "\n</feed>\n"...)
 	r.count(0, 1)
-	return r.w.WriteFile(dir+"feed.xml", b.Bytes())
+	return r.w.WriteFile(dir+"feed.xml", b)
 }
+
+// appendXMLElement appends start, the text that is the concatenation of
+// parts, and end.
+func appendXMLElement(b []byte, start, end string, parts ...string) []byte {
+	b = append(b, start...)
+	b = appendXMLText(b, parts...)
+	return append(b, end...)
+}
+
+// appendXMLText appends the concatenation of parts, escaped as
+// encoding/xml escapes text and attribute values: the five markup
+// characters and tab, newline and carriage return become references, and
+// invalid UTF-8 and runes XML does not allow become U+FFFD.
+//
+// Each part is escaped on its own, which is the same as escaping them
+// joined unless a part ends inside a UTF-8 sequence that the next might
+// complete; such parts are joined first.
+func appendXMLText(b []byte, parts ...string) []byte {
+	for i, s := range parts {
+		if i < len(parts)-1 && !utf8.ValidString(s) {
+			return appendXMLEscaped(b, strings.Join(parts[i:], ""))
+		}
+		b = appendXMLEscaped(b, s)
+	}
+	return b
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml's EscapeText does.
+func appendXMLEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		var esc string
+		width := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if esc = xmlEscapes[c]; esc == "" {
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, width = utf8.DecodeRuneInString(s[i:])
+			if !(r == utf8.RuneError && width == 1) && (r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || r >= 0x10000) {
+				i += width
+				continue
+			}
+			esc = "\uFFFD" // invalid UTF-8, or not an XML character
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		i += width
+		last = i
+	}
+	return append(b, s[last:]...)
+}
+
+// xmlEscapes is what encoding/xml writes for each ASCII byte that does not
+// stand for itself: a reference, or U+FFFD for the control characters XML
+// does not allow.
+var xmlEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range 0x20 {
+		t[c] = "\uFFFD"
+	}
+	t['\t'], t['\n'], t['\r'] = "&#x9;", "&#xA;", "&#xD;"
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	return t
+}()
 
 // feeds writes the site feed and one per entity.
 func (r *renderer) feeds() []func() error {
@@ -131,21 +206,27 @@ func (r *renderer) feeds() []func() error {
 	return jobs
 }
 
-// sitemap lists every page, with the report date where there is one.
+// sitemap lists every page, with the report date where there is one. Like
+// the feeds, it is written directly, in the bytes xml.Encoder made.
 func (r *renderer) sitemap() error {
-	type u struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	var urls []u
-	add := func(url string, d content.Date) {
-		lm := ""
-		if !d.IsZero() {
-			lm = d.Start().Format("2006-01-02")
-		}
-		urls = append(urls, u{r.absURL(url), lm})
-	}
 	s := r.site
+	base := r.absURL("")
+	n := 5 + len(s.Reports) + len(s.Pages)
+	for _, k := range s.Kinds {
+		n += 1 + len(k.Entities)
+	}
+	b := make([]byte, 0, 128+n*(96+len(base)))
+	b = append(b, xml.Header...)
+	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`...)
+	add := func(url string, d content.Date) {
+		b = appendXMLElement(b, "\n  <url>\n    <loc>", "</loc>", base, url)
+		if !d.IsZero() {
+			b = append(b, "\n    <lastmod>"...)
+			b = d.Start().AppendFormat(b, "2006-01-02")
+			b = append(b, "</lastmod>"...)
+		}
+		b = append(b, "\n  </url>"...)
+	}
 	add("", content.Date{})
 	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {
 		add(url, content.Date{})
@@ -162,18 +243,7 @@ func (r *renderer) sitemap() error {
 	for _, p := range s.Pages {
 		add(p.URL, content.Date{})
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	err := enc.Encode(struct {
-		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URLs    []u      `xml:"url"`
-	}{URLs: urls})
-	if err != nil {
-		return err
-	}
-	b.WriteByte('\n')
+	b = append(b, "\n</urlset>\n"...)
 	robots := "User-agent: *\nAllow: /\n"
 	if s.Config.BaseURL != "" {
 		robots += "\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n"
@@ -182,5 +252,5 @@ func (r *renderer) sitemap() error {
 	if err := r.w.WriteFile("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
-	return r.w.WriteFile("sitemap.xml", b.Bytes())
+	return r.w.WriteFile("sitemap.xml", b)
 }

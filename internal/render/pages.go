@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -455,11 +456,10 @@ func (r *renderer) notFound() *Page {
 
 // shorten cuts s to at most n runes at a word boundary.
 func shorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	cut := string(rs[:n])
+	cut := string([]rune(s)[:n])
 	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}

@@ -2,14 +2,14 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
 	"gazette/internal/site"
@@ -54,51 +54,171 @@ type searchDoc struct {
 	Summary string `json:"s,omitempty"`
 }
 
-// searchFold is the normalisation the script repeats: decompose, drop
-// combining marks, lower-case. "Mûsil" and "MUSIL" both become "musil".
-func searchFold(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	return strings.ToLower(out)
+// searchWords splits text into the words of the search index, folded the
+// way static/search.js folds a query: decomposed (NFKD), without
+// nonspacing marks (Mn), lower-cased, and cut at every rune that is not a
+// letter or a number. "Mûsil" and "MUSIL" both become "musil".
+//
+// It works one rune at a time, without golang.org/x/text/transform and
+// without allocating. That gives the same words as normalising the whole
+// text: the steps of NFKD that look past one rune, the canonical
+// reordering of combining marks and the U+034F inserted into very long
+// runs of them, only move or add marks that are dropped (Mn) or are not
+// letters (a few Mc), which cut a word wherever they land.
+// TestSearchWordsEveryRune and FuzzSearchWords hold it to the transform
+// chain.
+type searchWords struct {
+	word []byte
 }
 
-// searchTokens splits folded text into words of letters and digits.
-func searchTokens(s string) []string {
-	return strings.FieldsFunc(searchFold(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+// each calls fn with each word of s. The word is only valid during the
+// call.
+func (w *searchWords) each(s string, fn func(word []byte)) {
+	w.word = w.word[:0]
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // no decomposition, no mark
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				w.word = append(w.word, c)
+			case 'A' <= c && c <= 'Z':
+				w.word = append(w.word, c+'a'-'A')
+			default:
+				w.cut(fn)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			w.cut(fn) // an invalid byte folds to U+FFFD, not a letter
+		case hangulFirst <= r && r <= hangulLast:
+			// Hangul syllables decompose by arithmetic, not by table.
+			n := r - hangulFirst
+			w.word = utf8.AppendRune(w.word, jamoL+n/(jamoVCount*jamoTCount))
+			w.word = utf8.AppendRune(w.word, jamoV+n%(jamoVCount*jamoTCount)/jamoTCount)
+			if t := n % jamoTCount; t != 0 {
+				w.word = utf8.AppendRune(w.word, jamoT+t)
+			}
+		default:
+			if d := norm.NFKD.PropertiesString(s[i:]).Decomposition(); d != nil {
+				for _, r := range string(d) {
+					w.rune(r, fn)
+				}
+			} else {
+				w.rune(r, fn)
+			}
+		}
+		i += size
+	}
+	w.cut(fn)
+}
+
+// rune adds a decomposed rune to the word, or ends the word there.
+func (w *searchWords) rune(r rune, fn func([]byte)) {
+	if unicode.Is(unicode.Mn, r) {
+		return
+	}
+	if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
+		w.word = utf8.AppendRune(w.word, r)
+		return
+	}
+	w.cut(fn)
+}
+
+// cut ends the word, if there is one.
+func (w *searchWords) cut(fn func([]byte)) {
+	if len(w.word) > 0 {
+		fn(w.word)
+		w.word = w.word[:0]
+	}
+}
+
+// The Hangul syllables and the conjoining jamo they decompose into
+// (Unicode §3.12).
+const (
+	hangulFirst = 0xAC00
+	hangulLast  = 0xD7A3
+	jamoL       = 0x1100
+	jamoV       = 0x1161
+	jamoT       = 0x11A7
+	jamoVCount  = 21
+	jamoTCount  = 28
+)
+
+// A posting is a document that holds a word, and the word's weight there.
+// Half-size ints halve the index's memory; a site has far fewer than 2³¹
+// documents.
+type posting struct {
+	doc, score int32
+}
+
+// searchPostings is the inverted index: the documents of each word.
+type searchPostings struct {
+	words    searchWords
+	index    map[string]int // word → its position in tokens and postings
+	tokens   []string
+	postings [][]posting
+}
+
+// add indexes the words of text for doc. Documents must be added in
+// increasing order: a word's postings are then sorted by document, and
+// only the last can be doc already.
+func (p *searchPostings) add(doc int, text string, weight int32) {
+	p.words.each(text, func(word []byte) {
+		if len(word) > 40 {
+			return
+		}
+		i, ok := p.index[string(word)]
+		if !ok {
+			i = len(p.tokens)
+			tok := string(word)
+			p.index[tok] = i
+			p.tokens = append(p.tokens, tok)
+			p.postings = append(p.postings, nil)
+		}
+		list := p.postings[i]
+		if n := len(list); n > 0 && int(list[n-1].doc) == doc {
+			list[n-1].score += weight
+			return
+		}
+		p.postings[i] = append(list, posting{int32(doc), weight})
 	})
+}
+
+// best returns the postings of the word at i that go into the index: the
+// maxPostings best-scoring, by document.
+func (p *searchPostings) best(i int) []posting {
+	list := p.postings[i]
+	if len(list) <= maxPostings {
+		return list
+	}
+	list = slices.Clone(list)
+	slices.SortFunc(list, func(a, b posting) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
+	list = list[:maxPostings]
+	slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+	return list
 }
 
 // searchIndex writes the index files.
 func (r *renderer) searchIndex() error {
 	s := r.site
 	var docs []searchDoc
-	postings := map[string]map[int]int{}
-	add := func(doc int, text string, weight int) {
-		for _, tok := range searchTokens(text) {
-			if len(tok) > 40 {
-				continue
-			}
-			m := postings[tok]
-			if m == nil {
-				m = map[int]int{}
-				postings[tok] = m
-			}
-			m[doc] += weight
-		}
-	}
+	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
 		i := len(docs)
 		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: shorten(rep.Summary, 240)})
-		add(i, rep.Title, weightTitle)
-		add(i, rep.Summary, weightSummary)
-		add(i, rep.Doc.Text(), weightBody)
+		p.add(i, rep.Title, weightTitle)
+		p.add(i, rep.Summary, weightSummary)
+		p.add(i, rep.Doc.Text(), weightBody)
 		for _, list := range rep.Entities {
 			for _, e := range list {
-				add(i, entityNames(e), weightName)
+				p.add(i, entityNames(e), weightName)
 			}
 		}
 	}
@@ -110,87 +230,113 @@ func (r *renderer) searchIndex() error {
 				kind = e.Type
 			}
 			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: kind, Summary: shorten(e.Doc.FirstParagraph(), 240)})
-			add(i, entityNames(e), weightTitle)
-			add(i, e.Doc.Text(), weightBody)
+			p.add(i, entityNames(e), weightTitle)
+			p.add(i, e.Doc.Text(), weightBody)
 		}
 	}
-	for _, p := range s.Pages {
+	for _, pg := range s.Pages {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: p.Title, URL: p.URL + "index.html", Kind: "page", Summary: shorten(p.Summary, 240)})
-		add(i, p.Title, weightTitle)
-		add(i, p.Doc.Text(), weightBody)
+		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: shorten(pg.Summary, 240)})
+		p.add(i, pg.Title, weightTitle)
+		p.add(i, pg.Doc.Text(), weightBody)
 	}
 
-	tokens := sortedKeys(postings)
-	type chunk struct {
-		first string
-		buf   bytes.Buffer
+	// The index chunks, in token order. Each file is written once the next
+	// one is begun.
+	order := make([]int, len(p.tokens))
+	for i := range order {
+		order[i] = i
 	}
-	var chunks []*chunk
-	for _, tok := range tokens {
-		m := postings[tok]
-		list := make([]int, 0, len(m))
-		for d := range m {
-			list = append(list, d)
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(p.tokens[a], p.tokens[b]) })
+	var (
+		firsts []string
+		chunk  []byte // the file being filled
+		start  int    // where its entries begin
+		entry  []byte
+	)
+	flush := func() error {
+		if chunk == nil {
+			return nil
 		}
-		// Keep the best documents, then order them by number for deltas.
-		slices.SortFunc(list, func(a, b int) int {
-			if m[a] != m[b] {
-				return m[b] - m[a]
-			}
-			return a - b
-		})
-		list = list[:min(len(list), maxPostings)]
-		slices.Sort(list)
-		var entry bytes.Buffer
-		key, _ := json.Marshal(tok)
-		entry.Write(key)
-		entry.WriteString(":[")
-		prev := 0
-		for j, d := range list {
+		chunk = append(chunk, "});\n"...)
+		return r.w.WriteFile("search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
+	}
+	for _, i := range order {
+		tok := p.tokens[i]
+		entry = appendJSONString(entry[:0], tok)
+		entry = append(entry, ":["...)
+		prev := int32(0)
+		for j, d := range p.best(i) {
 			if j > 0 {
-				entry.WriteByte(',')
+				entry = append(entry, ',')
 			}
-			fmt.Fprintf(&entry, "%d,%d", d-prev, m[d])
-			prev = d
+			entry = strconv.AppendInt(entry, int64(d.doc-prev), 10)
+			entry = append(entry, ',')
+			entry = strconv.AppendInt(entry, int64(d.score), 10)
+			prev = d.doc
 		}
-		entry.WriteByte(']')
-		c := (*chunk)(nil)
-		if n := len(chunks); n > 0 && chunks[n-1].buf.Len()+entry.Len() < searchChunkBytes {
-			c = chunks[n-1]
-			c.buf.WriteByte(',')
+		entry = append(entry, ']')
+		if chunk != nil && len(chunk)-start+len(entry) < searchChunkBytes {
+			chunk = append(chunk, ',')
 		} else {
-			c = &chunk{first: tok}
-			chunks = append(chunks, c)
+			if err := flush(); err != nil {
+				return err
+			}
+			chunk = make([]byte, 0, searchChunkBytes+len(entry)+64)
+			chunk = append(chunk, `gazetteSearch("i-`...)
+			chunk = strconv.AppendInt(chunk, int64(len(firsts)), 10)
+			chunk = append(chunk, `",{`...)
+			start = len(chunk)
+			firsts = append(firsts, tok)
 		}
-		c.buf.Write(entry.Bytes())
+		chunk = append(chunk, entry...)
 	}
-	firsts := make([]string, len(chunks))
-	for i, c := range chunks {
-		firsts[i] = c.first
-		data := fmt.Sprintf("gazetteSearch(\"i-%d\",{%s});\n", i, c.buf.String())
-		if err := r.w.WriteFile(fmt.Sprintf("search/i-%d.js", i), []byte(data)); err != nil {
-			return err
-		}
+	if err := flush(); err != nil {
+		return err
 	}
+
 	nDocChunks := (len(docs) + searchDocsPerChunk - 1) / searchDocsPerChunk
 	for i := 0; i < nDocChunks; i++ {
 		part := docs[i*searchDocsPerChunk : min(len(docs), (i+1)*searchDocsPerChunk)]
-		b, err := json.Marshal(part)
-		if err != nil {
+		var b bytes.Buffer
+		b.WriteString(`gazetteSearch("d-`)
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(`",`)
+		if err := json.NewEncoder(&b).Encode(part); err != nil {
 			return err
 		}
-		data := fmt.Sprintf("gazetteSearch(\"d-%d\",%s);\n", i, b)
-		if err := r.w.WriteFile(fmt.Sprintf("search/d-%d.js", i), []byte(data)); err != nil {
+		b.Truncate(b.Len() - 1) // Encode's newline
+		b.WriteString(");\n")
+		if err := r.w.WriteFile("search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
 			return err
 		}
+	}
+	if firsts == nil {
+		firsts = []string{}
 	}
 	manifest, err := json.Marshal(map[string]any{"chunks": firsts, "docs": len(docs), "perChunk": searchDocsPerChunk})
 	if err != nil {
 		return err
 	}
-	r.count(0, len(chunks)+nDocChunks+1)
+	r.count(0, len(firsts)+nDocChunks+1)
 	return r.w.WriteFile("search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
+}
+
+// appendJSONString appends s as encoding/json writes it. The words of the
+// index are letters and digits, which it writes as they are.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029")
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if !plain {
+		q, _ := json.Marshal(s) // a string always marshals
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // entityNames is every spelling of an entity, so that "Daesh" finds ISIL.

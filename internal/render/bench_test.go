@@ -1,0 +1,84 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+	"gazette/internal/site"
+	"gazette/internal/synth"
+)
+
+// benchReports is the size of the synthetic site the benchmarks render.
+const benchReports = 1000
+
+// benchRenderer resolves a synthetic site of benchReports reports and
+// returns a renderer that writes nowhere.
+func benchRenderer(b *testing.B) *renderer {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, benchReports, 1, false); err != nil {
+		b.Fatal(err)
+	}
+	var diags diag.List
+	c := content.Load(os.DirFS(filepath.Join(dir, "content")), &diags)
+	kinds := make([]string, len(c.Config.Kinds))
+	for i, k := range c.Config.Kinds {
+		kinds[i] = k.ID
+	}
+	s := site.Resolve(c, markup.New(kinds), site.Options{}, &diags)
+	if diags.HasErrors() {
+		b.Fatalf("synthetic site: %v", diags.Sorted())
+	}
+	return &renderer{site: s, w: discardWriter{}}
+}
+
+type discardWriter struct{}
+
+func (discardWriter) WriteFile(string, []byte) error { return nil }
+
+// BenchmarkSearchIndex builds the search index of the synthetic site.
+func BenchmarkSearchIndex(b *testing.B) {
+	r := benchRenderer(b)
+	for b.Loop() {
+		if err := r.searchIndex(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFeeds writes the site feed and every entity feed, one after
+// another.
+func BenchmarkFeeds(b *testing.B) {
+	r := benchRenderer(b)
+	for b.Loop() {
+		for _, job := range r.feeds() {
+			if err := job(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkSitemap writes sitemap.xml and robots.txt.
+func BenchmarkSitemap(b *testing.B) {
+	r := benchRenderer(b)
+	for b.Loop() {
+		if err := r.sitemap(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkData writes the open data files.
+func BenchmarkData(b *testing.B) {
+	r := benchRenderer(b)
+	for b.Loop() {
+		if err := r.data(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

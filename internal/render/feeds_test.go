@@ -1,0 +1,211 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"testing"
+
+	"gazette/internal/content"
+	"gazette/internal/site"
+)
+
+// The Atom feed as encoding/xml wrote it, for FuzzFeed to compare with.
+type (
+	atomFeed struct {
+		XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string      `xml:"xml:lang,attr,omitempty"`
+		ID      string      `xml:"id"`
+		Title   string      `xml:"title"`
+		Sub     string      `xml:"subtitle,omitempty"`
+		Updated string      `xml:"updated"`
+		Links   []atomLink  `xml:"link"`
+		Author  atomPerson  `xml:"author"`
+		Rights  string      `xml:"rights,omitempty"`
+		Gen     string      `xml:"generator"`
+		Entries []atomEntry `xml:"entry"`
+	}
+	atomLink struct {
+		Rel  string `xml:"rel,attr,omitempty"`
+		Type string `xml:"type,attr,omitempty"`
+		Href string `xml:"href,attr"`
+	}
+	atomPerson struct {
+		Name string `xml:"name"`
+	}
+	atomEntry struct {
+		ID         string         `xml:"id"`
+		Title      string         `xml:"title"`
+		Updated    string         `xml:"updated"`
+		Published  string         `xml:"published"`
+		Link       atomLink       `xml:"link"`
+		Summary    string         `xml:"summary,omitempty"`
+		Categories []atomCategory `xml:"category"`
+	}
+	atomCategory struct {
+		Term  string `xml:"term,attr"`
+		Label string `xml:"label,attr,omitempty"`
+	}
+)
+
+func atomDate(d content.Date) string { return string(appendAtomDate(nil, d)) }
+
+// referenceFeed is the feed r.feed writes, made with encoding/xml.
+func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byte {
+	s := r.site
+	f := atomFeed{
+		Lang: s.Config.Language, ID: r.feedID(dir + "feed.xml"), Title: title, Sub: s.Config.Subtitle,
+		Author: atomPerson{s.Config.Title}, Rights: s.Config.License, Gen: "gazette",
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: r.absURL(dir + "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: r.absURL(dir)},
+		},
+		Updated: atomDate(content.Date{Year: 1970, Month: 1, Day: 1}),
+	}
+	for _, rep := range reports {
+		if d := atomDate(rep.Date); d > f.Updated {
+			f.Updated = d
+		}
+		e := atomEntry{
+			ID: r.feedID(rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(rep.URL)}, Summary: rep.Summary,
+		}
+		for i, list := range rep.Entities {
+			for _, ent := range list {
+				e.Categories = append(e.Categories, atomCategory{Term: s.Kinds[i].ID + ":" + ent.ID, Label: ent.Name})
+			}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		panic(err)
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// fileWriter keeps the last file written.
+type fileWriter struct {
+	name string
+	data []byte
+}
+
+func (w *fileWriter) WriteFile(name string, data []byte) error {
+	w.name, w.data = name, data
+	return nil
+}
+
+// FuzzFeed holds feed to the encoding/xml output it replaced, on a site of
+// one kind, one entity and up to two reports made of the fuzzed strings,
+// and appendXMLEscaped to xml.EscapeText.
+func FuzzFeed(f *testing.F) {
+	f.Add("Cut Off", "Shutdowns", "en", "CC BY 4.0", "https://example.org/t/", "cities/mosul/", "city", "mosul", "Mosul",
+		"Internet goes dark", "The group cut the internet.", uint16(2016), uint8(8), uint8(12), 2)
+	f.Add("", "", "", "", "", "", "", "", "", "", "", uint16(0), uint8(0), uint8(0), 0)
+	f.Add("A & B <c> \"d\" 'e'", "tab\there\nnew\rcr", "ar-IQ", "\x00\x1f\x7f", "", "ü/", "k\xe2", "\x82\xacid", "Mûsil الموصل",
+		"\xff\xfe bad \ufffd \ufffe \U0001F600", "]]> &amp;", uint16(10000), uint8(13), uint8(40), 1)
+	f.Fuzz(func(t *testing.T, title, sub, lang, license, base, dir, kind, id, name, repTitle, summary string,
+		year uint16, month, day uint8, n int) {
+		var esc bytes.Buffer
+		xml.EscapeText(&esc, []byte(repTitle))
+		if got := appendXMLEscaped(nil, repTitle); !bytes.Equal(got, esc.Bytes()) {
+			t.Errorf("appendXMLEscaped(%q) = %q, want %q", repTitle, got, esc.Bytes())
+		}
+		k := &site.Kind{Kind: content.Kind{ID: kind}}
+		e := &site.Entity{Entity: &content.Entity{ID: id, Name: name}, URL: dir}
+		s := &site.Site{
+			Config: content.Config{Title: title, Subtitle: sub, Language: lang, License: license, BaseURL: base},
+			Kinds:  []*site.Kind{k},
+		}
+		var reports []*site.Report
+		for i := range n & 3 {
+			reports = append(reports, &site.Report{
+				Report:   &content.Report{Title: repTitle, Date: content.Date{Year: int(year) + i, Month: int(month % 13), Day: int(day % 32)}},
+				URL:      dir + repTitle,
+				Summary:  summary[:len(summary)*i/3],
+				Entities: [][]*site.Entity{[]*site.Entity{e, e}[:i]},
+			})
+		}
+		w := &fileWriter{}
+		r := &renderer{site: s, w: w}
+		if err := r.feed(dir, title+" · "+name, reports); err != nil {
+			t.Fatal(err)
+		}
+		want := referenceFeed(r, dir, title+" · "+name, reports)
+		if w.name != dir+"feed.xml" || !bytes.Equal(w.data, want) {
+			t.Errorf("feed %s:\n%s\nwant %s:\n%s", w.name, w.data, dir+"feed.xml", want)
+		}
+	})
+}
+
+// referenceSitemap is the sitemap r.sitemap writes, made with encoding/xml.
+func referenceSitemap(r *renderer) []byte {
+	type u struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var urls []u
+	add := func(url string, d content.Date) {
+		lm := ""
+		if !d.IsZero() {
+			lm = d.Start().Format("2006-01-02")
+		}
+		urls = append(urls, u{r.absURL(url), lm})
+	}
+	s := r.site
+	add("", content.Date{})
+	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {
+		add(url, content.Date{})
+	}
+	for _, rep := range s.Reports {
+		add(rep.URL, rep.Date)
+	}
+	for _, k := range s.Kinds {
+		add(k.URL, content.Date{})
+		for _, e := range k.Entities {
+			add(e.URL, content.Date{})
+		}
+	}
+	for _, p := range s.Pages {
+		add(p.URL, content.Date{})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	err := enc.Encode(struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []u      `xml:"url"`
+	}{URLs: urls})
+	if err != nil {
+		panic(err)
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// FuzzSitemap holds sitemap to the encoding/xml output it replaced.
+func FuzzSitemap(f *testing.F) {
+	f.Add("https://example.org/t/", "reports/2016-08-12-mosul/", "cities/", "cities/mosul/", "about/", uint16(2016), uint8(8), uint8(12))
+	f.Add("", "r/<&>\"'/", "k\xe2", "\x82\xac/", "\x00\t\n\r/", uint16(0), uint8(0), uint8(0))
+	f.Fuzz(func(t *testing.T, base, report, kind, entity, page string, year uint16, month, day uint8) {
+		rep := &site.Report{Report: &content.Report{Date: content.Date{Year: int(year), Month: int(month % 13), Day: int(day % 32)}}, URL: report}
+		s := &site.Site{
+			Config:  content.Config{BaseURL: base},
+			Kinds:   []*site.Kind{{URL: kind, Entities: []*site.Entity{{URL: entity}}}},
+			Reports: []*site.Report{rep, rep},
+			Pages:   []*site.Page{{URL: page}},
+		}
+		w := &fileWriter{}
+		r := &renderer{site: s, w: w}
+		if err := r.sitemap(); err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceSitemap(r); w.name != "sitemap.xml" || !bytes.Equal(w.data, want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", w.name, w.data, want)
+		}
+	})
+}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// referenceWords is the folding searchWords must match, written with the
+// transform chain: NFKD, drop Mn, lower-case, split at non-letters.
+func referenceWords(s string) []string {
+	return referenceFold(transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn))), s)
+}
+
+// referenceFold is referenceWords with the chain t, which it resets.
+func referenceFold(t transform.Transformer, s string) []string {
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.FieldsFunc(strings.ToLower(out), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
+func words(w *searchWords, s string) []string {
+	var out []string
+	w.each(s, func(word []byte) { out = append(out, string(word)) })
+	return out
+}
+
+// TestSearchWordsEveryRune folds every rune alone, between letters, and
+// after a letter with a mark.
+func TestSearchWordsEveryRune(t *testing.T) {
+	var w searchWords
+	chain := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		c := string(r)
+		for _, s := range []string{c, "a" + c + "B", "É" + c + c + "\u0301x"} {
+			if got, want := words(&w, s), referenceFold(chain, s); !slices.Equal(got, want) {
+				t.Fatalf("%U: words(%q) = %q, want %q", r, s, got, want)
+			}
+		}
+	}
+}
+
+// FuzzSearchWords holds searchWords to the transform chain, and
+// appendJSONString to encoding/json.
+func FuzzSearchWords(f *testing.F) {
+	for _, s := range []string{
+		"Mûsil MUSIL Mosul", "الموصل", "한국어 텍스트", "ﬁne ½ ①", "İstanbul ΣΊΣΥΦΟΣ",
+		"a\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030a\u030b\u030c\u030d\u030e\u030f\u0310\u0311\u0312\u0313\u0314\u0315\u0316\u0317\u0318\u0319\u031a\u031b\u031c\u031d\u031e\u031f\u0320b",
+		"x\U0001D165\u0301\U0001D16Dy", "\xff\xfeab\xc3", "a\u2028b<&>\"\\",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var w searchWords
+		if got, want := words(&w, s), referenceWords(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
