@@ -265,7 +265,7 @@ func (d *Doc) FirstParagraph() string {
 // later stages read: the HTML, the plain text and the first paragraph. The
 // syntax tree and the source are released, so a large site does not hold
 // every tree in memory until its page is written. Render, Text and
-// FirstParagraph keep working; the links may no longer be changed.
+// FirstParagraph keep working; Links is released too: callers copy what they keep of it first.
 func (m *Markdown) Finish(doc *Doc) error {
 	if doc.finished {
 		return nil
@@ -279,6 +279,7 @@ func (m *Markdown) Finish(doc *Doc) error {
 	doc.html = bytes.Clone(html) // without the slack left for growth
 	doc.finished = true
 	doc.root, doc.src, doc.lines = nil, nil, nil
+	doc.Links = nil // resolved and rendered: the caller has copied what it keeps
 	return nil
 }
 

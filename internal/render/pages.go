@@ -305,8 +305,8 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	for i, m := range e.Mentions {
 		rep := m.Report
 		p.Mentions[i] = MentionItem{
-			Before: m.Link.Sentence.Before, Text: m.Link.Sentence.Text, After: m.Link.Sentence.After,
-			Href: p.Link(rep.URL) + "#" + m.Link.Anchor, Title: rep.Title,
+			Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
+			Href: p.Link(rep.URL) + "#" + m.Anchor, Title: rep.Title,
 			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: itemLang(rep, p),
 		}
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -40,9 +41,8 @@ func (r *resolver) reportMeta(rep *Report) {
 func (r *resolver) reportBody(rep *Report) {
 	r.links(rep.Doc, rep.URL, func(e *Entity, l *markup.Link) {
 		rep.named = append(rep.named, e)
-		m := &Mention{Report: rep, Entity: e, Link: l}
-		rep.Mentions = append(rep.Mentions, m)
-		l.Anchor = fmt.Sprintf("m-%d", len(rep.Mentions))
+		l.Anchor = "m-" + strconv.Itoa(len(rep.Mentions)+1)
+		rep.Mentions = append(rep.Mentions, &Mention{Report: rep, Entity: e, Pos: l.Pos, Text: l.Text, Sentence: l.Sentence, Anchor: l.Anchor})
 	})
 }
 

@@ -79,8 +79,7 @@ func TestMentions(t *testing.T) {
 	r := findReport(t, s, "2016-08-12-mosul")
 	var got []string
 	for _, m := range r.Mentions {
-		l := m.Link
-		got = append(got, fmt.Sprintf("%s %s %s:%s %q → %s %s %q", l.Pos, l.Anchor, l.Scheme, m.Entity.ID, l.Text, l.Href, l.Title, m.Report.Slug))
+		got = append(got, fmt.Sprintf("%s %s %s:%s %q → %s %s %q", m.Pos, m.Anchor, m.Entity.Kind.ID, m.Entity.ID, m.Text, site.Rel(m.Report.URL, m.Entity.URL), m.Entity.Name, m.Report.Slug))
 	}
 	want := []string{
 		`reports/2016-08-12-mosul.md:6:5 m-1 actor:isil "داعش" → ../../actors/isil/index.html ISIL "2016-08-12-mosul"`,
@@ -103,7 +102,7 @@ func TestMentions(t *testing.T) {
 		{Before: "Mr. Ali said ", Text: "ISIS", After: " cut mosil and Mu\u0302sil off."},
 	}
 	for i, want := range sentences {
-		if got := r.Mentions[i].Link.Sentence; got != want {
+		if got := r.Mentions[i].Sentence; got != want {
 			t.Errorf("m-%d sentence:\n got %+v\nwant %+v", i+1, got, want)
 		}
 	}
@@ -122,13 +121,13 @@ func TestMentions(t *testing.T) {
 	mosul := findEntity(t, s, "city", "mosul")
 	got = nil
 	for _, m := range mosul.Mentions {
-		got = append(got, m.Report.Slug+"#"+m.Link.Anchor)
+		got = append(got, m.Report.Slug+"#"+m.Anchor)
 	}
 	if g := strings.Join(got, " "); g != "2016-08-12-mosul#m-2 2016-08-12-mosul#m-4 2016-08-12-mosul#m-5 2016-08-12-mosul#m-8" {
 		t.Errorf("mosul mentions: %s", g)
 	}
 	itpc := findEntity(t, s, "actor", "itpc")
-	if len(itpc.Mentions) != 1 || itpc.Mentions[0].Link.Anchor != "m-1" || itpc.Mentions[0].Report.Slug != "2016-10-17-baghdad" {
+	if len(itpc.Mentions) != 1 || itpc.Mentions[0].Anchor != "m-1" || itpc.Mentions[0].Report.Slug != "2016-10-17-baghdad" {
 		t.Errorf("itpc mentions: %+v", itpc.Mentions)
 	}
 }
@@ -154,13 +153,17 @@ func TestLinksOutsideReports(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", strings.Join(diags, "\n"))
 	}
-	erbil := findEntity(t, s, "city", "erbil")
-	var got []string
-	for _, l := range erbil.Doc.Links {
-		got = append(got, l.Href+" "+l.Anchor+" "+l.Title)
+	md := markup.New([]string{"city", "actor"})
+	html := func(doc *markup.Doc) string {
+		b, err := md.Render(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(b))
 	}
-	if g := strings.Join(got, "\n"); g != "../../cities/mosul/index.html  Mosul\n../../reports/2014-01-01-base/index.html#sources  Base" {
-		t.Errorf("erbil links:\n%s", g)
+	erbil := findEntity(t, s, "city", "erbil")
+	if got, want := html(erbil.Doc), `<p>Near <a href="../../cities/mosul/index.html" class="ann ann-city" title="Mosul">Mosul</a>; see <a href="../../reports/2014-01-01-base/index.html#sources" class="ann ann-report" title="Base">the base</a>.</p>`; got != want {
+		t.Errorf("erbil:\n%s\nwant:\n%s", got, want)
 	}
 	if len(findEntity(t, s, "city", "mosul").Mentions) != 0 {
 		t.Errorf("a link in an entity body counted as a mention")
@@ -170,8 +173,8 @@ func TestLinksOutsideReports(t *testing.T) {
 		t.Errorf("pages: %s", got)
 	}
 	about := s.Pages[1]
-	if l := about.Doc.Links[0]; l.Href != "../actors/isil/index.html" || l.Anchor != "" {
-		t.Errorf("about link: %+v", l)
+	if got, want := html(about.Doc), `<p>We follow <a href="../actors/isil/index.html" class="ann ann-actor" title="ISIL">Daesh</a>.</p>`; got != want {
+		t.Errorf("about:\n%s\nwant:\n%s", got, want)
 	}
 }
 
@@ -349,9 +352,9 @@ func TestCRLFPositions(t *testing.T) {
 			t.Errorf("%q:\n%s\nwant:\n%s", src[:20], strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		r := findReport(t, s, "r")
-		if len(r.Mentions) != 2 || r.Mentions[0].Link.Pos.String() != "reports/r.md:8:8" || r.Mentions[1].Link.Pos.String() != "reports/r.md:8:29" {
+		if len(r.Mentions) != 2 || r.Mentions[0].Pos.String() != "reports/r.md:8:8" || r.Mentions[1].Pos.String() != "reports/r.md:8:29" {
 			for _, m := range r.Mentions {
-				t.Errorf("mention at %s", m.Link.Pos)
+				t.Errorf("mention at %s", m.Pos)
 			}
 		}
 	}

@@ -109,9 +109,12 @@ type Report struct {
 
 // Mention is one annotation of an entity in a report.
 type Mention struct {
-	Report *Report
-	Entity *Entity
-	Link   *markup.Link
+	Report   *Report
+	Entity   *Entity
+	Pos      diag.Pos        // the annotation in the report's file
+	Text     string          // the annotation's text, as written
+	Sentence markup.Sentence // the sentence around it
+	Anchor   string          // its id in the report's page: "m-3"
 }
 
 // Event is a resolved event.
