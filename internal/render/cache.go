@@ -74,30 +74,39 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 	f := p.fragment()
 	key := fragmentKey{name: name, data: data, prefix: f.prefix, lang: f.Lang}
 	c := p.frags
-	if c == nil {
-		c = &fragments{}
-		p.frags = c
-	}
 	if h, ok := c.m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	fd := *f
-	fd.Data = data
-	buf, _ := c.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
-	defer c.bufs.Put(buf)
-	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+	h, err := p.execute(name, data)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
 	if c.bytes.Load() < maxFragmentBytes {
 		c.bytes.Add(int64(len(h)))
 		c.m.Store(key, h)
 	}
 	return h, nil
+}
+
+// Partial executes the partial template name with a Fragment holding
+// data, as Cached does, but keeps nothing: for what only one page shows.
+func (p *Page) Partial(name string, data any) (template.HTML, error) {
+	return p.execute(name, data)
+}
+
+func (p *Page) execute(name string, data any) (template.HTML, error) {
+	fd := *p.fragment()
+	fd.Data = data
+	buf, _ := p.frags.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer p.frags.bufs.Put(buf)
+	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 // fragment is the part of p that a cached partial may see, made once per

@@ -48,7 +48,18 @@ func TestCached(t *testing.T) {
 		}
 	}
 
-	_, err := page("reports/a/", "en", false).Cached("probe", []string{"x"})
+	// Partial lays out the same, and keeps nothing.
+	got, err := page("reports/c/", "en", false).Partial("probe", "timeline/")
+	if want := template.HTML(`<a href="../../timeline/index.html">en ltr</a>`); err != nil || got != want {
+		t.Errorf("Partial: got %s, %v; want %s", got, err, want)
+	}
+	n := 0
+	frags.m.Range(func(any, any) bool { n++; return true })
+	if n != 5 {
+		t.Errorf("after Partial: %d fragments kept, want 5", n)
+	}
+
+	_, err = page("reports/a/", "en", false).Cached("probe", []string{"x"})
 	want := `Cached "probe": data of type []string cannot be a cache key; pass a pointer, a string or a number`
 	if err == nil || err.Error() != want {
 		t.Errorf("uncomparable data: got error %v, want %s", err, want)
