@@ -24,6 +24,7 @@ type Fragment struct {
 	ChromeLang string // the site's language when the page's differs, else ""
 	ChromeDir  string // the site's direction when it differs from Dir, else ""
 
+	page     *Page  // for Cached and Partial inside a fragment
 	prefix   string // how links leave the page: "../../", or base_url on 404.html
 	notFound bool   // on 404.html, links go to base_url's directories as they are
 }
@@ -40,6 +41,16 @@ func (f *Fragment) Link(url string) string {
 // Asset returns the URL of the file at path (relative to the site root) as
 // seen from the pages this fragment is on.
 func (f *Fragment) Asset(path string) string { return f.prefix + path }
+
+// Cached is Page.Cached, for a partial inside a cached one.
+func (f *Fragment) Cached(name string, data any) (template.HTML, error) {
+	return f.page.Cached(name, data)
+}
+
+// Partial is Page.Partial, for a partial inside a cached one.
+func (f *Fragment) Partial(name string, data any) (template.HTML, error) {
+	return f.page.Partial(name, data)
+}
 
 // fragmentKey identifies a cached fragment: the partial, its data, and the
 // parts of the page it can see.
@@ -115,7 +126,7 @@ func (p *Page) fragment() *Fragment {
 	if p.frag != nil {
 		return p.frag
 	}
-	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), notFound: p.notFound,
+	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), notFound: p.notFound, page: p,
 		ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir}
 	if p.notFound {
 		f.prefix = p.base()
