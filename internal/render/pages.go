@@ -312,7 +312,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = eventStrip(p, e.Events, r.site.Events, r.site.Config.EventTypes)
+	p.Strip = eventStrip(p, e.Events, r.axis, r.site.Config.EventTypes)
 	if e.Coordinates != nil {
 		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
 	}

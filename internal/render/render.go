@@ -39,6 +39,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.L
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{}}
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
+	r.axis = newTimeAxis(s.Events)
 
 	// Pages are laid out inside their jobs, so that only the pages being
 	// written are in memory, not all of them. The jobs that take longest,
@@ -89,6 +90,7 @@ type renderer struct {
 	nav   []NavItem
 
 	basemap *basemap   // nil when no place has coordinates
+	axis    timeAxis   // the span of the site's events, shared by the strips
 	frags   *fragments // the HTML of cached partials, shared by all pages
 	bufs    sync.Pool  // *bytes.Buffer, for pages being laid out
 
@@ -233,6 +235,7 @@ func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, d
 	r := &renderer{site: s, theme: t, md: md, diags: diags}
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
+	r.axis = newTimeAxis(s.Events)
 	r.frags = &fragments{}
 	p := r.report(rep)
 	var buf bytes.Buffer

@@ -206,15 +206,17 @@ type StripRow struct {
 // maxStripRows bounds a strip's height; the most recent events are drawn.
 const maxStripRows = 40
 
-// eventStrip lays out events between the site's first and last event.
-func eventStrip(p *Page, events []site.EventRef, all []*site.Event, types []string) *Strip {
-	if len(events) == 0 || len(all) == 0 {
-		return nil
-	}
-	title := "Events on the site's time line"
-	if len(events) > maxStripRows {
-		title = fmt.Sprintf("The %d most recent of %d events on the site's time line", maxStripRows, len(events))
-		events = events[len(events)-maxStripRows:]
+// timeAxis is the span of the site's events, in whole years: the axis
+// every strip shares.
+type timeAxis struct {
+	lo, hi time.Time
+	ok     bool // false when the site has no events
+}
+
+// newTimeAxis finds the span of all events, once per render.
+func newTimeAxis(all []*site.Event) timeAxis {
+	if len(all) == 0 {
+		return timeAxis{}
 	}
 	lo, hi := all[0].From.Start(), all[0].From.End()
 	for _, e := range all {
@@ -224,8 +226,24 @@ func eventStrip(p *Page, events []site.EventRef, all []*site.Event, types []stri
 			hi = maxTime(hi, e.Until.Date.End())
 		}
 	}
-	lo = time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	hi = time.Date(hi.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	return timeAxis{
+		lo: time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC),
+		hi: time.Date(hi.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC),
+		ok: true,
+	}
+}
+
+// eventStrip lays out events between the site's first and last event.
+func eventStrip(p *Page, events []site.EventRef, axis timeAxis, types []string) *Strip {
+	if len(events) == 0 || !axis.ok {
+		return nil
+	}
+	title := "Events on the site's time line"
+	if len(events) > maxStripRows {
+		title = fmt.Sprintf("The %d most recent of %d events on the site's time line", maxStripRows, len(events))
+		events = events[len(events)-maxStripRows:]
+	}
+	lo, hi := axis.lo, axis.hi
 	s := &Strip{Width: 720, Left: 8, Right: 712, Title: title}
 	span := hi.Sub(lo).Hours()
 	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
