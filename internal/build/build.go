@@ -5,6 +5,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -214,6 +215,12 @@ func absOr(dir string) string {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // State is what a build keeps so that `gazette serve` can show an edit to
 // one report before the whole site is rebuilt: the content folder, the

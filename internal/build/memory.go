@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"sync"
 
@@ -56,9 +57,6 @@ func (p *progress) writer(w render.Writer, total int) render.Writer {
 	if p.fn == nil {
 		return w
 	}
-	if c, ok := w.(render.StaticCopier); ok {
-		return &countingCopier{countingWriter{w, p, total}, c}
-	}
 	return &countingWriter{w, p, total}
 }
 
@@ -81,15 +79,31 @@ func (c *countingWriter) count() {
 	c.p.mu.Unlock()
 }
 
-// countingCopier keeps the output folder's CopyFile, which copies static
-// files without reading them into memory.
-type countingCopier struct {
-	countingWriter
-	c render.StaticCopier
+// CopyFile keeps the output folder's CopyFile, which copies static files
+// without reading them into memory.
+func (c *countingWriter) CopyFile(dst string, src fs.FS, srcPath string) error {
+	err := render.CopyFile(c.w, dst, src, srcPath)
+	c.count()
+	return err
 }
 
-func (c *countingCopier) CopyFile(dst string, src fs.FS, srcPath string) error {
-	err := c.c.CopyFile(dst, src, srcPath)
-	c.count()
+// Create keeps the output folder's Create, which writes large files as a
+// stream.
+func (c *countingWriter) Create(name string) (io.WriteCloser, error) {
+	f, err := render.Create(c.w, name)
+	if err != nil {
+		return nil, err
+	}
+	return countingFile{f, c}, nil
+}
+
+type countingFile struct {
+	io.WriteCloser
+	c *countingWriter
+}
+
+func (f countingFile) Close() error {
+	err := f.WriteCloser.Close()
+	f.c.count()
 	return err
 }

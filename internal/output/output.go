@@ -140,6 +140,15 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Create opens name for writing as a stream; the caller closes it.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	full, err := d.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
 // CopyFile copies srcPath of src to name without holding it in memory.
 func (d *Dir) CopyFile(name string, src fs.FS, srcPath string) error {
 	full, err := d.path(name)

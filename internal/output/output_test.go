@@ -25,6 +25,14 @@ func site(t *testing.T, out, index string) {
 	if err := d.WriteFile("a/b/c.html", []byte("c")); err != nil {
 		t.Fatal(err)
 	}
+	f, err := d.Create("a/d/e.json")
+	if err == nil {
+		_, err = f.Write([]byte("e"))
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +54,9 @@ func TestReplace(t *testing.T) {
 	site(t, out, "two")
 	if got := read(t, filepath.Join(out, "index.html")); got != "two" {
 		t.Errorf("index.html = %q", got)
+	}
+	if got := read(t, filepath.Join(out, "a/d/e.json")); got != "e" {
+		t.Errorf("a/d/e.json = %q", got)
 	}
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != 1 {
@@ -169,6 +180,10 @@ func TestBadNames(t *testing.T) {
 	for _, name := range []string{"", "../x", "/etc/x", "a/../../x", `a\..\..\x`, "a//b", "./x", output.Marker, "a/."} {
 		if err := d.WriteFile(name, []byte("x")); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", name)
+		}
+		if f, err := d.Create(name); err == nil {
+			f.Close()
+			t.Errorf("Create(%q) succeeded", name)
 		}
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -175,18 +176,50 @@ func (r *renderer) data() error {
 			entities = append(entities, ej)
 		}
 	}
-	files := map[string]any{"data/events.json": events, "data/reports.json": reports, "data/entities.json": entities}
-	for _, name := range sortedKeys(files) {
-		b, err := json.MarshalIndent(files[name], "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := r.w.WriteFile(name, append(b, '\n')); err != nil {
-			return err
-		}
+	if err := writeJSONArray(r.w, "data/entities.json", entities); err != nil {
+		return err
+	}
+	if err := writeJSONArray(r.w, "data/events.json", events); err != nil {
+		return err
+	}
+	if err := writeJSONArray(r.w, "data/reports.json", reports); err != nil {
+		return err
 	}
 	r.count(0, 4)
 	return r.w.WriteFile("data/events.csv", csvBuf.Bytes())
+}
+
+// writeJSONArray writes items as json.MarshalIndent(items, "", "  ") does,
+// and a newline, one item at a time, so that the file is not held whole
+// in memory.
+func writeJSONArray[T any](w Writer, path string, items []T) error {
+	f, err := Create(w, path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if len(items) == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("[\n  ")
+		for i := range items {
+			if i > 0 {
+				bw.WriteString(",\n  ")
+			}
+			b, err := json.MarshalIndent(&items[i], "  ", "  ")
+			if err != nil {
+				f.Close()
+				return err
+			}
+			bw.Write(b)
+		}
+		bw.WriteString("\n]\n")
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func nonNil(s []string) []string {

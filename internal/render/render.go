@@ -8,9 +8,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"slices"
 	"sync"
@@ -108,6 +110,9 @@ func (r *renderer) count(pages, files int) {
 // page executes a layout and writes the page to <p.URL>index.html (or to
 // 404.html).
 func (r *renderer) page(layout string, p *Page) error {
+	if streamed(layout) {
+		return r.streamPage(layout, p)
+	}
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -120,6 +125,33 @@ func (r *renderer) page(layout string, p *Page) error {
 	}
 	r.count(1, 1)
 	return r.w.WriteFile(p.File(), buf.Bytes())
+}
+
+// streamed are the layouts of the pages that list every report or event:
+// at 100,000 reports they are tens of megabytes, so they are written as
+// they are laid out.
+func streamed(layout string) bool {
+	return layout == "reports" || layout == "search" || layout == "timeline"
+}
+
+// streamPage is page for a page written as it is laid out.
+func (r *renderer) streamPage(layout string, p *Page) error {
+	f, err := Create(r.w, p.File())
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := r.theme.execute(bw, layout, p); err != nil {
+		f.Close()
+		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
+		return nil
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	r.count(1, 1)
+	return f.Close()
 }
 
 // body renders a parsed Markdown body.
@@ -171,20 +203,47 @@ type StaticCopier interface {
 	CopyFile(dst string, src fs.FS, srcPath string) error
 }
 
+// Creator is implemented by writers that can take a file as a stream, so
+// that a large file (the open data, a page listing every report) is
+// written as it is made instead of being held whole in memory.
+type Creator interface {
+	Create(path string) (io.WriteCloser, error)
+}
+
+// CopyFile copies srcPath of src to dst on w: with w's CopyFile when it
+// has one, else through memory.
+func CopyFile(w Writer, dst string, src fs.FS, srcPath string) error {
+	if c, ok := w.(StaticCopier); ok {
+		return c.CopyFile(dst, src, srcPath)
+	}
+	b, err := fs.ReadFile(src, srcPath)
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(dst, b)
+}
+
+// Create opens path on w for streaming: with w's Create when it has one,
+// else into a buffer that Close hands to WriteFile.
+func Create(w Writer, path string) (io.WriteCloser, error) {
+	if c, ok := w.(Creator); ok {
+		return c.Create(path)
+	}
+	return &bufferedFile{w: w, path: path}, nil
+}
+
+type bufferedFile struct {
+	bytes.Buffer
+	w    Writer
+	path string
+}
+
+func (f *bufferedFile) Close() error { return f.w.WriteFile(f.path, f.Bytes()) }
+
 // CopyStatic copies the content's static/ files.
 func CopyStatic(s *site.Site, content fs.FS, w Writer) (int, error) {
 	for _, p := range s.Static {
-		if c, ok := w.(StaticCopier); ok {
-			if err := c.CopyFile(p, content, "static/"+p); err != nil {
-				return 0, err
-			}
-			continue
-		}
-		b, err := fs.ReadFile(content, "static/"+p)
-		if err != nil {
-			return 0, err
-		}
-		if err := w.WriteFile(p, b); err != nil {
+		if err := CopyFile(w, p, content, "static/"+p); err != nil {
 			return 0, err
 		}
 	}

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 
 	"regexp"
@@ -117,11 +117,11 @@ func (t *Theme) staticFiles() []string {
 	return out
 }
 
-func (t *Theme) execute(buf *bytes.Buffer, layout string, p *Page) error {
+func (t *Theme) execute(w io.Writer, layout string, p *Page) error {
 	tmpl := t.layouts[layout]
 	if tmpl == nil {
 		return fmt.Errorf("theme has no layout %q", layout)
 	}
 	p.prepare(tmpl)
-	return tmpl.Execute(buf, p)
+	return tmpl.Execute(w, p)
 }
