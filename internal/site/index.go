@@ -125,7 +125,7 @@ func (r *resolver) coOccurring() {
 		slices.SortFunc(list, func(a, b Count) int {
 			return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity))
 		})
-		e.Related = list[:min(len(list), maxCoOccurring)]
+		e.Related = slices.Clone(list[:min(len(list), maxCoOccurring)]) // not the whole list behind it
 	}
 }
 

@@ -12,9 +12,9 @@ import (
 	"gazette/internal/markup"
 )
 
-// reportMeta resolves a report's front matter lists and events. It runs
-// before the bodies are parsed, in report order, because it appends to the
-// site's event list.
+// reportMeta resolves a report's front matter lists and events, and lets
+// the content's references go. It runs before the bodies are parsed, in
+// report order, because it appends to the site's event list.
 func (r *resolver) reportMeta(rep *Report) {
 	for _, ref := range rep.Refs {
 		if e := r.entity(ref.Kind, ref.ID, ref.Pos); e != nil {
@@ -30,9 +30,13 @@ func (r *resolver) reportMeta(rep *Report) {
 		for _, list := range [][]*Entity{ev.Where, ev.By, ev.Via} {
 			rep.named = append(rep.named, list...)
 		}
+		// The entities are resolved: the references to them go, so that
+		// a large site does not keep both.
+		ev.Event.Where, ev.Event.By, ev.Event.Via = nil, nil, nil
 		rep.Events = append(rep.Events, ev)
 		r.site.Events = append(r.site.Events, ev)
 	}
+	rep.Refs, rep.Report.Events = nil, nil
 }
 
 // reportBody resolves a report's annotations; each entity annotation is a
