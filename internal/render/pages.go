@@ -306,7 +306,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 		rep := m.Report
 		p.Mentions[i] = MentionItem{
 			Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
-			Href: p.Link(rep.URL) + "#" + m.Anchor, Title: rep.Title,
+			Href: p.Link(rep.URL) + "#" + m.Anchor(), Title: rep.Title,
 			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: itemLang(rep, p),
 		}
 	}

@@ -117,7 +117,11 @@ func (r *renderer) page(layout string, p *Page) error {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	defer r.bufs.Put(buf)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			r.bufs.Put(buf)
+		} // a larger one, an index of every place, would sit in the pool
+	}()
 	buf.Reset()
 	if err := r.theme.execute(buf, layout, p); err != nil {
 		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
@@ -126,6 +130,9 @@ func (r *renderer) page(layout string, p *Page) error {
 	r.count(1, 1)
 	return r.w.WriteFile(p.File(), buf.Bytes())
 }
+
+// maxPooledPage is the largest page buffer kept for the next page.
+const maxPooledPage = 1 << 20
 
 // streamed are the layouts of the pages that list every report or event:
 // at 100,000 reports they are tens of megabytes, so they are written as

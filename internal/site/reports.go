@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -45,8 +44,9 @@ func (r *resolver) reportMeta(rep *Report) {
 func (r *resolver) reportBody(rep *Report) {
 	r.links(rep.Doc, rep.URL, func(e *Entity, l *markup.Link) {
 		rep.named = append(rep.named, e)
-		l.Anchor = "m-" + strconv.Itoa(len(rep.Mentions)+1)
-		rep.Mentions = append(rep.Mentions, &Mention{Report: rep, Entity: e, Pos: l.Pos, Text: l.Text, Sentence: l.Sentence, Anchor: l.Anchor})
+		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, n: len(rep.Mentions) + 1}
+		l.Anchor = m.Anchor()
+		rep.Mentions = append(rep.Mentions, m)
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -111,11 +112,12 @@ type Report struct {
 type Mention struct {
 	Report   *Report
 	Entity   *Entity
-	Pos      diag.Pos        // the annotation in the report's file
-	Text     string          // the annotation's text, as written
-	Sentence markup.Sentence // the sentence around it
-	Anchor   string          // its id in the report's page: "m-3"
+	Sentence markup.Sentence // the sentence around it; its Text is the annotation's
+	n        int             // its number in the report, from 1
 }
+
+// Anchor is the mention's id in its report's page: "m-3".
+func (m *Mention) Anchor() string { return "m-" + strconv.Itoa(m.n) }
 
 // Event is a resolved event.
 type Event struct {
