@@ -76,7 +76,7 @@ func BenchmarkStages(b *testing.B) {
 	})
 	b.Run("render", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := render.Render(s, theme, md, discard{}, &diag.List{}); err != nil {
+			if _, err := render.Render(s, theme, md, discard{}, render.Options{}, &diag.List{}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -89,7 +89,7 @@ func BenchmarkStages(b *testing.B) {
 				b.Fatal(err)
 			}
 			w := &fileWriter{root: o}
-			if _, err := render.Render(s, theme, md, w, &diag.List{}); err != nil {
+			if _, err := render.Render(s, theme, md, w, render.Options{}, &diag.List{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -149,7 +149,7 @@ func Run(opts Options) (Result, error) {
 	total := res.Reports + 2*res.Entities + 2*len(s.Kinds) + len(s.Pages) + len(s.Static) + 16
 	w = progress.writer(w, total)
 	progress.stage("rendering")
-	stats, err := render.Render(s, theme, md, w, &diags)
+	stats, err := render.Render(s, theme, md, w, render.Options{Spill: sp}, &diags)
 	if err == nil && (!opts.Check || opts.Files != nil) {
 		var n int
 		n, err = render.CopyStatic(s, contentFS, w)

@@ -6,13 +6,24 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/spill"
 )
 
 func TestCached(t *testing.T) {
+	t.Run("memory", func(t *testing.T) { testCached(t, &fragments{}) })
+	// Past the memory budget (here none), fragments wait in the spill file.
+	sp, err := spill.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	t.Run("spill", func(t *testing.T) { testCached(t, &fragments{max: -1, spill: sp}) })
+}
+
+func testCached(t *testing.T, frags *fragments) {
 	tmpl := template.Must(template.New("").Parse(
 		`{{define "probe"}}<a href="{{.Link .Data}}"{{with .ChromeLang}} lang="{{.}}"{{end}}>{{.Lang}} {{.Dir}}</a>{{end}}`))
 	s := &site.Site{Config: content.Config{Language: "en"}}
-	frags := &fragments{}
 	page := func(url, lang string, notFound bool) *Page {
 		p := &Page{Site: s, URL: url, Lang: lang, frags: frags, notFound: notFound}
 		p.prepare(tmpl)

@@ -56,7 +56,7 @@ func buildFS(fsys fs.FS) (map[string][]byte, []diag.Diagnostic, error) {
 		return nil, diags.Sorted(), nil
 	}
 	w := &memWriter{files: map[string][]byte{}}
-	if _, err := render.Render(s, theme, md, w, &diags); err != nil {
+	if _, err := render.Render(s, theme, md, w, render.Options{}, &diags); err != nil {
 		return nil, diags.Sorted(), err
 	}
 	if _, err := render.CopyStatic(s, fsys, w); err != nil {

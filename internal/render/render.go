@@ -20,6 +20,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/site"
+	"gazette/internal/spill"
 )
 
 // Writer receives the files of the site. WriteFile is called from several
@@ -35,10 +36,17 @@ type Stats struct {
 	Files int // all files, pages included
 }
 
+// Options change how a site is rendered.
+type Options struct {
+	// Spill, when set, holds the cached fragments that do not fit in
+	// memory (see Page.Cached).
+	Spill *spill.File
+}
+
 // Render writes every page and file of s to w. Problems in the theme are
 // reported to diags; an error is returned only when writing fails.
-func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, diags *diag.List) (Stats, error) {
-	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{}}
+func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options, diags *diag.List) (Stats, error) {
+	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	r.nav = r.navigation()
 	r.basemap = newBasemap(s)
 	r.axis = newTimeAxis(s.Events)
