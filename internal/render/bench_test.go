@@ -1,6 +1,7 @@
 package render
 
 import (
+	"gazette"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,11 +30,48 @@ func benchRenderer(b *testing.B) *renderer {
 	for i, k := range c.Config.Kinds {
 		kinds[i] = k.ID
 	}
-	s := site.Resolve(c, markup.New(kinds), site.Options{}, &diags)
+	md := markup.New(kinds)
+	s := site.Resolve(c, md, site.Options{}, &diags)
+	theme := LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
 	if diags.HasErrors() {
 		b.Fatalf("synthetic site: %v", diags.Sorted())
 	}
-	return &renderer{site: s, w: discardWriter{}}
+	r := &renderer{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
+	r.nav = r.navigation()
+	r.basemap = newBasemap(s)
+	r.axis = newTimeAxis(s.Events)
+	return r
+}
+
+// BenchmarkReportPages lays out every report's page, with the cache of
+// fragments the pages share.
+func BenchmarkReportPages(b *testing.B) {
+	r := benchRenderer(b)
+	for b.Loop() {
+		for _, rep := range r.site.Reports {
+			if err := r.page("report", r.report(rep)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(r.site.Reports)), "ns/page")
+}
+
+// BenchmarkEntityPages lays out every entity's page.
+func BenchmarkEntityPages(b *testing.B) {
+	r := benchRenderer(b)
+	n := 0
+	for b.Loop() {
+		for _, k := range r.site.Kinds {
+			for _, e := range k.Entities {
+				if err := r.page("entity", r.entity(e)); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/page")
 }
 
 type discardWriter struct{}
