@@ -44,6 +44,11 @@ func (f *Fragment) Link(url string) string {
 // seen from the pages this fragment is on.
 func (f *Fragment) Asset(path string) string { return f.prefix + path }
 
+// ItemLang is Page.ItemLang.
+func (f *Fragment) ItemLang(rep *site.Report) string {
+	return itemLang(rep, f.Lang, f.Site.Config.Language)
+}
+
 // Cached is Page.Cached, for a partial inside a cached one.
 func (f *Fragment) Cached(name string, data any) (template.HTML, error) {
 	return f.page.Cached(name, data)

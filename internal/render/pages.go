@@ -269,12 +269,16 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	return p
 }
 
-// itemLang is the language a report's title, summary or note is marked
-// with on page p: the report's, when it differs from the page's or the
-// site's, else "". It is the Go twin of the "item-lang" partial.
-func itemLang(rep *site.Report, p *Page) string {
-	l := cmp.Or(rep.Lang, p.Site.Config.Language)
-	if l != p.Lang || l != p.Site.Config.Language {
+// ItemLang is the language to mark a report's title, summary or note with
+// on this page: the report's, when it differs from the page's or the
+// site's, else "".
+func (p *Page) ItemLang(rep *site.Report) string {
+	return itemLang(rep, p.Lang, p.Site.Config.Language)
+}
+
+func itemLang(rep *site.Report, page, site string) string {
+	l := cmp.Or(rep.Lang, site)
+	if l != page || l != site {
 		return l
 	}
 	return ""
@@ -307,7 +311,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 		p.Mentions[i] = MentionItem{
 			Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
 			Href: p.Link(rep.URL) + "#" + m.Anchor(), Title: rep.Title,
-			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: itemLang(rep, p),
+			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: p.ItemLang(rep),
 		}
 	}
 	p.Crumbs = e.Ancestors()
