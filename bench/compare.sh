@@ -5,8 +5,10 @@
 # memory and ratios.
 #
 #   bench/compare.sh 10000          # corpus size, default 10000
+#   NO_HUGO=1 bench/compare.sh 100000   # without Hugo
 #
-# Hugo installs with: go install github.com/gohugoio/hugo@latest
+# Hugo installs with: go install github.com/gohugoio/hugo@v0.155.0 (later
+# versions need a newer Go than this project's).
 set -euo pipefail
 n=${1:-10000}
 cd "$(dirname "$0")/.."
@@ -16,28 +18,34 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/gazette" ./cmd/gazette
 go build -o "$work/floor" ./internal/tools/floor
 go run ./internal/tools/synth -n "$n" -out "$work/site"
-go run ./internal/tools/synth -n "$n" -out "$work/hugo" -hugo
+hugo=""
+if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null; then
+  hugo=hugo
+  go run ./internal/tools/synth -n "$n" -out "$work/hugo" -hugo
+fi
 
-# measure NAME CMD...: runs CMD under /usr/bin/time, prints seconds and peak RSS.
+# measure NAME CMD...: runs CMD under /usr/bin/time, prints wall time, CPU
+# time (user + system: the file system's share of it varies from run to
+# run on a shared machine) and peak RSS.
 measure() {
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
-  read -r secs kb < "$work/$name.time"
-  printf '%-8s %8.2f s %8d MB\n' "$name" "$secs" $((kb / 1024))
+  /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" || { cat "$work/$name.err"; exit 1; }
+  read -r secs user sys kb < "$work/$name.time"
+  printf '%-8s %8.2f s wall %8.2f s CPU (%.2f user) %6d MB\n' "$name" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$user" $((kb / 1024))
   eval "${name}_s=$secs; ${name}_kb=$kb"
 }
 
 echo "corpus: $n reports"
 measure floor "$work/floor" -C "$work/site" -out "$work/floor-out"
 measure gazette "$work/gazette" build -C "$work/site" --out "$work/gazette-out"
-if command -v hugo >/dev/null; then
+if [ -n "$hugo" ]; then
   measure hugo hugo --quiet -s "$work/hugo" -d "$work/hugo-out"
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo "gazette / floor time: $(ratio "$gazette_s" "$floor_s")"
 echo "per report: $(awk -v s="$gazette_s" -v n="$n" 'BEGIN { printf "%.0f µs", s * 1e6 / n }')"
-if command -v hugo >/dev/null; then
+if [ -n "$hugo" ]; then
   echo "gazette / hugo time:  $(ratio "$gazette_s" "$hugo_s")"
   echo "gazette / hugo RSS:   $(ratio "$gazette_kb" "$hugo_kb")"
 fi

@@ -37,6 +37,14 @@ Run "gazette help <command>" for a command's flags.
 `
 
 func main() {
+	// A build keeps the whole site's index in memory while it writes the
+	// pages; collecting a little more often than Go's default costs about
+	// a tenth more CPU and saves a fifth of the peak memory, which is what
+	// decides whether a 100,000-report archive builds on a small CI
+	// machine. GOGC, when set, wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(75)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
