@@ -11,8 +11,9 @@ import (
 
 // Limits of the lists computed for each page.
 const (
-	maxRelated     = 5 // related reports on a report page
-	maxCoOccurring = 8 // co-occurring entities on an entity page
+	maxRelated     = 5    // related reports on a report page
+	maxRelatedFrom = 1000 // an entity in more reports does not make them related
+	maxCoOccurring = 8    // co-occurring entities on an entity page
 )
 
 // index computes the cross-references that pages show. Every step is linear
@@ -117,28 +118,42 @@ func (r *resolver) coOccurring() {
 			}
 		}
 	}
+	// The most shared first, ties by name: a selection of the few shown,
+	// not a sort, since a common entity shares reports with thousands.
+	before := func(a, b Count) bool {
+		return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity), strings.Compare(a.Kind.ID, b.Kind.ID)) < 0
+	}
 	for e, m := range counts {
-		list := make([]Count, 0, len(m))
-		for o, n := range m {
-			list = append(list, Count{o, n})
+		var top [maxCoOccurring]Count
+		n := 0
+		for o, c := range m {
+			x := Count{o, c}
+			if n == maxCoOccurring && !before(x, top[n-1]) {
+				continue
+			}
+			k := min(n, maxCoOccurring-1)
+			for k > 0 && before(x, top[k-1]) {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = x
+			n = min(n+1, maxCoOccurring)
 		}
-		slices.SortFunc(list, func(a, b Count) int {
-			return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity))
-		})
-		e.Related = slices.Clone(list[:min(len(list), maxCoOccurring)]) // not the whole list behind it
+		e.Related = slices.Clone(top[:n])
 	}
 }
 
 // related ranks, for each report, the reports that share its entities.
 // A shared entity weighs more the fewer reports it appears in (its inverse
 // document frequency), so two reports about one small town are closer than
-// two that both mention the country. Entities in more than a tenth of a
-// large corpus say almost nothing about relatedness and are skipped, which
-// keeps the work near-linear.
+// two that both mention the country. Entities in more than a tenth of the
+// corpus, or in more than maxRelatedFrom reports, say almost nothing about
+// relatedness and are skipped: the work is then at most maxRelatedFrom
+// steps per entity a report names, linear in the corpus.
 func (r *resolver) related() {
 	reports := r.site.Reports
 	n := float64(len(reports))
-	limit := max(50, len(reports)/10)
+	limit := max(50, min(len(reports)/10, maxRelatedFrom))
 	index := make(map[*Report]int, len(reports))
 	for i, rep := range reports {
 		index[rep] = i
