@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"gazette/internal/diag"
 )
@@ -73,8 +74,11 @@ func (r *resolver) index() {
 			}
 		}
 	}
-	r.coOccurring()
+	// Independent: one writes entities' Related, the other reports'.
+	var wg sync.WaitGroup
+	wg.Go(r.coOccurring)
 	r.related()
+	wg.Wait()
 
 	if len(r.invalid) > 0 {
 		return // a broken report may be the one that mentions them
