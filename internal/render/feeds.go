@@ -10,7 +10,8 @@ import (
 	"gazette/internal/site"
 )
 
-// maxFeedEntries bounds the site feed; entity feeds hold every report.
+// maxFeedEntries bounds every feed: a feed is for following what is new,
+// and an entity's page lists all of its reports.
 const maxFeedEntries = 50
 
 // absURL makes an absolute URL when base_url is set. Without it, links
@@ -195,9 +196,9 @@ func (r *renderer) feeds() []func() error {
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			jobs = append(jobs, func() error {
-				reports := make([]*site.Report, len(e.Reports))
-				for i, ref := range e.Reports {
-					reports[i] = ref.Report
+				reports := make([]*site.Report, min(len(e.Reports), maxFeedEntries))
+				for i := range reports {
+					reports[i] = e.Reports[i].Report // newest first
 				}
 				return r.feed(e.URL, e.Name+" · "+s.Config.Title, reports)
 			})
