@@ -154,6 +154,15 @@ func (m *Markdown) Render(doc *Doc) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// HTML is Render, as a string.
+func (m *Markdown) HTML(doc *Doc) (string, error) {
+	if doc.spill != nil {
+		return doc.spill.GetString(doc.htmlRef)
+	}
+	b, err := m.Render(doc)
+	return string(b), err
+}
+
 // CSS returns the stylesheet for highlighted code: light colours, and dark
 // ones for readers who prefer a dark scheme. Chroma's comments and its
 // unscoped .bg rule (a class name a theme may well use) are left out.
@@ -221,11 +230,11 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 // blocks: what search indexes and what a summary is cut from.
 func (d *Doc) Text() string {
 	if d.spill != nil {
-		b, err := d.spill.Get(d.textRef)
+		t, err := d.spill.GetString(d.textRef)
 		if err != nil {
 			return ""
 		}
-		return string(b)
+		return t
 	}
 	if d.finished {
 		return string(d.text)

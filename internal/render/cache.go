@@ -101,8 +101,8 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 		case template.HTML:
 			return v, nil
 		case spill.Ref:
-			if b, err := c.spill.Get(v); err == nil {
-				return template.HTML(b), nil
+			if h, err := c.spill.GetString(v); err == nil {
+				return template.HTML(h), nil
 			}
 		}
 	}

@@ -174,7 +174,7 @@ func (r *renderer) body(doc *markup.Doc) template.HTML {
 	if doc == nil {
 		return ""
 	}
-	b, err := r.md.Render(doc)
+	b, err := r.md.HTML(doc)
 	if err != nil {
 		r.diags.Errorf(diag.Pos{Path: doc.Path}, "rendering Markdown: %v", err)
 		return ""

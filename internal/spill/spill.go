@@ -12,6 +12,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // File is an append-only store of byte strings. Put and Get are safe for
@@ -67,6 +68,18 @@ func (s *File) Get(r Ref) ([]byte, error) {
 	}
 	_, err := s.f.ReadAt(b, r.off)
 	return b, err
+}
+
+// GetString reads back the bytes stored at r as a string, with one
+// allocation rather than a slice and its copy.
+func (s *File) GetString(r Ref) (string, error) {
+	b, err := s.Get(r)
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	// b is new and no one else holds it: it can become the string's
+	// bytes, as strings.Builder does with its buffer.
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // Close releases the file. Get fails after it.

@@ -39,6 +39,9 @@ func TestPutGet(t *testing.T) {
 		if !bytes.Equal(got, want[i]) || r.Len() != len(want[i]) {
 			t.Fatalf("string %d: got %q, want %q", i, got, want[i])
 		}
+		if str, err := s.GetString(r); err != nil || str != string(want[i]) {
+			t.Fatalf("GetString %d: got %q, %v; want %q", i, str, err, want[i])
+		}
 	}
 	// Nothing is left in the folder, even while the file is open.
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 && s.name == "" {
