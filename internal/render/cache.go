@@ -62,10 +62,11 @@ func (f *Fragment) Partial(name string, data any) (template.HTML, error) {
 // fragmentKey identifies a cached fragment: the partial, its data, and the
 // parts of the page it can see.
 type fragmentKey struct {
-	name   string
-	data   any
-	prefix string
-	lang   string
+	name    string
+	data    any
+	prefix  string
+	lang    string
+	variant int // the layouts whose own partials it may use (Theme.variant)
 }
 
 // fragments caches the HTML of partials executed through Page.Cached. The
@@ -94,7 +95,7 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("Cached %q: data of type %T cannot be a cache key; pass a pointer, a string or a number", name, data)
 	}
 	f := p.fragment()
-	key := fragmentKey{name: name, data: data, prefix: f.prefix, lang: f.Lang}
+	key := fragmentKey{name: name, data: data, prefix: f.prefix, lang: f.Lang, variant: p.variant}
 	c := p.frags
 	if v, ok := c.m.Load(key); ok {
 		switch v := v.(type) {
@@ -128,7 +129,17 @@ func (p *Page) Partial(name string, data any) (template.HTML, error) {
 	return p.execute(name, data)
 }
 
+// maxPartialDepth bounds partials laid out one inside another, as
+// text/template bounds its own recursion, so that a partial that calls
+// itself is an error and not a stack overflow.
+const maxPartialDepth = 100
+
 func (p *Page) execute(name string, data any) (template.HTML, error) {
+	if p.depth >= maxPartialDepth {
+		return "", fmt.Errorf("partial %q: more than %d partials one inside another; does it call itself?", name, maxPartialDepth)
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	fd := *p.fragment()
 	fd.Data = data
 	buf, _ := p.frags.bufs.Get().(*bytes.Buffer)

@@ -57,15 +57,17 @@ type Page struct {
 
 	notFound bool // 404.html: links start from base_url, not from URL
 
-	tmpl  *template.Template // the layout's template set, for Cached
-	frags *fragments         // shared by all pages of one render
-	frag  *Fragment          // what this page shows its cached partials
+	tmpl    *template.Template // the layout's template set, for Cached
+	variant int                // Theme.variant of the layout
+	depth   int                // partials being laid out through Cached and Partial, one in another
+	frags   *fragments         // shared by all pages of one render
+	frag    *Fragment          // what this page shows its cached partials
 }
 
 // prepare sets the fields derived from the others, once the page is laid
 // out and before its layout runs.
-func (p *Page) prepare(tmpl *template.Template) {
-	p.tmpl = tmpl
+func (p *Page) prepare(tmpl *template.Template, variant int) {
+	p.tmpl, p.variant = tmpl, variant
 	p.NavCurrent = ""
 	for _, n := range p.Nav {
 		if n.URL == p.URL {

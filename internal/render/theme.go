@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"text/template/parse"
 
 	"regexp"
 	"slices"
@@ -18,6 +19,10 @@ import (
 // static files to copy.
 type Theme struct {
 	layouts map[string]*template.Template
+	// variant tells apart the layouts whose files define partials of their
+	// own (anything besides "main"): a cached fragment made on one of them
+	// is not reused on another. 0 is the layouts that share partials.html.
+	variant map[string]int
 	static  map[string]fs.FS // output path → the file system holding it
 	css     []byte           // static/style.css, to which the code CSS is added
 }
@@ -30,7 +35,7 @@ var layoutNames = []string{"home", "report", "reports", "entity", "entities", "p
 // not nil, is a project's themes/<name>/ folder, whose files replace the
 // default's one by one. dir names the override in diagnostics.
 func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
-	t := &Theme{layouts: map[string]*template.Template{}, static: map[string]fs.FS{}}
+	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, static: map[string]fs.FS{}}
 	read := func(name string) ([]byte, string, bool) {
 		if override != nil {
 			if b, err := fs.ReadFile(override, name); err == nil {
@@ -70,6 +75,9 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 			templateError(diags, where, err)
 			continue
 		}
+		if ownPartials(string(src)) {
+			t.variant[l] = len(t.variant) + 1
+		}
 		t.layouts[l] = set.Lookup("base")
 		if t.layouts[l] == nil {
 			diags.Errorf(diag.Pos{Path: where}, `layouts/base.html must define a template named "base"`)
@@ -91,6 +99,23 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		delete(t.static, "style.css")
 	}
 	return t
+}
+
+// ownPartials reports whether a layout file defines templates besides
+// "main", which may replace partials.html's for its pages.
+func ownPartials(src string) bool {
+	tr := parse.New("layout")
+	tr.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := tr.Parse(src, "{{", "}}", trees); err != nil {
+		return true
+	}
+	for name := range trees {
+		if name != "main" && name != "layout" {
+			return true
+		}
+	}
+	return false
 }
 
 var templateLineRE = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)? ?(.*)$`)
@@ -122,6 +147,6 @@ func (t *Theme) execute(w io.Writer, layout string, p *Page) error {
 	if tmpl == nil {
 		return fmt.Errorf("theme has no layout %q", layout)
 	}
-	p.prepare(tmpl)
+	p.prepare(tmpl, t.variant[layout])
 	return tmpl.Execute(w, p)
 }
