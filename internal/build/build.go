@@ -4,6 +4,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -104,8 +105,17 @@ func Run(opts Options) (Result, error) {
 	}
 	md := markup.New(kinds)
 	// Rendered bodies wait for the render stage in a temporary file, not in
-	// memory; where none can be made, they stay in memory.
-	sp, err := spill.New("")
+	// memory: beside the output folder, on the disk the site goes to (the
+	// system's temporary folder is memory on many machines), else in the
+	// temporary folder; where none can be made, they stay in memory.
+	var sp *spill.File
+	err := errors.New("no output folder")
+	if res.Out != "" {
+		sp, err = spill.New(filepath.Dir(res.Out))
+	}
+	if err != nil {
+		sp, err = spill.New("")
+	}
 	if err == nil {
 		defer sp.Close()
 	}

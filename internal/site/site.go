@@ -239,9 +239,7 @@ func (r *resolver) bodies() {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
 		}
 		if r.spill != nil {
-			if err := doc.Spill(r.spill); err != nil {
-				r.diags.Errorf(diag.Pos{Path: j.path}, "keeping the rendered body: %v", err)
-			}
+			doc.Spill(r.spill) // on failure (a full disk) the body stays in memory
 		}
 		*j.src = nil
 	})

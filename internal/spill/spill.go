@@ -12,6 +12,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -21,9 +22,14 @@ type File struct {
 	f    *os.File
 	name string // still to remove on Close where it could not be unlinked at once
 
-	mu  sync.Mutex
-	end int64
+	mu     sync.Mutex
+	end    int64
+	failed atomic.Bool // a write failed (a full disk): Put refuses from then on
 }
+
+// ErrFailed is Put's answer once a write has failed: the caller keeps its
+// bytes in memory.
+var ErrFailed = errors.New("spill: an earlier write failed")
 
 // Ref locates one byte string in a File.
 type Ref struct {
@@ -48,13 +54,19 @@ func New(dir string) (*File, error) {
 	return s, nil
 }
 
-// Put stores a copy of b.
+// Put stores a copy of b. After a failed write it stores nothing more and
+// returns ErrFailed, so that a full disk costs one failed write, not one
+// per string.
 func (s *File) Put(b []byte) (Ref, error) {
+	if s.failed.Load() {
+		return Ref{}, ErrFailed
+	}
 	s.mu.Lock()
 	off := s.end
 	s.end += int64(len(b))
 	s.mu.Unlock()
 	if _, err := s.f.WriteAt(b, off); err != nil {
+		s.failed.Store(true)
 		return Ref{}, err
 	}
 	return Ref{off, len(b)}, nil

@@ -57,3 +57,18 @@ func TestPutGet(t *testing.T) {
 		t.Errorf("after Close the folder holds %d files, want none", len(ents))
 	}
 }
+
+// After a failed write, Put refuses at once.
+func TestFailed(t *testing.T) {
+	s, err := New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.f.Close() // every write fails from here, as on a full disk
+	if _, err := s.Put([]byte("a")); err == nil || err == ErrFailed {
+		t.Fatalf("first Put after the failure: %v, want the write's error", err)
+	}
+	if _, err := s.Put([]byte("b")); err != ErrFailed {
+		t.Fatalf("second Put: %v, want ErrFailed", err)
+	}
+}
