@@ -235,6 +235,9 @@ func (nopCloser) Close() error { return nil }
 // State is what a build keeps so that `gazette serve` can show an edit to
 // one report before the whole site is rebuilt: the content folder, the
 // resolved site, the theme and the Markdown engine.
+//
+// The site's bodies were spilled to a file that the build closed: render
+// from it only the report that Report re-reads, never the others' bodies.
 type State struct {
 	fsys  fs.FS
 	site  *site.Site

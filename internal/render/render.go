@@ -155,9 +155,13 @@ func (r *renderer) streamPage(layout string, p *Page) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
+	fw := &firstError{w: f}
+	bw := bufio.NewWriterSize(fw, 64<<10)
 	if err := r.theme.execute(bw, layout, p); err != nil {
 		f.Close()
+		if fw.err != nil {
+			return fw.err // the disk, not the theme
+		}
 		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
 		return nil
 	}
@@ -167,6 +171,21 @@ func (r *renderer) streamPage(layout string, p *Page) error {
 	}
 	r.count(1, 1)
 	return f.Close()
+}
+
+// firstError keeps the first error of a writer, to tell a failed write
+// from a failed template.
+type firstError struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstError) Write(b []byte) (int, error) {
+	n, err := f.w.Write(b)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // body renders a parsed Markdown body.
