@@ -228,14 +228,23 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 
 // Text returns the body as plain text, one paragraph a line, without code
 // blocks: what search indexes and what a summary is cut from.
+// Once the doc is spilled, Text is "" if it cannot be read back; ReadText
+// says why.
 func (d *Doc) Text() string {
+	t, _ := d.ReadText()
+	return t
+}
+
+// ReadText is Text, with the error of reading a spilled doc back.
+func (d *Doc) ReadText() (string, error) {
 	if d.spill != nil {
-		t, err := d.spill.GetString(d.textRef)
-		if err != nil {
-			return ""
-		}
-		return t
+		return d.spill.GetString(d.textRef)
 	}
+	return d.memoryText(), nil
+}
+
+// memoryText is Text for a doc that is not spilled: kept, or from the tree.
+func (d *Doc) memoryText() string {
 	if d.finished {
 		return string(d.text)
 	}

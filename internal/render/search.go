@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"gazette/internal/diag"
+	"gazette/internal/markup"
 	"gazette/internal/site"
 )
 
@@ -215,7 +217,7 @@ func (r *renderer) searchIndex() error {
 		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: shorten(rep.Summary, 240)})
 		p.add(i, rep.Title, weightTitle)
 		p.add(i, rep.Summary, weightSummary)
-		p.add(i, rep.Doc.Text(), weightBody)
+		p.add(i, r.text(rep.Doc), weightBody)
 		for _, list := range rep.Entities {
 			for _, e := range list {
 				p.add(i, entityNames(e), weightName)
@@ -231,14 +233,14 @@ func (r *renderer) searchIndex() error {
 			}
 			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: kind, Summary: shorten(e.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
-			p.add(i, e.Doc.Text(), weightBody)
+			p.add(i, r.text(e.Doc), weightBody)
 		}
 	}
 	for _, pg := range s.Pages {
 		i := len(docs)
 		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: shorten(pg.Summary, 240)})
 		p.add(i, pg.Title, weightTitle)
-		p.add(i, pg.Doc.Text(), weightBody)
+		p.add(i, r.text(pg.Doc), weightBody)
 	}
 
 	// The index chunks, in token order. Each file is written once the next
@@ -349,4 +351,17 @@ func entityNames(e *site.Entity) string {
 		parts = append(parts, n.Name)
 	}
 	return strings.Join(parts, " ")
+}
+
+// text is a body's plain text for the index; a body that cannot be read
+// back is an error, not a page search silently misses.
+func (r *renderer) text(doc *markup.Doc) string {
+	if doc == nil {
+		return ""
+	}
+	t, err := doc.ReadText()
+	if err != nil {
+		r.diags.Errorf(diag.Pos{Path: doc.Path}, "reading the rendered body back for the search index: %v", err)
+	}
+	return t
 }
