@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -41,6 +42,7 @@ type Markdown struct {
 	dark     *chroma.Style
 	maxDepth int           // container markers one line may open
 	budget   time.Duration // the time one parse may take
+	bufs     sync.Pool     // *bytes.Buffer, for Finish
 }
 
 // New returns a Markdown that treats links whose scheme is one of kinds, or
@@ -100,10 +102,11 @@ type Doc struct {
 	Problems []diag.Diagnostic
 
 	// Set by Finish, which releases the tree: what later stages still need.
-	html, text, first []byte
-	finished          bool
+	html        []byte
+	text, first string
+	finished    bool
 
-	// Set by Spill, which moves html and text to a file.
+	// Set by Finish when given a spill file: where html and text wait.
 	spill            *spill.File
 	htmlRef, textRef spill.Ref
 }
@@ -246,9 +249,10 @@ func (d *Doc) ReadText() (string, error) {
 // memoryText is Text for a doc that is not spilled: kept, or from the tree.
 func (d *Doc) memoryText() string {
 	if d.finished {
-		return string(d.text)
+		return d.text
 	}
 	var b strings.Builder
+	b.Grow(len(d.src))
 	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -269,7 +273,7 @@ func (d *Doc) memoryText() string {
 // FirstParagraph returns the plain text of the first paragraph, or "".
 func (d *Doc) FirstParagraph() string {
 	if d.finished {
-		return string(d.first)
+		return d.first
 	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
@@ -282,40 +286,40 @@ func (d *Doc) FirstParagraph() string {
 // Finish renders doc once its links are resolved and keeps only what the
 // later stages read: the HTML, the plain text and the first paragraph. The
 // syntax tree and the source are released, so a large site does not hold
-// every tree in memory until its page is written. Render, Text and
-// FirstParagraph keep working; Links is released too: callers copy what they keep of it first.
-func (m *Markdown) Finish(doc *Doc) error {
+// every tree in memory until its page is written; with f, the HTML and
+// text go to that spill file rather than stay in memory (where a write to
+// it fails, they stay). Render, Text and FirstParagraph keep working, until
+// f is closed. Links is released too: callers copy what they keep of it
+// first.
+func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if doc.finished {
 		return nil
 	}
-	html, err := m.Render(doc)
-	if err != nil {
+	buf, _ := m.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer m.bufs.Put(buf)
+	buf.Reset()
+	if err := m.md.Renderer().Render(buf, doc.src, doc.root); err != nil {
 		return err
 	}
-	doc.text = []byte(doc.Text())
-	doc.first = []byte(doc.FirstParagraph())
-	doc.html = bytes.Clone(html) // without the slack left for growth
+	text := doc.Text()
+	doc.first = doc.FirstParagraph()
 	doc.finished = true
 	doc.root, doc.src, doc.lines = nil, nil, nil
 	doc.Links = nil // resolved and rendered: the caller has copied what it keeps
-	return nil
-}
-
-// Spill moves a finished doc's HTML and text to f, out of memory; Render
-// and Text read them back from there. Once f is closed, they fail.
-func (d *Doc) Spill(f *spill.File) error {
-	if !d.finished || d.spill != nil {
-		return nil
+	if f != nil {
+		h, err := f.Put(buf.Bytes())
+		if err == nil {
+			var t spill.Ref
+			if t, err = f.PutString(text); err == nil {
+				doc.spill, doc.htmlRef, doc.textRef = f, h, t
+				return nil
+			}
+		}
 	}
-	h, err := f.Put(d.html)
-	if err != nil {
-		return err
-	}
-	t, err := f.Put(d.text)
-	if err != nil {
-		return err
-	}
-	d.spill, d.htmlRef, d.textRef = f, h, t
-	d.html, d.text = nil, nil
+	doc.html = bytes.Clone(buf.Bytes()) // the buffer goes back to the pool
+	doc.text = text
 	return nil
 }

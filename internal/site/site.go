@@ -235,11 +235,8 @@ func (r *resolver) bodies() {
 		} else {
 			r.links(doc, j.url, nil)
 		}
-		if err := r.md.Finish(doc); err != nil {
+		if err := r.md.Finish(doc, r.spill); err != nil {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
-		}
-		if r.spill != nil {
-			doc.Spill(r.spill) // on failure (a full disk) the body stays in memory
 		}
 		*j.src = nil
 	})
@@ -300,7 +297,7 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 	nr.Doc = r.md.Parse(rep.Path, rep.Body)
 	diags.Append(nr.Doc.Problems...)
 	one.reportBody(nr)
-	if err := r.md.Finish(nr.Doc); err != nil {
+	if err := r.md.Finish(nr.Doc, nil); err != nil {
 		diags.Errorf(diag.Pos{Path: rep.Path}, "rendering Markdown: %v", err)
 	}
 	one.reportEntities(nr)

@@ -72,6 +72,12 @@ func (s *File) Put(b []byte) (Ref, error) {
 	return Ref{off, len(b)}, nil
 }
 
+// PutString stores a copy of str.
+func (s *File) PutString(str string) (Ref, error) {
+	// WriteAt only reads the bytes: the string's own will do.
+	return s.Put(unsafe.Slice(unsafe.StringData(str), len(str)))
+}
+
 // Get reads back the bytes stored at r, into a new slice.
 func (s *File) Get(r Ref) ([]byte, error) {
 	b := make([]byte, r.n)

@@ -43,7 +43,13 @@ func TestPutGet(t *testing.T) {
 			t.Fatalf("GetString %d: got %q, %v; want %q", i, str, err, want[i])
 		}
 	}
+	if r, err := s.PutString("<p>الموصل</p>"); err != nil {
+		t.Fatal(err)
+	} else if got, err := s.GetString(r); err != nil || got != "<p>الموصل</p>" {
+		t.Fatalf("PutString, GetString: %q, %v", got, err)
+	}
 	// Nothing is left in the folder, even while the file is open.
+
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 && s.name == "" {
 		t.Errorf("folder holds %d files, want none", len(ents))
 	}
