@@ -278,10 +278,14 @@ func readFile(fsys fs.FS, name string) ([]byte, string) {
 		return nil, fmt.Sprintf("cannot read file: %v", err)
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
+	// One allocation of the size Stat gave (the file may have grown since:
+	// the buffer then grows too, up to the limit).
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
 		return nil, fmt.Sprintf("cannot read file: %v", err)
 	}
+	src := b.Bytes()
 	if len(src) > maxFileSize {
 		return nil, tooBig(int64(len(src)))
 	}
