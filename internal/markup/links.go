@@ -179,11 +179,7 @@ func plainText(src []byte, n ast.Node) string {
 func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int)) {
 	switch n := n.(type) {
 	case *ast.Text:
-		if n.IsRaw() {
-			b.Write(n.Segment.Value(src))
-		} else {
-			b.WriteString(unescape(n.Segment.Value(src)))
-		}
+		writeUnescaped(b, n.Segment.Value(src), n.IsRaw())
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.WriteByte(' ')
 		}
@@ -192,10 +188,8 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 		switch {
 		case n.IsCode(): // HTML, such as the typographer's &rsquo;
 			b.WriteString(html.UnescapeString(string(n.Value)))
-		case n.IsRaw():
-			b.Write(n.Value)
 		default:
-			b.WriteString(unescape(n.Value))
+			writeUnescaped(b, n.Value, n.IsRaw())
 		}
 		return
 	case *ast.RawHTML:
@@ -225,6 +219,16 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeText(b, src, c, mark)
 	}
+}
+
+// writeUnescaped writes v as unescape returns it, without making a string
+// of it when there is nothing to resolve.
+func writeUnescaped(b *strings.Builder, v []byte, raw bool) {
+	if raw || !bytes.ContainsAny(v, "\\&\x00") {
+		b.Write(v)
+		return
+	}
+	b.WriteString(unescape(v))
 }
 
 // unescape returns Markdown text as a reader sees it: backslash escapes,
