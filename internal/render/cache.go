@@ -82,7 +82,7 @@ type fragments struct {
 	bufs  sync.Pool
 }
 
-const maxFragmentBytes = 64 << 20
+const maxFragmentBytes = 16 << 20
 
 // Cached executes the partial template name with a Fragment holding data,
 // and returns its HTML. The HTML is kept and reused on every page at the

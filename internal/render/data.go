@@ -2,9 +2,10 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"iter"
 	"strings"
 
 	"gazette/internal/site"
@@ -62,41 +63,25 @@ func untilString(e *site.Event) string {
 	return e.Until.Date.String()
 }
 
-// data writes events.csv, events.json, reports.json and entities.json.
+// data writes events.csv, events.json, reports.json and entities.json,
+// each as a stream made item by item: at 100,000 reports they are
+// hundreds of megabytes.
 func (r *renderer) data() error {
-	s := r.site
-	var csvBuf bytes.Buffer
-	csvBuf.WriteString("\uFEFF") // so spreadsheets read the file as UTF-8
-	cw := csv.NewWriter(&csvBuf)
+	f, err := Create(r.w, "data/events.csv")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	bw.WriteString("\uFEFF") // so spreadsheets read the file as UTF-8
+	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true // RFC 4180
 	header := make([]string, len(eventColumns))
 	for i, c := range eventColumns {
 		header[i] = c.Name
 	}
 	cw.Write(header)
-	type eventJSON struct {
-		Report     string   `json:"report"`
-		ReportDate string   `json:"report_date"`
-		Type       string   `json:"type"`
-		Services   []string `json:"services"`
-		Where      []string `json:"where"`
-		Scope      string   `json:"scope,omitempty"`
-		By         []string `json:"by"`
-		Via        []string `json:"via"`
-		Cause      string   `json:"cause,omitempty"`
-		From       string   `json:"from"`
-		Until      string   `json:"until,omitempty"`
-		Note       string   `json:"note,omitempty"`
-		URL        string   `json:"url"`
-	}
-	events := make([]eventJSON, 0, len(s.Events))
 	row := make([]string, len(eventColumns))
-	for _, e := range s.Events {
-		ej := eventJSON{
-			Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
-			Where: ids(e.Where), Scope: e.Scope, By: ids(e.By), Via: ids(e.Via), Cause: e.Cause,
-			From: e.From.String(), Until: untilString(e), Note: e.Note, URL: r.absURL(e.Report.URL),
-		}
+	for e, ej := range r.eventItems() {
 		row = append(row[:0],
 			ej.Report, ej.ReportDate, ej.Type, strings.Join(ej.Services, ";"),
 			strings.Join(ej.Where, ";"), strings.Join(names(e.Where), ";"), ej.Scope,
@@ -105,114 +90,178 @@ func (r *renderer) data() error {
 			ej.Cause, ej.From, ej.Until, ej.Note, ej.URL,
 		)
 		cw.Write(row)
-		events = append(events, ej)
 	}
 	cw.Flush()
-
-	type sourceJSON struct {
-		Publisher string `json:"publisher"`
-		Title     string `json:"title,omitempty"`
-		Date      string `json:"date,omitempty"`
-		URL       string `json:"url,omitempty"`
-		Archive   string `json:"archive,omitempty"`
-	}
-	type reportJSON struct {
-		Slug     string              `json:"slug"`
-		Title    string              `json:"title"`
-		Date     string              `json:"date"`
-		Summary  string              `json:"summary"`
-		Lang     string              `json:"lang,omitempty"`
-		URL      string              `json:"url"`
-		Sources  []sourceJSON        `json:"sources"`
-		Entities map[string][]string `json:"entities"`
-		Events   int                 `json:"events"`
-	}
-	reports := make([]reportJSON, 0, len(s.Reports))
-	for _, rep := range s.Reports {
-		rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
-			Lang: rep.Lang, URL: r.absURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
-		for _, src := range rep.Sources {
-			rj.Sources = append(rj.Sources, sourceJSON{src.Publisher, src.Title, src.Date.String(), src.URL, src.Archive})
-		}
-		for i, list := range rep.Entities {
-			rj.Entities[s.Kinds[i].Plural] = ids(list)
-		}
-		reports = append(reports, rj)
-	}
-
-	type entityJSON struct {
-		Kind        string            `json:"kind"`
-		ID          string            `json:"id"`
-		Name        string            `json:"name"`
-		Aliases     []string          `json:"aliases"`
-		Names       map[string]string `json:"names"`
-		Type        string            `json:"type,omitempty"`
-		Within      string            `json:"within,omitempty"`
-		Coordinates []float64         `json:"coordinates,omitempty"`
-		IDs         map[string]string `json:"ids"`
-		Reports     int               `json:"reports"`
-		URL         string            `json:"url"`
-	}
-	entities := []entityJSON{}
-	for _, k := range s.Kinds {
-		for _, e := range k.Entities {
-			ej := entityJSON{Kind: k.ID, ID: e.ID, Name: e.Name, Aliases: []string{}, Names: map[string]string{},
-				Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.absURL(e.URL)}
-			for _, a := range e.Aliases {
-				ej.Aliases = append(ej.Aliases, a.Value)
-			}
-			for _, n := range e.Names {
-				ej.Names[n.Lang] = n.Name
-			}
-			for _, id := range e.IDs {
-				ej.IDs[id.Key] = id.Value
-			}
-			if e.Parent != nil {
-				ej.Within = e.Parent.ID
-			}
-			if c := e.Coordinates; c != nil {
-				ej.Coordinates = []float64{c.Lat, c.Lon}
-			}
-			entities = append(entities, ej)
-		}
-	}
-	if err := writeJSONArray(r.w, "data/entities.json", entities); err != nil {
+	if err := errors.Join(cw.Error(), bw.Flush()); err != nil {
+		f.Close()
 		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := writeJSONArray(r.w, "data/entities.json", r.entityItems()); err != nil {
+		return err
+	}
+	events := func(yield func(eventJSON) bool) {
+		for _, ej := range r.eventItems() {
+			if !yield(ej) {
+				return
+			}
+		}
 	}
 	if err := writeJSONArray(r.w, "data/events.json", events); err != nil {
 		return err
 	}
-	if err := writeJSONArray(r.w, "data/reports.json", reports); err != nil {
+	if err := writeJSONArray(r.w, "data/reports.json", r.reportItems()); err != nil {
 		return err
 	}
 	r.count(0, 4)
-	return r.w.WriteFile("data/events.csv", csvBuf.Bytes())
+	return nil
 }
 
-// writeJSONArray writes items as json.MarshalIndent(items, "", "  ") does,
-// and a newline, one item at a time, so that the file is not held whole
-// in memory.
-func writeJSONArray[T any](w Writer, path string, items []T) error {
+type eventJSON struct {
+	Report     string   `json:"report"`
+	ReportDate string   `json:"report_date"`
+	Type       string   `json:"type"`
+	Services   []string `json:"services"`
+	Where      []string `json:"where"`
+	Scope      string   `json:"scope,omitempty"`
+	By         []string `json:"by"`
+	Via        []string `json:"via"`
+	Cause      string   `json:"cause,omitempty"`
+	From       string   `json:"from"`
+	Until      string   `json:"until,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	URL        string   `json:"url"`
+}
+
+// eventItems yields every event with its open-data fields.
+func (r *renderer) eventItems() iter.Seq2[*site.Event, eventJSON] {
+	return func(yield func(*site.Event, eventJSON) bool) {
+		for _, e := range r.site.Events {
+			ej := eventJSON{
+				Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
+				Where: ids(e.Where), Scope: e.Scope, By: ids(e.By), Via: ids(e.Via), Cause: e.Cause,
+				From: e.From.String(), Until: untilString(e), Note: e.Note, URL: r.absURL(e.Report.URL),
+			}
+			if !yield(e, ej) {
+				return
+			}
+		}
+	}
+}
+
+type sourceJSON struct {
+	Publisher string `json:"publisher"`
+	Title     string `json:"title,omitempty"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Archive   string `json:"archive,omitempty"`
+}
+
+type reportJSON struct {
+	Slug     string              `json:"slug"`
+	Title    string              `json:"title"`
+	Date     string              `json:"date"`
+	Summary  string              `json:"summary"`
+	Lang     string              `json:"lang,omitempty"`
+	URL      string              `json:"url"`
+	Sources  []sourceJSON        `json:"sources"`
+	Entities map[string][]string `json:"entities"`
+	Events   int                 `json:"events"`
+}
+
+// reportItems yields every report's open-data fields.
+func (r *renderer) reportItems() iter.Seq[reportJSON] {
+	s := r.site
+	return func(yield func(reportJSON) bool) {
+		for _, rep := range s.Reports {
+			rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
+				Lang: rep.Lang, URL: r.absURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
+			for _, src := range rep.Sources {
+				rj.Sources = append(rj.Sources, sourceJSON{src.Publisher, src.Title, src.Date.String(), src.URL, src.Archive})
+			}
+			for i, list := range rep.Entities {
+				rj.Entities[s.Kinds[i].Plural] = ids(list)
+			}
+			if !yield(rj) {
+				return
+			}
+		}
+	}
+}
+
+type entityJSON struct {
+	Kind        string            `json:"kind"`
+	ID          string            `json:"id"`
+	Name        string            `json:"name"`
+	Aliases     []string          `json:"aliases"`
+	Names       map[string]string `json:"names"`
+	Type        string            `json:"type,omitempty"`
+	Within      string            `json:"within,omitempty"`
+	Coordinates []float64         `json:"coordinates,omitempty"`
+	IDs         map[string]string `json:"ids"`
+	Reports     int               `json:"reports"`
+	URL         string            `json:"url"`
+}
+
+// entityItems yields every entity's open-data fields.
+func (r *renderer) entityItems() iter.Seq[entityJSON] {
+	return func(yield func(entityJSON) bool) {
+		for _, k := range r.site.Kinds {
+			for _, e := range k.Entities {
+				ej := entityJSON{Kind: k.ID, ID: e.ID, Name: e.Name, Aliases: []string{}, Names: map[string]string{},
+					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.absURL(e.URL)}
+				for _, a := range e.Aliases {
+					ej.Aliases = append(ej.Aliases, a.Value)
+				}
+				for _, n := range e.Names {
+					ej.Names[n.Lang] = n.Name
+				}
+				for _, id := range e.IDs {
+					ej.IDs[id.Key] = id.Value
+				}
+				if e.Parent != nil {
+					ej.Within = e.Parent.ID
+				}
+				if c := e.Coordinates; c != nil {
+					ej.Coordinates = []float64{c.Lat, c.Lon}
+				}
+				if !yield(ej) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// writeJSONArray writes items as json.MarshalIndent of their slice does
+// ("", "  "), and a newline, one item at a time, so that the file is not
+// held whole in memory. No items is "[]", never "null".
+func writeJSONArray[T any](w Writer, path string, items iter.Seq[T]) error {
 	f, err := Create(w, path)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
-	if len(items) == 0 {
+	n := 0
+	for item := range items {
+		if n == 0 {
+			bw.WriteString("[\n  ")
+		} else {
+			bw.WriteString(",\n  ")
+		}
+		n++
+		b, err := json.MarshalIndent(&item, "  ", "  ")
+		if err != nil {
+			f.Close()
+			return err
+		}
+		bw.Write(b)
+	}
+	if n == 0 {
 		bw.WriteString("[]\n")
 	} else {
-		bw.WriteString("[\n  ")
-		for i := range items {
-			if i > 0 {
-				bw.WriteString(",\n  ")
-			}
-			b, err := json.MarshalIndent(&items[i], "  ", "  ")
-			if err != nil {
-				f.Close()
-				return err
-			}
-			bw.Write(b)
-		}
 		bw.WriteString("\n]\n")
 	}
 	if err := bw.Flush(); err != nil {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -35,7 +36,7 @@ func TestWriteJSONArray(t *testing.T) {
 	}
 	for i, items := range tests {
 		w := &fileMap{files: map[string][]byte{}}
-		if err := writeJSONArray(w, "x.json", items); err != nil {
+		if err := writeJSONArray(w, "x.json", slices.Values(items)); err != nil {
 			t.Fatal(err)
 		}
 		want, _ := json.MarshalIndent(items, "", "  ")
