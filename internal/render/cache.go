@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -52,6 +53,11 @@ func (f *Fragment) ItemLang(rep *site.Report) string {
 // Cached is Page.Cached, for a partial inside a cached one.
 func (f *Fragment) Cached(name string, data any) (template.HTML, error) {
 	return f.page.Cached(name, data)
+}
+
+// CachedEach is Page.CachedEach, for a partial inside a cached one.
+func (f *Fragment) CachedEach(name string, list any) (template.HTML, error) {
+	return f.page.CachedEach(name, list)
 }
 
 // Partial is Page.Partial, for a partial inside a cached one.
@@ -121,6 +127,38 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 		}
 	}
 	return h, nil
+}
+
+// CachedEach is Cached for each item of list (a slice), joined, each item
+// on a line of its own: what a {{range}} of Cached calls gives, one call
+// instead of one per item.
+func (p *Page) CachedEach(name string, list any) (template.HTML, error) {
+	return each(name, list, p.Cached)
+}
+
+// PartialEach is CachedEach with Partial.
+func (p *Page) PartialEach(name string, list any) (template.HTML, error) {
+	return each(name, list, p.Partial)
+}
+
+func each(name string, list any, one func(string, any) (template.HTML, error)) (template.HTML, error) {
+	v := reflect.ValueOf(list)
+	if !v.IsValid() {
+		return "", nil
+	}
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return "", fmt.Errorf("%q for each of a %T: want a list", name, list)
+	}
+	var b strings.Builder
+	for i := range v.Len() {
+		h, err := one(name, v.Index(i).Interface())
+		if err != nil {
+			return "", err
+		}
+		b.WriteByte('\n')
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // Partial executes the partial template name with a Fragment holding

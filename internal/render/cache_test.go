@@ -77,13 +77,27 @@ func testCached(t *testing.T, frags *fragments) {
 		t.Errorf("another variant: %d layouts, %v; want the partial laid out anew", executions, err)
 	}
 
+	// CachedEach joins the items, each on a line of its own, and reuses
+	// what it can.
+	before := executions
+	got, err := page("reports/x/", "en", false).CachedEach("probe", []string{"cities/mosul/", "actors/isis/"})
+	if want := template.HTML("\n" + `<a href="../../cities/mosul/index.html">en ltr</a>` + "\n" + `<a href="../../actors/isis/index.html">en ltr</a>`); err != nil || got != want || executions != before {
+		t.Errorf("CachedEach: %q, %v, %d layouts; want %q and none", got, err, executions-before, want)
+	}
+	if got, err := page("reports/x/", "en", false).PartialEach("probe", []string{"a/"}); err != nil || got != "\n"+`<a href="../../a/index.html">en ltr</a>` {
+		t.Errorf("PartialEach: %q, %v", got, err)
+	}
+	if _, err := page("reports/x/", "en", false).CachedEach("probe", "cities/mosul/"); err == nil {
+		t.Error("CachedEach of a string: no error")
+	}
+
 	// A partial that calls itself is an error, not a stack overflow.
 	if _, err := page("reports/a/", "en", false).Cached("loop", "x"); err == nil || !strings.Contains(err.Error(), "more than 100 partials one inside another") {
 		t.Errorf("a partial that calls itself: %v", err)
 	}
 
 	// Partial lays out the same, and keeps nothing.
-	got, err := page("reports/c/", "en", false).Partial("probe", "timeline/")
+	got, err = page("reports/c/", "en", false).Partial("probe", "timeline/")
 	if want := template.HTML(`<a href="../../timeline/index.html">en ltr</a>`); err != nil || got != want {
 		t.Errorf("Partial: got %s, %v; want %s", got, err, want)
 	}
