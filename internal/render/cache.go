@@ -88,7 +88,7 @@ type fragments struct {
 	bufs  sync.Pool
 }
 
-const maxFragmentBytes = 16 << 20
+const maxFragmentBytes = 8 << 20
 
 // Cached executes the partial template name with a Fragment holding data,
 // and returns its HTML. The HTML is kept and reused on every page at the
