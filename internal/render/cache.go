@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"gazette/internal/site"
 	"gazette/internal/spill"
@@ -65,30 +64,109 @@ func (f *Fragment) Partial(name string, data any) (template.HTML, error) {
 	return f.page.Partial(name, data)
 }
 
-// fragmentKey identifies a cached fragment: the partial, its data, and the
-// parts of the page it can see.
+// fragmentKey identifies a cached fragment: its data, and a number for
+// the rest (see context).
 type fragmentKey struct {
-	name    string
-	data    any
-	prefix  string
-	lang    string
-	variant int // the layouts whose own partials it may use (Theme.variant)
+	ctx  uint32
+	data any
+}
+
+// fragmentContext is what a fragment's HTML depends on besides its data:
+// the partial, the parts of the page it can see, and the layouts whose own
+// partials it may use (Theme.variant). A site has a handful of them, so
+// each is numbered once and a key holds the number.
+type fragmentContext struct {
+	name, prefix, lang string
+	variant            int
+}
+
+// fragment is a cached fragment's HTML, in memory or in the spill file.
+type fragment struct {
+	html    template.HTML
+	ref     spill.Ref
+	spilled bool
 }
 
 // fragments caches the HTML of partials executed through Page.Cached. The
 // first maxFragmentBytes of it are kept in memory; past that, when a spill
 // file is given, the HTML waits there (a read from the page cache is still
 // far cheaper than laying the partial out again), else it is made anew
-// each time. A 100,000-report site repeats some 300 MB of fragments.
+// each time. A 100,000-report site repeats some 300 MB of fragments in
+// half a million keys, so a key is small: a number and a pointer.
 type fragments struct {
-	m     sync.Map // fragmentKey → template.HTML, or spill.Ref
-	bytes atomic.Int64
+	mu    sync.RWMutex
+	m     map[fragmentKey]fragment
+	ctxs  map[fragmentContext]uint32
+	bytes int64       // HTML held in memory
 	max   int64       // bytes kept in memory; 0 is maxFragmentBytes
 	spill *spill.File // nil: only memory
 	bufs  sync.Pool
 }
 
 const maxFragmentBytes = 8 << 20
+
+// context numbers fc, once.
+func (c *fragments) context(fc fragmentContext) uint32 {
+	c.mu.RLock()
+	n, ok := c.ctxs[fc]
+	c.mu.RUnlock()
+	if ok {
+		return n
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n, ok := c.ctxs[fc]; ok {
+		return n
+	}
+	if c.ctxs == nil {
+		c.ctxs = map[fragmentContext]uint32{}
+	}
+	n = uint32(len(c.ctxs))
+	c.ctxs[fc] = n
+	return n
+}
+
+func (c *fragments) load(key fragmentKey) (template.HTML, bool) {
+	c.mu.RLock()
+	v, ok := c.m[key]
+	c.mu.RUnlock()
+	switch {
+	case !ok:
+		return "", false
+	case !v.spilled:
+		return v.html, true
+	}
+	h, err := c.spill.GetString(v.ref)
+	return template.HTML(h), err == nil
+}
+
+func (c *fragments) store(key fragmentKey, h template.HTML) {
+	c.mu.RLock()
+	inMemory := c.bytes < cmp.Or(c.max, maxFragmentBytes)
+	c.mu.RUnlock()
+	v := fragment{html: h}
+	if !inMemory {
+		if c.spill == nil {
+			return
+		}
+		ref, err := c.spill.PutString(string(h))
+		if err != nil {
+			return
+		}
+		v = fragment{ref: ref, spilled: true}
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[fragmentKey]fragment{}
+	}
+	if _, dup := c.m[key]; !dup {
+		c.m[key] = v
+		if !v.spilled {
+			c.bytes += int64(len(h))
+		}
+	}
+	c.mu.Unlock()
+}
 
 // Cached executes the partial template name with a Fragment holding data,
 // and returns its HTML. The HTML is kept and reused on every page at the
@@ -101,31 +179,16 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("Cached %q: data of type %T cannot be a cache key; pass a pointer, a string or a number", name, data)
 	}
 	f := p.fragment()
-	key := fragmentKey{name: name, data: data, prefix: f.prefix, lang: f.Lang, variant: p.variant}
 	c := p.frags
-	if v, ok := c.m.Load(key); ok {
-		switch v := v.(type) {
-		case template.HTML:
-			return v, nil
-		case spill.Ref:
-			if h, err := c.spill.GetString(v); err == nil {
-				return template.HTML(h), nil
-			}
-		}
+	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: data}
+	if h, ok := c.load(key); ok {
+		return h, nil
 	}
 	h, err := p.execute(name, data)
 	if err != nil {
 		return "", err
 	}
-	switch {
-	case c.bytes.Load() < cmp.Or(c.max, maxFragmentBytes):
-		c.bytes.Add(int64(len(h)))
-		c.m.Store(key, h)
-	case c.spill != nil:
-		if ref, err := c.spill.Put([]byte(h)); err == nil {
-			c.m.Store(key, ref)
-		}
-	}
+	c.store(key, h)
 	return h, nil
 }
 

@@ -60,8 +60,7 @@ func testCached(t *testing.T, frags *fragments) {
 		if got != tt.want {
 			t.Errorf("%d: got %s, want %s", i, got, tt.want)
 		}
-		n := 0
-		frags.m.Range(func(any, any) bool { n++; return true })
+		n := len(frags.m)
 		if n != tt.kept {
 			t.Errorf("%d: %d fragments kept, want %d", i, n, tt.kept)
 		}
@@ -101,9 +100,7 @@ func testCached(t *testing.T, frags *fragments) {
 	if want := template.HTML(`<a href="../../timeline/index.html">en ltr</a>`); err != nil || got != want {
 		t.Errorf("Partial: got %s, %v; want %s", got, err, want)
 	}
-	n := 0
-	frags.m.Range(func(any, any) bool { n++; return true })
-	if n != 6 {
+	if n := len(frags.m); n != 6 {
 		t.Errorf("after Partial: %d fragments kept, want 6", n)
 	}
 
