@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -298,7 +297,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	if desc == "" {
 		desc = e.Name + ": " + plural(len(e.Reports), "report", "reports") + "."
 	}
-	p := r.newPage("entity", e.URL, e.Name, shorten(desc, 200))
+	p := r.newPage("entity", e.URL, e.Name, site.Shorten(desc, 200))
 	p.Entity = e
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
@@ -415,7 +414,7 @@ func omitEmpty(m map[string]any) map[string]any {
 func (r *renderer) standalone(sp *site.Page) *Page {
 	desc := sp.Summary
 	if desc == "" {
-		desc = shorten(sp.Doc.FirstParagraph(), 200)
+		desc = site.Shorten(sp.Doc.FirstParagraph(), 200)
 	}
 	p := r.newPage("page", sp.URL, sp.Title, desc)
 	p.Standalone = sp
@@ -458,16 +457,4 @@ func (r *renderer) notFound() *Page {
 	p := r.newPage("404", "", "Page not found", "There is no page at this address.")
 	p.notFound = true
 	return p
-}
-
-// shorten cuts s to at most n runes at a word boundary.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut := string([]rune(s)[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.") + "…"
 }

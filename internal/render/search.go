@@ -214,7 +214,7 @@ func (r *renderer) searchIndex() error {
 	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: shorten(rep.Summary, 240)})
+		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(rep.Summary, 240)})
 		p.add(i, rep.Title, weightTitle)
 		p.add(i, rep.Summary, weightSummary)
 		p.add(i, r.text(rep.Doc), weightBody)
@@ -231,14 +231,14 @@ func (r *renderer) searchIndex() error {
 			if e.Type != "" {
 				kind = e.Type
 			}
-			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: kind, Summary: shorten(e.Doc.FirstParagraph(), 240)})
+			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: kind, Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
 			p.add(i, r.text(e.Doc), weightBody)
 		}
 	}
 	for _, pg := range s.Pages {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: shorten(pg.Summary, 240)})
+		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: site.Shorten(pg.Summary, 240)})
 		p.add(i, pg.Title, weightTitle)
 		p.add(i, r.text(pg.Doc), weightBody)
 	}

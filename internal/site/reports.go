@@ -71,7 +71,7 @@ func (r *resolver) reportEntities(rep *Report) {
 	}
 	rep.Summary = rep.Report.Summary
 	if rep.Summary == "" {
-		rep.Summary = shorten(rep.Doc.FirstParagraph(), 200)
+		rep.Summary = Shorten(rep.Doc.FirstParagraph(), 200)
 	}
 }
 
@@ -166,8 +166,9 @@ func (r *resolver) nameHint(kind, text string) string {
 	return fmt.Sprintf("; add it to the aliases of an entity in %s/, or write [%s](%s:id)", r.kind(kind).Plural, clip(text), kind)
 }
 
-// shorten cuts s to at most n runes at a word boundary, adding an ellipsis.
-func shorten(s string, n int) string {
+// Shorten cuts s to at most n runes at a word boundary, adding an
+// ellipsis. The render stage cuts descriptions with it too.
+func Shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -178,7 +179,7 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
-func clip(s string) string { return shorten(s, 60) }
+func clip(s string) string { return Shorten(s, 60) }
 
 // Rel returns the relative URL from the page at directory URL from (such
 // as "cities/mosul/") to the page at directory URL to, ending in
