@@ -128,22 +128,11 @@ func (r *resolver) coOccurring() {
 		return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity), strings.Compare(a.Kind.ID, b.Kind.ID)) < 0
 	}
 	for e, m := range counts {
-		var top [maxCoOccurring]Count
-		n := 0
+		top := newTop(maxCoOccurring, before)
 		for o, c := range m {
-			x := Count{o, c}
-			if n == maxCoOccurring && !before(x, top[n-1]) {
-				continue
-			}
-			k := min(n, maxCoOccurring-1)
-			for k > 0 && before(x, top[k-1]) {
-				top[k] = top[k-1]
-				k--
-			}
-			top[k] = x
-			n = min(n+1, maxCoOccurring)
+			top.offer(Count{o, c})
 		}
-		e.Related = slices.Clone(top[:n])
+		e.Related = slices.Clone(top.best())
 	}
 }
 
@@ -193,21 +182,11 @@ func (r *resolver) related() {
 			}
 			return newestFirst(reports[a], reports[b]) < 0
 		}
-		var top [maxRelated]int
-		n := 0
+		top := newTop(maxRelated, better)
 		for _, j := range touched {
-			if n == maxRelated && !better(j, top[n-1]) {
-				continue
-			}
-			k := min(n, maxRelated-1)
-			for k > 0 && better(j, top[k-1]) {
-				top[k] = top[k-1]
-				k--
-			}
-			top[k] = j
-			n = min(n+1, maxRelated)
+			top.offer(j)
 		}
-		for _, j := range top[:n] {
+		for _, j := range top.best() {
 			rep.Related = append(rep.Related, reports[j])
 		}
 		for _, j := range touched {
@@ -231,3 +210,35 @@ func directReports(e *Entity) []ReportRef {
 	}
 	return e.direct
 }
+
+// top keeps the k best of the items offered to it: a selection, in O(n·k),
+// for when only a few of many are shown.
+type top[T any] struct {
+	items  []T
+	k      int
+	better func(a, b T) bool
+}
+
+func newTop[T any](k int, better func(a, b T) bool) *top[T] {
+	return &top[T]{items: make([]T, 0, k), k: k, better: better}
+}
+
+// offer keeps x if it is among the k best so far.
+func (t *top[T]) offer(x T) {
+	n := len(t.items)
+	if n == t.k {
+		if !t.better(x, t.items[n-1]) {
+			return
+		}
+		t.items = t.items[:n-1]
+	}
+	i := len(t.items)
+	t.items = append(t.items, x)
+	for ; i > 0 && t.better(x, t.items[i-1]); i-- {
+		t.items[i] = t.items[i-1]
+	}
+	t.items[i] = x
+}
+
+// best returns the items kept, best first.
+func (t *top[T]) best() []T { return t.items }
