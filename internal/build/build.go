@@ -4,7 +4,6 @@
 package build
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -104,19 +103,8 @@ func Run(opts Options) (Result, error) {
 		kinds[i] = k.ID
 	}
 	md := markup.New(kinds)
-	// Rendered bodies wait for the render stage in a temporary file, not in
-	// memory: beside the output folder, on the disk the site goes to (the
-	// system's temporary folder is memory on many machines), else in the
-	// temporary folder; where none can be made, they stay in memory.
-	var sp *spill.File
-	err := errors.New("no output folder")
-	if res.Out != "" {
-		sp, err = spill.New(filepath.Dir(res.Out))
-	}
-	if err != nil {
-		sp, err = spill.New("")
-	}
-	if err == nil {
+	sp := newSpill(res.Out)
+	if sp != nil {
 		defer sp.Close()
 	}
 	progress.stage("resolving")
@@ -219,6 +207,23 @@ func absOr(dir string) string {
 		return a
 	}
 	return dir
+}
+
+// newSpill makes the file where rendered bodies wait for the render stage,
+// out of memory: beside the output folder out, on the disk the site goes
+// to (the system's temporary folder is memory on many machines), else in
+// the temporary folder. Where neither can be made it returns nil, and the
+// bodies stay in memory.
+func newSpill(out string) *spill.File {
+	if out != "" {
+		if sp, err := spill.New(filepath.Dir(out)); err == nil {
+			return sp
+		}
+	}
+	if sp, err := spill.New(""); err == nil {
+		return sp
+	}
+	return nil
 }
 
 // discard is the Writer of a check: it renders everything and keeps nothing.
