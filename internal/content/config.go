@@ -18,10 +18,10 @@ type Config struct {
 	BaseURL    string // "" or an absolute http(s) URL ending in "/"
 	Theme      string
 	Kinds      []Kind
-	EventTypes []string
-	Services   []string
-	Causes     []string
-	Scopes     []string
+	EventTypes Vocab
+	Services   Vocab
+	Causes     Vocab
+	Scopes     Vocab
 	License    string
 	Map        MapConfig
 }
@@ -44,10 +44,16 @@ func DefaultConfig() Config {
 			{ID: "city", Plural: "cities", Title: "Cities", Schema: "Place"},
 			{ID: "actor", Plural: "actors", Title: "Actors", Schema: "Organization"},
 		},
-		EventTypes: []string{"shutdown", "restoration", "block", "throttle", "ban"},
-		Services:   []string{"internet", "mobile", "mobile-data", "social-media", "messaging", "vpn", "sms", "landline"},
-		Causes:     []string{"conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"},
-		Scopes:     []string{"city", "province", "region", "national"},
+		EventTypes: Vocab{
+			{ID: "shutdown", Label: "Shutdown"},
+			{ID: "restoration", Label: "Restoration", Ends: true},
+			{ID: "block", Label: "Block"},
+			{ID: "throttle", Label: "Throttling"},
+			{ID: "ban", Label: "Ban"},
+		},
+		Services: terms("internet", "mobile", "mobile-data", "social-media", "messaging", "vpn", "sms", "landline"),
+		Causes:   terms("conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"),
+		Scopes:   terms("city", "province", "region", "national"),
 		License:    "CC BY 4.0",
 	}
 }
@@ -146,31 +152,14 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			c.Kinds = d.kinds(v)
 		case "map":
 			c.Map = d.mapConfig(v)
-		case "event_types", "services", "causes", "scopes":
-			var list []string
-			seen := map[string]bool{}
-			for _, n := range d.list(v, key) {
-				if !ValidID(n.Value) {
-					d.errorf(n, "invalid entry %q in %s: use lower-case letters a-z, digits and single hyphens", n.Value, key)
-					continue
-				}
-				if seen[n.Value] {
-					d.errorf(n, "%q is listed twice in %s", n.Value, key)
-					continue
-				}
-				seen[n.Value] = true
-				list = append(list, n.Value)
-			}
-			switch key {
-			case "event_types":
-				c.EventTypes = list
-			case "services":
-				c.Services = list
-			case "causes":
-				c.Causes = list
-			case "scopes":
-				c.Scopes = list
-			}
+		case "event_types":
+			c.EventTypes = d.vocabulary(v, key)
+		case "services":
+			c.Services = d.vocabulary(v, key)
+		case "causes":
+			c.Causes = d.vocabulary(v, key)
+		case "scopes":
+			c.Scopes = d.vocabulary(v, key)
 		}
 	})
 	return c

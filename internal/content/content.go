@@ -28,6 +28,7 @@ import (
 type Site struct {
 	Config   Config
 	Reports  []*Report // sorted by slug
+	Records  []*Record // sorted by id
 	Entities []*Entity // sorted by kind (in Config.Kinds order), then id
 	Pages    []*Page   // sorted by slug
 	Static   []string  // files under static/, relative to it, sorted
@@ -106,9 +107,8 @@ type Source struct {
 	Archive   string
 }
 
-// Event is one structured fact in a report.
-type Event struct {
-	Pos      diag.Pos
+// Facts are what an event or a record says was done, where and by whom.
+type Facts struct {
 	Type     string
 	Services []string
 	Where    []Ref // kind "city"
@@ -116,9 +116,34 @@ type Event struct {
 	By       []Ref // kind "actor"
 	Via      []Ref // kind "actor"
 	Cause    string
-	From     Date
-	Until    Until
-	Note     string
+}
+
+// Event is one structured fact in a report.
+type Event struct {
+	Pos diag.Pos
+	Facts
+	From  Date
+	Until Until
+	Note  string
+
+	// Record is the record this event is evidence for, or, for an event
+	// whose type ends records (a restoration), the record it ends. Nil:
+	// the event is a record of its own.
+	Record *Ref
+}
+
+// Record is one records/*.md file: a shutdown (or block, ban, throttling)
+// as readers think of it, which reports' events give evidence for. Its
+// fields are the editor's summary; what is left out is taken from the
+// evidence.
+type Record struct {
+	Path    string // "records/mosul-mobile-2014.md"
+	ID      string
+	Title   string
+	Summary string
+	Facts
+	Body    []byte // the file with its front matter blanked out
+	Invalid bool   // the front matter could not be read; see Entity.Invalid
 }
 
 // Until is the end of an event: a date, or one of the words "ongoing" and
@@ -147,7 +172,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
 
 // Reserved top-level output names that pages and kinds may not take.
-var reserved = []string{"reports", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "assets"}
+var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "assets"}
 
 // Load reads the content folder fsys. Problems go to diags; what could be
 // read is returned all the same, so later stages can report more.
@@ -156,6 +181,9 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 	s.Config = loadConfig(fsys, diags)
 	s.Reports = loadDir(fsys, "reports", diags, func(path, slug string, src []byte) *Report {
 		return parseReport(&s.Config, path, slug, src, diags)
+	})
+	s.Records = loadDir(fsys, "records", diags, func(path, id string, src []byte) *Record {
+		return parseRecord(&s.Config, path, id, src, diags)
 	})
 	for _, k := range s.Config.Kinds {
 		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, diags, func(path, id string, src []byte) *Entity {

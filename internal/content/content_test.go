@@ -375,6 +375,42 @@ var errorCases = []struct {
 		},
 	},
 	{
+		"records: front matter, and events that name them",
+		map[string]string{
+			"records/a.md": "---\ntitle: A\ntype: restoration\nservices: [internt]\nwhere: [Mosul]\nwhen: 2016\n---\n",
+			"records/b.md": "---\nsummary: no title or type\n---\n",
+			"records/C.md": "---\ntitle: C\ntype: ban\n---\n",
+			"reports/r.md": report("events:", "  - {record: a, from: 2016}", "  - {record: Bad Id, type: ban, from: 2016}", "  - {services: [sms], from: 2016}"),
+		},
+		[]string{
+			`records/C.md:1:1: error: invalid file name "C.md": names use lower-case letters a-z, digits and single hyphens; did you mean "c.md"?`,
+			`records/a.md:3:7: error: a record cannot be of type "restoration", which ends records: the restoration is an event in a report that names this record`,
+			`records/a.md:4:12: error: unknown service "internt"; did you mean "internet"?`,
+			`records/a.md:5:9: error: invalid id "Mosul" in where: ids use lower-case letters a-z, digits and single hyphens`,
+			`records/a.md:6:1: error: unknown field "when" in record front matter`,
+			`records/b.md:2:1: error: missing required field "title" in record front matter`,
+			`records/b.md:2:1: error: missing required field "type" in record front matter`,
+			`reports/r.md:8:14: error: invalid record id "Bad Id": ids use lower-case letters a-z, digits and single hyphens`,
+			`reports/r.md:9:5: error: missing required field "type" in an event`,
+		},
+	},
+	{
+		"vocabularies with labels",
+		map[string]string{
+			"site.yaml": "event_types: [shutdown, {id: reopening, ends: yes}, {label: No id}, shutdown, {id: Bad}, [x]]\nservices: [{id: sms, ends: true, colour: red}]\ncauses: {a: b}\n",
+		},
+		[]string{
+			`site.yaml:1:47: error: ends must be true or false`,
+			`site.yaml:1:53: error: missing required field "id" in an entry of event_types`,
+			`site.yaml:1:69: error: "shutdown" is listed twice in event_types`,
+			`site.yaml:1:84: error: invalid entry "Bad" in event_types: use lower-case letters a-z, digits and single hyphens`,
+			`site.yaml:1:90: error: an entry of event_types is an id or a mapping such as {id: sms, label: SMS}`,
+			`site.yaml:2:28: error: ends: applies only to event_types`,
+			`site.yaml:2:34: error: unknown field "colour" in an entry of services`,
+			`site.yaml:3:9: error: causes must be a list such as [a, {id: b, label: B}]`,
+		},
+	},
+	{
 		"events use site.yaml vocabularies",
 		map[string]string{
 			"site.yaml":    "event_types: [curfew]\nservices: [radio]\n",

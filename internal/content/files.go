@@ -106,7 +106,35 @@ func (d *decoder) sources(n *yaml.Node) []Source {
 	return out
 }
 
-var eventFields = []string{"type", "services", "where", "scope", "by", "via", "cause", "from", "until", "note"}
+var factFields = []string{"type", "services", "where", "scope", "by", "via", "cause"}
+
+var eventFields = append(slices.Clone(factFields), "from", "until", "note", "record")
+
+// fact reads one of the fields that events and records share into f.
+func (d *decoder) fact(c *Config, key string, v *yaml.Node, f *Facts) {
+	switch key {
+	case "type":
+		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "event type", c.EventTypes.IDs(), "event_types") {
+			f.Type = s
+		}
+	case "services":
+		f.Services = d.vocab(v, "service", c.Services.IDs(), "services")
+	case "scope":
+		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "scope", c.Scopes.IDs(), "scopes") {
+			f.Scope = s
+		}
+	case "cause":
+		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "cause", c.Causes.IDs(), "causes") {
+			f.Cause = s
+		}
+	case "where":
+		f.Where = d.refs(v, key, "city")
+	case "by":
+		f.By = d.refs(v, key, "actor")
+	case "via":
+		f.Via = d.refs(v, key, "actor")
+	}
+}
 
 func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 	e := Event{Pos: d.pos(n)}
@@ -114,26 +142,14 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 	var untilNode *yaml.Node
 	seen := d.fields(n, "an event", eventFields, func(key string, _, v *yaml.Node) {
 		switch key {
-		case "type":
-			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "event type", c.EventTypes, "event_types") {
-				e.Type = s
+		case "record":
+			if s, ok := d.str(v, key, true); ok {
+				if !ValidID(s) {
+					d.errorf(v, "invalid record id %q: ids use lower-case letters a-z, digits and single hyphens", s)
+					return
+				}
+				e.Record = &Ref{Kind: "record", ID: s, Pos: d.pos(v)}
 			}
-		case "services":
-			e.Services = d.vocab(v, "service", c.Services, "services")
-		case "scope":
-			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "scope", c.Scopes, "scopes") {
-				e.Scope = s
-			}
-		case "cause":
-			if s, ok := d.str(v, key, true); ok && d.inVocab(v, "cause", c.Causes, "causes") {
-				e.Cause = s
-			}
-		case "where":
-			e.Where = d.refs(v, key, "city")
-		case "by":
-			e.By = d.refs(v, key, "actor")
-		case "via":
-			e.Via = d.refs(v, key, "actor")
 		case "from":
 			e.From, fromOK = d.date(v, key)
 		case "until":
@@ -155,16 +171,47 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 			}
 		case "note":
 			e.Note, _ = d.str(v, key, false)
+		default:
+			d.fact(c, key, v, &e.Facts)
 		}
 	})
 	if n.Kind != yaml.MappingNode {
 		return e, false
 	}
-	d.require(n, "an event", seen, "type", "from")
+	// An event that names its record may leave the type to it.
+	if seen["record"] == nil || seen["type"] != nil {
+		d.require(n, "an event", seen, "type")
+	}
+	d.require(n, "an event", seen, "from")
 	if fromOK && !e.Until.Date.IsZero() && e.Until.Date.End().Before(e.From.Start()) {
 		d.errorf(untilNode, "until %s is before from %s", e.Until.Date, e.From)
 	}
 	return e, true
+}
+
+var recordFields = append([]string{"title", "summary"}, factFields...)
+
+func parseRecord(c *Config, path, id string, src []byte, diags *diag.List) *Record {
+	d, top, body, ok := frontMatter(path, src, diags)
+	if !ok {
+		return &Record{Path: path, ID: id, Title: id, Invalid: true}
+	}
+	r := &Record{Path: path, ID: id, Body: body}
+	seen := d.fields(top, "record front matter", recordFields, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "title":
+			r.Title, _ = d.str(v, key, true)
+		case "summary":
+			r.Summary, _ = d.str(v, key, false)
+		default:
+			d.fact(c, key, v, &r.Facts)
+			if key == "type" && c.EventTypes.Ends(r.Type) {
+				d.errorf(v, "a record cannot be of type %q, which ends records: the restoration is an event in a report that names this record", r.Type)
+			}
+		}
+	})
+	d.require(top, "record front matter", seen, "title", "type")
+	return r
 }
 
 func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {

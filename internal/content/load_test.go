@@ -72,20 +72,22 @@ func TestLoadReport(t *testing.T) {
 		},
 		Events: []content.Event{
 			{
-				Pos:      pos(17, 5),
-				Type:     "shutdown",
-				Services: []string{"internet", "mobile"},
-				Where:    []content.Ref{{Kind: "city", ID: "mosul", Pos: pos(19, 13)}},
-				Scope:    "city",
-				By:       []content.Ref{{Kind: "actor", ID: "isil", Pos: pos(21, 10)}},
-				Via:      []content.Ref{{Kind: "actor", ID: "korek", Pos: pos(22, 11)}},
-				Cause:    "conflict",
-				From:     content.Date{Year: 2016, Month: 8},
-				Until:    content.Until{Date: content.Date{Year: 2016, Month: 11, Day: 1}},
-				Note:     "Private subscriptions were not renewed.",
+				Pos: pos(17, 5),
+				Facts: content.Facts{
+					Type:     "shutdown",
+					Services: []string{"internet", "mobile"},
+					Where:    []content.Ref{{Kind: "city", ID: "mosul", Pos: pos(19, 13)}},
+					Scope:    "city",
+					By:       []content.Ref{{Kind: "actor", ID: "isil", Pos: pos(21, 10)}},
+					Via:      []content.Ref{{Kind: "actor", ID: "korek", Pos: pos(22, 11)}},
+					Cause:    "conflict",
+				},
+				From:  content.Date{Year: 2016, Month: 8},
+				Until: content.Until{Date: content.Date{Year: 2016, Month: 11, Day: 1}},
+				Note:  "Private subscriptions were not renewed.",
 			},
-			{Pos: pos(27, 5), Type: "restoration", From: content.Date{Year: 2016, Month: 11}, Until: content.Until{Ongoing: true}},
-			{Pos: pos(28, 5), Type: "block", From: content.Date{Year: 2014}, Until: content.Until{Unknown: true}},
+			{Pos: pos(27, 5), Facts: content.Facts{Type: "restoration"}, From: content.Date{Year: 2016, Month: 11}, Until: content.Until{Ongoing: true}},
+			{Pos: pos(28, 5), Facts: content.Facts{Type: "block"}, From: content.Date{Year: 2014}, Until: content.Until{Unknown: true}},
 		},
 		Draft: true,
 		// The front matter is blanked out, its newlines kept, so that line
@@ -197,8 +199,8 @@ theme: plain
 kinds:
   - {id: city, plural: cities, title: Places}
   - {id: group, plural: groups}
-event_types: [shutdown, curfew]
-services: []
+event_types: [shutdown, {id: reopening, label: Reopened, description: Service came back., ends: true}]
+services: [{id: sms, label: SMS}]
 causes: [conflict]
 scopes: [city, national]
 license: CC0
@@ -216,9 +218,13 @@ license: CC0
 			{ID: "city", Plural: "cities", Title: "Places", Schema: "Place"},
 			{ID: "group", Plural: "groups", Title: "Groups", Schema: "Thing"},
 		},
-		EventTypes: []string{"shutdown", "curfew"},
-		Causes:     []string{"conflict"},
-		Scopes:     []string{"city", "national"},
+		EventTypes: content.Vocab{
+			{ID: "shutdown", Label: "Shutdown"},
+			{ID: "reopening", Label: "Reopened", Description: "Service came back.", Ends: true},
+		},
+		Services: content.Vocab{{ID: "sms", Label: "SMS"}},
+		Causes:   content.Vocab{{ID: "conflict", Label: "Conflict"}},
+		Scopes:   content.Vocab{{ID: "city", Label: "City"}, {ID: "national", Label: "National"}},
 		License:    "CC0",
 	}
 	if !reflect.DeepEqual(s.Config, want) {

@@ -189,7 +189,7 @@ func (r *renderer) home() *Page {
 	}
 	p.Events = s.Events
 	p.Feed = "feed.xml"
-	p.Chart = eventChart(s.Events, s.Config.EventTypes)
+	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Map = r.basemap.mapFor(nil, s.Config.Map.Attribution)
 	p.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
@@ -317,7 +317,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = eventStrip(p, e.Events, r.axis, r.site.Config.EventTypes)
+	p.Strip = eventStrip(p, e.Events, r.axis, r.site.Config.EventTypes.IDs())
 	if e.Coordinates != nil {
 		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
 	}
@@ -426,7 +426,7 @@ func (r *renderer) timeline() *Page {
 	s := r.site
 	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
 		plural(len(s.Events), "event", "events"), plural(len(s.Reports), "report", "reports")))
-	p.Chart = eventChart(s.Events, s.Config.EventTypes)
+	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Timeline = timelineYears(s)
 	return p
 }

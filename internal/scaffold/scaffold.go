@@ -162,10 +162,10 @@ func report(cfg content.Config, title, date string) string {
 	}
 	b.WriteString("# events:\n")
 	if len(cfg.EventTypes) > 0 {
-		fmt.Fprintf(&b, "#   - type: %s # %s\n", cfg.EventTypes[0], strings.Join(cfg.EventTypes, ", "))
+		fmt.Fprintf(&b, "#   - type: %s # %s\n", cfg.EventTypes[0].ID, strings.Join(cfg.EventTypes.IDs(), ", "))
 	}
 	if len(cfg.Services) > 0 {
-		fmt.Fprintf(&b, "#     services: [%s] # %s\n", cfg.Services[0], strings.Join(cfg.Services, ", "))
+		fmt.Fprintf(&b, "#     services: [%s] # %s\n", cfg.Services[0].ID, strings.Join(cfg.Services.IDs(), ", "))
 	}
 	for _, s := range []string{cities, actors} {
 		if s != "" {

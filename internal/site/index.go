@@ -74,6 +74,22 @@ func (r *resolver) index() {
 			}
 		}
 	}
+	for _, rec := range s.Records {
+		seen := map[*Entity]bool{}
+		for _, role := range []struct {
+			name string
+			list []*Entity
+		}{{"where", rec.Where}, {"by", rec.By}, {"via", rec.Via}, {"restored", rec.RestoredBy}} {
+			for _, e := range role.list {
+				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
+					if !seen[x] {
+						seen[x] = true
+						x.Records = append(x.Records, RecordRef{rec, role.name})
+					}
+				}
+			}
+		}
+	}
 	// Independent: one writes entities' Related, the other reports'.
 	var wg sync.WaitGroup
 	wg.Go(r.coOccurring)

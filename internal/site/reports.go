@@ -63,6 +63,11 @@ func (r *resolver) reportEntities(rep *Report) {
 		}
 	}
 	rep.named = nil
+	for _, ev := range rep.Events {
+		if ev.Record != nil && !slices.Contains(rep.Records, ev.Record) {
+			rep.Records = append(rep.Records, ev.Record)
+		}
+	}
 	for i, k := range r.site.Kinds {
 		slices.SortFunc(rep.Entities[i], byName)
 		if len(rep.Entities[i]) == 0 {

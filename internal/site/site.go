@@ -32,7 +32,8 @@ type Site struct {
 	Reports []*Report // newest first, then by slug
 	Pages   []*Page   // by menu position, then slug
 	Static  []string
-	Events  []*Event // every event, oldest first
+	Events  []*Event  // every event, oldest first
+	Records []*Record // every record, by start, then id
 	Outline *content.Outline
 
 	resolver *resolver // kept for Report, which resolves one edit against the rest
@@ -58,6 +59,7 @@ type Entity struct {
 	Reports  []ReportRef // its own and its descendants', newest first
 	Mentions []*Mention  // in report order (newest first), then document order
 	Events   []EventRef  // its own and its descendants', oldest first
+	Records  []RecordRef // its own and its descendants', by start
 	Related  []Count     // entities that share reports with it, most first
 
 	direct []ReportRef // the Reports with Direct set, computed once
@@ -74,6 +76,13 @@ type ReportRef struct {
 // it: "where", "by" or "via".
 type EventRef struct {
 	*Event
+	Role string
+}
+
+// RecordRef is a record listed on an entity page, with the entity's part
+// in it: "where", "by", "via" or "restored" (it brought service back).
+type RecordRef struct {
+	*Record
 	Role string
 }
 
@@ -100,6 +109,7 @@ type Report struct {
 	Doc      *markup.Doc
 	Entities [][]*Entity // per kind, in Site.Kinds order, each by name
 	Events   []*Event
+	Records  []*Record // the records its events are evidence for or end, in event order
 	Related  []*Report
 	Prev     *Report // the next older report
 	Next     *Report // the next newer report
@@ -126,6 +136,7 @@ type Event struct {
 	Where  []*Entity
 	By     []*Entity
 	Via    []*Entity
+	Record *Record // the record it is evidence for or ends
 }
 
 // Page is a resolved stand-alone page.
@@ -172,6 +183,7 @@ func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.Lis
 	for _, rep := range s.Reports {
 		r.reportMeta(rep)
 	}
+	r.records(c.Records)
 	r.bodies()
 	for _, rep := range s.Reports {
 		r.reportEntities(rep)
@@ -198,6 +210,7 @@ type resolver struct {
 	spill       *spill.File           // nil: bodies stay in memory
 	names       map[string]*nameIndex // by kind id
 	reportIndex map[string]*Report
+	recordIndex map[string]*Record
 	drafts      map[string]bool // slugs of drafts left out of this build
 	invalid     map[string]bool // slugs of reports whose front matter is broken
 }
@@ -224,6 +237,11 @@ func (r *resolver) bodies() {
 	}
 	for _, p := range r.site.Pages {
 		jobs = append(jobs, job{p.Path, p.URL, &p.Body, &p.Doc, nil})
+	}
+	for _, rec := range r.site.Records {
+		if !rec.Own {
+			jobs = append(jobs, job{rec.Path, rec.URL, &rec.Body, &rec.Doc, nil})
+		}
 	}
 	Parallel(len(jobs), func(i int) {
 		j := jobs[i]
@@ -294,6 +312,15 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 	one.site = &Site{Config: s.Config, Kinds: s.Kinds} // events go here, not to s
 	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next}
 	one.reportMeta(nr)
+	for i, ev := range nr.Events {
+		// The records stay as last built; the full rebuild behind this
+		// one updates them.
+		id := rep.Slug + "-" + strconv.Itoa(i+1)
+		if ev.Event.Record != nil {
+			id = ev.Event.Record.ID
+		}
+		ev.Record = r.recordIndex[id]
+	}
 	nr.Doc = r.md.Parse(rep.Path, rep.Body)
 	diags.Append(nr.Doc.Problems...)
 	one.reportBody(nr)

@@ -79,6 +79,31 @@ var errorCases = []struct {
 	want  []string
 }{
 	{
+		"records: unknown, misspelt, unused, and an id an event's own record takes",
+		map[string]string{
+			"records/mosul-mobile.md":   "---\ntitle: Mosul mobile\ntype: shutdown\nwhere: [mosull]\n---\n",
+			"records/unused.md":         "---\ntitle: Unused\ntype: block\n---\n",
+			"records/2016-01-01-r-2.md": "---\ntitle: Taken\ntype: block\n---\n",
+			"reports/2016-01-01-r.md": report("2016-01-01", []string{
+				"events:",
+				"  - {record: mosul-mobil, from: 2016}",
+				"  - {type: shutdown, from: 2016}",
+				"  - {record: nothing-like-it, from: 2016}",
+			}, ""),
+		},
+		[]string{
+			`records/2016-01-01-r-2.md:1:1: error: record id "2016-01-01-r-2" is taken by event 2 of reports/2016-01-01-r.md, which names no record; rename the file`,
+			`records/2016-01-01-r-2.md:1:1: warning: no report gives evidence for record "2016-01-01-r-2": name it in an event with record: 2016-01-01-r-2`,
+			`records/mosul-mobile.md:1:1: warning: no report gives evidence for record "mosul-mobile": name it in an event with record: mosul-mobile`,
+			`records/mosul-mobile.md:4:9: error: unknown city "mosull"; did you mean "mosul"?`,
+			`records/unused.md:1:1: warning: no report gives evidence for record "unused": name it in an event with record: unused`,
+			`reports/2016-01-01-r.md:1:1: warning: report has no actor: annotate one in the text or list it in actors:`,
+			`reports/2016-01-01-r.md:1:1: warning: report has no city: annotate one in the text or list it in cities:`,
+			`reports/2016-01-01-r.md:6:14: error: unknown record "mosul-mobil"; did you mean "mosul-mobile"?`,
+			`reports/2016-01-01-r.md:8:14: error: unknown record "nothing-like-it"; create records/nothing-like-it.md, or leave record: out to make the event a record of its own`,
+		},
+	},
+	{
 		"unknown ids in front matter lists",
 		map[string]string{"reports/r.md": report("2016", []string{
 			"cities: [mosull, ninive, tikrit, hawler]",

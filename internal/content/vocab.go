@@ -1,0 +1,143 @@
+package content
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Term is one value of a site.yaml vocabulary (event_types, services,
+// causes, scopes). Content names it by ID; pages show its Label.
+type Term struct {
+	ID          string // "mobile-data": what content writes
+	Label       string // "Mobile data": what readers see
+	Description string // optional: a sentence for the data codebook and legends
+
+	// Ends is set on event types whose events end the record they name,
+	// such as restoration.
+	Ends bool
+}
+
+// Vocab is one of site.yaml's vocabularies, in the order site.yaml gives.
+type Vocab []Term
+
+// IDs returns the ids of v, in order.
+func (v Vocab) IDs() []string {
+	ids := make([]string, len(v))
+	for i, t := range v {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// Term returns the term with the given id.
+func (v Vocab) Term(id string) (Term, bool) {
+	for _, t := range v {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Term{}, false
+}
+
+// Label returns what readers see for id: its label, or the id made into
+// words when it is not in v.
+func (v Vocab) Label(id string) string {
+	if t, ok := v.Term(id); ok {
+		return t.Label
+	}
+	return labelFromID(id)
+}
+
+// Ends reports whether events of type id end the record they name.
+func (v Vocab) Ends(id string) bool {
+	t, ok := v.Term(id)
+	return ok && t.Ends
+}
+
+// labelFromID is the label of a term that gives none: "mobile-data" is
+// "Mobile data". Sites that want "SMS" or "VPNs" say so in site.yaml.
+func labelFromID(id string) string {
+	if id == "" {
+		return ""
+	}
+	s := strings.ReplaceAll(id, "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func terms(ids ...string) Vocab {
+	v := make(Vocab, len(ids))
+	for i, id := range ids {
+		v[i] = Term{ID: id, Label: labelFromID(id)}
+	}
+	return v
+}
+
+var termFields = []string{"id", "label", "description", "ends"}
+
+// vocabulary reads one site.yaml vocabulary: a list whose entries are ids
+// (`shutdown`) or mappings (`{id: sms, label: SMS, description: …}`).
+func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
+	var v Vocab
+	seen := map[string]bool{}
+	var items []*yaml.Node
+	switch n.Kind {
+	case yaml.SequenceNode:
+		items = n.Content
+	case yaml.ScalarNode:
+		items = d.list(n, key)
+	default:
+		d.errorf(n, "%s must be a list such as [a, {id: b, label: B}]", key)
+	}
+	for _, item := range items {
+		var t Term
+		idNode := item
+		switch item.Kind {
+		case yaml.ScalarNode:
+			if item.Tag == "!!null" {
+				d.errorf(item, "an entry of %s is empty", key)
+				continue
+			}
+			t.ID = item.Value
+		case yaml.MappingNode:
+			fields := d.fields(item, "an entry of "+key, termFields, func(f string, _, v *yaml.Node) {
+				switch f {
+				case "id":
+					t.ID, _ = d.str(v, f, true)
+					idNode = v
+				case "label":
+					t.Label, _ = d.str(v, f, true)
+				case "description":
+					t.Description, _ = d.str(v, f, false)
+				case "ends":
+					if key != "event_types" {
+						d.errorf(v, "ends: applies only to event_types")
+						return
+					}
+					t.Ends = d.boolean(v, f)
+				}
+			})
+			d.require(item, "an entry of "+key, fields, "id")
+			if fields["id"] == nil {
+				continue
+			}
+		default:
+			d.errorf(item, "an entry of %s is an id or a mapping such as {id: sms, label: SMS}", key)
+			continue
+		}
+		if !ValidID(t.ID) {
+			d.errorf(idNode, "invalid entry %q in %s: use lower-case letters a-z, digits and single hyphens", t.ID, key)
+			continue
+		}
+		if seen[t.ID] {
+			d.errorf(idNode, "%q is listed twice in %s", t.ID, key)
+			continue
+		}
+		seen[t.ID] = true
+		if t.Label == "" {
+			t.Label = labelFromID(t.ID)
+		}
+		v = append(v, t)
+	}
+	return v
+}

@@ -1,0 +1,266 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gazette/internal/content"
+	"gazette/internal/diag"
+	"gazette/internal/markup"
+)
+
+// Record is a resolved record: one shutdown (or block, ban, throttling) as
+// readers think of it, with the events of reports that are its evidence
+// and the state those events put it in.
+type Record struct {
+	// The record's file, or for an event that names no record, a stand-in
+	// made from that event (Own is then set, and Title is empty: the theme
+	// describes it from its facts).
+	*content.Record
+	Own bool
+	URL string      // "records/mosul-mobile-2014/"
+	Doc *markup.Doc // the file's body; nil for an event's own record
+
+	// The record's facts: the file's where it gives them, else what its
+	// evidence says, together.
+	Where, By, Via []*Entity
+	Services       []string
+	Type, Cause    string
+
+	Evidence   []*Event  // the events that saw it, oldest report first
+	Endings    []*Event  // the events that end it (restorations), oldest report first
+	RestoredBy []*Entity // who the endings say brought service back
+
+	Start  Span   // when it began, as its evidence says
+	Status Status // whether it is over
+}
+
+// Span is what a record's evidence says about one of its dates: the date
+// to show, and, when reports disagree, every date they give.
+type Span struct {
+	Date     content.Date // the most precise date all evidence agrees with; the earliest when it disagrees
+	Disputed bool         // the evidence gives dates that do not contain one another
+	Dates    []content.Date
+}
+
+// State is whether a record is over.
+type State int
+
+const (
+	Unknown  State = iota // no evidence says it ended or was still on
+	Ongoing               // the newest evidence that speaks of its end saw it still on
+	Ended                 // evidence gives its end, but no restoration
+	Restored              // an event of an ending type (a restoration) names it
+)
+
+// String is the state's name in exports: "unknown", "ongoing", "ended",
+// "restored".
+func (s State) String() string {
+	return [...]string{"unknown", "ongoing", "ended", "restored"}[s]
+}
+
+// Status is a record's state with its date: when it ended or was restored,
+// or, for Ongoing, the date of the newest report that saw it still on (a
+// record is never simply "ongoing": only "ongoing as of" a report).
+type Status struct {
+	State State
+	End   Span         // Ended, Restored: when
+	AsOf  content.Date // Ongoing: the newest report that still saw it
+}
+
+// records makes the site's records: one per records/*.md file that is not
+// broken, and one for every event that names none. Each event is linked to
+// its record. It runs after reportMeta, so the events' entities are known.
+func (r *resolver) records(files []*content.Record) {
+	s := r.site
+	r.recordIndex = map[string]*Record{}
+	for _, f := range files {
+		rec := &Record{Record: f, URL: "records/" + f.ID + "/"}
+		r.recordIndex[f.ID] = rec
+		if f.Invalid {
+			continue
+		}
+		rec.Where, rec.By, rec.Via = r.refs(f.Where), r.refs(f.By), r.refs(f.Via)
+		s.Records = append(s.Records, rec)
+	}
+	for _, rep := range s.Reports { // in slug order: ids of events' own records are stable
+		for i, ev := range rep.Events {
+			rec := r.eventRecord(rep, i, ev)
+			if rec == nil {
+				continue
+			}
+			ev.Record = rec
+			if r.site.Config.EventTypes.Ends(ev.Type) && !rec.Own {
+				rec.Endings = append(rec.Endings, ev)
+			} else {
+				rec.Evidence = append(rec.Evidence, ev)
+			}
+		}
+	}
+	for _, rec := range s.Records {
+		r.settle(rec)
+	}
+	slices.SortFunc(s.Records, func(a, b *Record) int {
+		return cmp.Or(a.Start.Date.Compare(b.Start.Date), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// eventRecord returns the record that the i-th event of rep names, or makes
+// the event a record of its own.
+func (r *resolver) eventRecord(rep *Report, i int, ev *Event) *Record {
+	if ref := ev.Event.Record; ref != nil {
+		rec := r.recordIndex[ref.ID]
+		if rec == nil {
+			ids := make([]string, 0, len(r.recordIndex))
+			for id := range r.recordIndex {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			hint := diag.DidYouMean(ref.ID, ids)
+			if hint == "" {
+				hint = "; create records/" + ref.ID + ".md, or leave record: out to make the event a record of its own"
+			}
+			r.diags.Errorf(ref.Pos, "unknown record %q%s", ref.ID, hint)
+			return nil
+		}
+		if rec.Invalid {
+			return nil // already reported
+		}
+		if ev.Type == "" {
+			ev.Type = rec.Record.Type
+		}
+		return rec
+	}
+	id := rep.Slug + "-" + strconv.Itoa(i+1)
+	if other := r.recordIndex[id]; other != nil {
+		r.diags.Errorf(diag.Pos{Path: other.Path}, "record id %q is taken by event %d of %s, which names no record; rename the file", id, i+1, rep.Path)
+		return nil
+	}
+	rec := &Record{
+		Record: &content.Record{Path: rep.Path, ID: id, Facts: content.Facts{Type: ev.Type, Scope: ev.Scope}},
+		Own:    true,
+		URL:    "records/" + id + "/",
+	}
+	r.recordIndex[id] = rec
+	r.site.Records = append(r.site.Records, rec)
+	return rec
+}
+
+// settle computes what a record's evidence says: its facts where the file
+// leaves them out, its start and its status.
+func (r *resolver) settle(rec *Record) {
+	byReport := func(a, b *Event) int {
+		return cmp.Or(a.Report.Date.Compare(b.Report.Date), strings.Compare(a.Report.Slug, b.Report.Slug))
+	}
+	slices.SortStableFunc(rec.Evidence, byReport)
+	slices.SortStableFunc(rec.Endings, byReport)
+
+	rec.Type, rec.Cause, rec.Services = rec.Record.Type, rec.Record.Cause, rec.Record.Services
+	for _, ev := range rec.Evidence {
+		rec.Type = cmp.Or(rec.Type, ev.Type)
+		rec.Cause = cmp.Or(rec.Cause, ev.Cause)
+	}
+	if len(rec.Record.Services) == 0 {
+		rec.Services = union(rec.Evidence, func(ev *Event) []string { return ev.Services })
+	}
+	if len(rec.Record.Where) == 0 {
+		rec.Where = union(rec.Evidence, func(ev *Event) []*Entity { return ev.Where })
+	}
+	if len(rec.Record.By) == 0 {
+		rec.By = union(rec.Evidence, func(ev *Event) []*Entity { return ev.By })
+	}
+	if len(rec.Record.Via) == 0 {
+		rec.Via = union(rec.Evidence, func(ev *Event) []*Entity { return ev.Via })
+	}
+	rec.RestoredBy = union(rec.Endings, func(ev *Event) []*Entity { return ev.By })
+	if rec.Own && r.site.Config.EventTypes.Ends(rec.Type) {
+		rec.By, rec.RestoredBy = nil, rec.By // a restoration's by brought service back
+	}
+
+	var starts, ends []content.Date
+	for _, ev := range rec.Evidence {
+		if rec.Own && r.site.Config.EventTypes.Ends(ev.Type) {
+			ends = append(ends, ev.From) // a restoration that names no record
+			continue
+		}
+		starts = append(starts, ev.From)
+		if !ev.Until.Date.IsZero() {
+			ends = append(ends, ev.Until.Date)
+		}
+	}
+	for _, ev := range rec.Endings {
+		ends = append(ends, ev.From)
+	}
+	rec.Start = span(starts)
+	restored := len(rec.Endings) > 0 || (rec.Own && r.site.Config.EventTypes.Ends(rec.Type))
+	switch {
+	case len(ends) > 0 && restored:
+		rec.Status = Status{State: Restored, End: span(ends)}
+	case len(ends) > 0:
+		rec.Status = Status{State: Ended, End: span(ends)}
+	default:
+		for _, ev := range rec.Evidence {
+			if ev.Until.Ongoing && ev.Report.Date.Compare(rec.Status.AsOf) > 0 {
+				rec.Status = Status{State: Ongoing, AsOf: ev.Report.Date}
+			}
+		}
+	}
+	if len(rec.Evidence)+len(rec.Endings) == 0 && !rec.Invalid {
+		r.diags.Warnf(diag.Pos{Path: rec.Path}, "no report gives evidence for record %q: name it in an event with record: %s", rec.ID, rec.ID)
+	}
+}
+
+// span settles the dates that evidence gives for one moment. When each
+// contains or is contained in the others ("2014" and "November 2014"),
+// they agree and the most precise wins; otherwise the earliest is shown
+// and the span is disputed.
+func span(dates []content.Date) Span {
+	var s Span
+	for _, d := range dates {
+		if !d.IsZero() && !slices.Contains(s.Dates, d) {
+			s.Dates = append(s.Dates, d)
+		}
+	}
+	if len(s.Dates) == 0 {
+		return s
+	}
+	slices.SortFunc(s.Dates, content.Date.Compare)
+	s.Date = s.Dates[0]
+	for _, d := range s.Dates[1:] {
+		switch {
+		case within(d, s.Date):
+			s.Date = d
+		case within(s.Date, d):
+		default:
+			s.Disputed = true
+		}
+	}
+	if s.Disputed {
+		s.Date = s.Dates[0]
+	}
+	if len(s.Dates) == 1 {
+		s.Dates = nil
+	}
+	return s
+}
+
+// within reports whether the days of a lie within those of b.
+func within(a, b content.Date) bool {
+	return !a.Start().Before(b.Start()) && !a.End().After(b.End())
+}
+
+// union returns the items that list gives for each event, each once, in
+// the order first seen.
+func union[T comparable](events []*Event, list func(*Event) []T) []T {
+	var out []T
+	for _, ev := range events {
+		for _, x := range list(ev) {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
