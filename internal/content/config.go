@@ -54,7 +54,7 @@ func DefaultConfig() Config {
 		Services: terms("internet", "mobile", "mobile-data", "social-media", "messaging", "vpn", "sms", "landline"),
 		Causes:   terms("conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"),
 		Scopes:   terms("city", "province", "region", "national"),
-		License:    "CC BY 4.0",
+		License:  "CC BY 4.0",
 	}
 }
 

@@ -225,7 +225,7 @@ license: CC0
 		Services: content.Vocab{{ID: "sms", Label: "SMS"}},
 		Causes:   content.Vocab{{ID: "conflict", Label: "Conflict"}},
 		Scopes:   content.Vocab{{ID: "city", Label: "City"}, {ID: "national", Label: "National"}},
-		License:    "CC0",
+		License:  "CC0",
 	}
 	if !reflect.DeepEqual(s.Config, want) {
 		t.Errorf("config:\n%+v\nwant:\n%+v", s.Config, want)

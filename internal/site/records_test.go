@@ -52,7 +52,7 @@ func describe(r *site.Record) string {
 // an event that names no record is a record of its own.
 func TestRecords(t *testing.T) {
 	s, diags := resolve(with(map[string]string{
-		"records/mosul-mobile.md": "---\ntitle: ISIL cuts mobile service in Mosul\ntype: shutdown\nservices: [mobile]\nwhere: [mosul]\nby: [isil]\n---\nOne cut, seen twice.\n",
+		"records/mosul-mobile.md":  "---\ntitle: ISIL cuts mobile service in Mosul\ntype: shutdown\nservices: [mobile]\nwhere: [mosul]\nby: [isil]\n---\nOne cut, seen twice.\n",
 		"records/baghdad-block.md": "---\ntitle: Block in Baghdad\ntype: block\n---\n",
 		"reports/2014-12-01-a.md": report("2014-12-01", []string{
 			"events:",
