@@ -11,12 +11,19 @@ import (
 // funcs are the template functions. They format; they do not compute.
 func funcs() template.FuncMap {
 	return template.FuncMap{
-		"dir":    Dir,
-		"plural": plural,
-		"join":   strings.Join,
-		"when":   when,
-		"dict":   dict,
-		"list":   func(v ...any) []any { return v },
+		"dir":         Dir,
+		"plural":      plural,
+		"join":        strings.Join,
+		"when":        when,
+		"statusText":  StatusText,
+		"startText":   StartText,
+		"roleText":    roleText,
+		"label":       vocabLabel,
+		"labels":      vocabLabels,
+		"recordTitle": func(s *site.Site, rec *site.Record) string { return RecordTitle(&s.Config, rec) },
+		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(&s.Config, rec) },
+		"dict":        dict,
+		"list":        func(v ...any) []any { return v },
 		"names": func(es []*site.Entity) []string {
 			out := make([]string, len(es))
 			for i, e := range es {
@@ -28,12 +35,14 @@ func funcs() template.FuncMap {
 }
 
 // when formats an event's dates: "12 August 2016 – 1 November 2016",
-// "June 2014 – ongoing", "2015".
-func when(from content.Date, until content.Until) string {
+// "June 2014 – ongoing as of 16 June 2014", "2015". An event is ongoing only
+// as of its report's date (seen), never simply "ongoing": read years
+// later, that would say it still is.
+func when(from content.Date, until content.Until, seen content.Date) string {
 	f := from.Human()
 	switch {
 	case until.Ongoing:
-		return f + " – ongoing"
+		return f + " – ongoing as of " + seen.Human()
 	case until.Unknown:
 		return f + " – end unknown"
 	case until.Date.IsZero() || until.Date == from:
@@ -52,4 +61,21 @@ func dict(kv ...any) map[string]any {
 		}
 	}
 	return m
+}
+
+// roleText says what an entity did in a record: "where" is "place",
+// "by" "ordered or carried out", "via" "through it", "restored" "restored
+// service".
+func roleText(role string) string {
+	switch role {
+	case "where":
+		return "place"
+	case "by":
+		return "ordered or carried out"
+	case "via":
+		return "carried out through it"
+	case "restored":
+		return "restored service"
+	}
+	return role
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -227,3 +228,126 @@ func (b *basemap) context(current *site.Entity) []*site.Entity {
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+// RecordMap is the map of where records happened: one dot per place named
+// in a record's where, sized by its number of records and coloured by
+// whether they are all over. Every dot is named, beside it when the name
+// fits, else by a number in the key below the map.
+type RecordMap struct {
+	Width, Height int
+	Title         string
+	Summary       string
+	Shapes        []MapShape
+	Dots          []RecordDot
+	Key           []RecordDot    // the dots numbered instead of named, by number
+	Outside       []*site.Entity // places beyond the map's edge
+	Attribution   string
+	Open, Over    int // dots with a record not known to be over; dots whose records are all over
+}
+
+// RecordDot is a place on the records map.
+type RecordDot struct {
+	X, Y, R   float64
+	Entity    *site.Entity
+	Records   int
+	Open      bool // a record there is ongoing or its end is not known
+	LabelX    float64
+	LabelLeft bool // the name is drawn left of the dot
+	Number    int  // > 0: the dot is named in the key under this number
+	HitR      float64
+}
+
+// recordMapFont is the label size in map units; labelWidth estimates a
+// name's width from it (a label is cut to the key when it would overlap).
+const recordMapFont = 13
+
+func labelWidth(s string) float64 { return float64(len([]rune(s))) * recordMapFont * 0.58 }
+
+// recordMap lays out where the records happened.
+func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordMap {
+	if b == nil {
+		return nil
+	}
+	count := map[*site.Entity]int{}
+	open := map[*site.Entity]bool{}
+	var places []*site.Entity
+	for _, rec := range records {
+		for _, e := range rec.Where {
+			if e.Coordinates == nil {
+				continue
+			}
+			if count[e] == 0 {
+				places = append(places, e)
+			}
+			count[e]++
+			if rec.Status.State == site.Ongoing || rec.Status.State == site.Unknown {
+				open[e] = true
+			}
+		}
+	}
+	if len(places) == 0 {
+		return nil
+	}
+	m := &RecordMap{Width: b.width, Height: b.height, Shapes: b.shapes, Attribution: attribution}
+	for _, e := range places {
+		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
+		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
+			m.Outside = append(m.Outside, e)
+			continue
+		}
+		n := count[e]
+		m.Dots = append(m.Dots, RecordDot{
+			X: round1(x), Y: round1(y), R: round1(min(18, 5+2.5*math.Sqrt(float64(n)))),
+			Entity: e, Records: n, Open: open[e], HitR: 14,
+		})
+		if open[e] {
+			m.Open++
+		} else {
+			m.Over++
+		}
+	}
+	// Name the places with most records first: they get the free room.
+	slices.SortStableFunc(m.Dots, func(a, b RecordDot) int {
+		return cmp.Or(b.Records-a.Records, strings.Compare(a.Entity.Name, b.Entity.Name))
+	})
+	type box struct{ x0, y0, x1, y1 float64 }
+	overlaps := func(a box, taken []box) bool {
+		if a.x0 < 0 || a.x1 > float64(m.Width) || a.y0 < 0 || a.y1 > float64(m.Height) {
+			return true
+		}
+		for _, t := range taken {
+			if a.x0 < t.x1 && t.x0 < a.x1 && a.y0 < t.y1 && t.y0 < a.y1 {
+				return true
+			}
+		}
+		return false
+	}
+	var taken []box
+	for _, d := range m.Dots {
+		taken = append(taken, box{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R})
+	}
+	for i := range m.Dots {
+		d := &m.Dots[i]
+		w, h := labelWidth(d.Entity.Name), float64(recordMapFont)
+		right := box{d.X + d.R + 3, d.Y - h/2, d.X + d.R + 3 + w, d.Y + h/2}
+		left := box{d.X - d.R - 3 - w, d.Y - h/2, d.X - d.R - 3, d.Y + h/2}
+		switch {
+		case !overlaps(right, taken):
+			d.LabelX = round1(right.x0)
+			taken = append(taken, right)
+		case !overlaps(left, taken):
+			d.LabelX, d.LabelLeft = round1(left.x1), true
+			taken = append(taken, left)
+		default:
+			d.Number = len(m.Key) + 1
+			m.Key = append(m.Key, *d)
+		}
+	}
+	// Large dots first, so that small ones stay on top.
+	slices.SortStableFunc(m.Dots, func(a, b RecordDot) int {
+		return cmp.Or(cmp.Compare(b.R, a.R), strings.Compare(a.Entity.Name, b.Entity.Name))
+	})
+	m.Title = "Map of the places where service was cut"
+	m.Summary = fmt.Sprintf("%s where reports record a shutdown, block or ban; a larger dot means more records.", plural(len(m.Dots), "place", "places"))
+	return m
+}

@@ -32,22 +32,25 @@ type Page struct {
 	Entity     *site.Entity
 	Kind       *site.Kind
 	Standalone *site.Page
+	Record     *site.Record
 
-	Latest []*site.Report // home: the newest reports
-	Years  []YearGroup    // reports index
-	Groups []Group        // entity index: entities by type
-	Counts []KindCount    // home: entities per kind
-	Events []*site.Event  // home: event count; report, entity: its events
+	Latest  []*site.Report   // home: the newest reports
+	Years   []YearGroup      // reports index
+	Groups  []Group          // entity index: entities by type
+	Counts  []KindCount      // home: entities per kind
+	Events  []*site.Event    // home: event count; report, entity: its events
+	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart    *Chart         // home, timeline: events per month
-	Map      *Map           // home, indexes of places, places
-	Strip    *Strip         // entity: its events on the site's time axis
-	Timeline []TimelineYear // timeline: events and reports by year
-	Columns  []Column       // data: the fields of the open data
-	Feed     string         // the page's Atom feed, relative to the root
-	Crumbs   []*site.Entity // entity: its ancestors, outermost first
-	Mentions []MentionItem  // entity: its mentions, each in its sentence
-	Scripts  []string       // script files, relative to the root
+	Chart     *Chart         // home, timeline: events per month
+	Map       *Map           // home, indexes of places, places
+	RecordMap *RecordMap     // home, records index: where records happened
+	Strip     *Strip         // entity: its events on the site's time axis
+	Timeline  []TimelineYear // timeline: events and reports by year
+	Columns   []Column       // data: the fields of the open data
+	Feed      string         // the page's Atom feed, relative to the root
+	Crumbs    []*site.Entity // entity: its ancestors, outermost first
+	Mentions  []MentionItem  // entity: its mentions, each in its sentence
+	Scripts   []string       // script files, relative to the root
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -326,6 +329,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	ld["url"] = p.Canonical()
 	ld["description"] = p.Description
 	p.JSONLD = omitEmpty(ld)
+	p.Records = e.Records
 	return p
 }
 

@@ -77,6 +77,12 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options,
 	for _, p := range s.Pages {
 		page("page", func() *Page { return r.standalone(p) })
 	}
+	if len(s.Records) > 0 {
+		page("records", func() *Page { return r.recordsIndex() })
+	}
+	for _, rec := range s.Records {
+		page("record", func() *Page { return r.record(rec) })
+	}
 	page("data", func() *Page { return r.dataPage() })
 	page("404", func() *Page { return r.notFound() })
 	jobs = append(jobs, r.assets, r.sitemap, r.data)
@@ -291,7 +297,11 @@ type NavItem struct {
 }
 
 func (r *renderer) navigation() []NavItem {
-	nav := []NavItem{{"Reports", "reports/"}}
+	var nav []NavItem
+	if len(r.site.Records) > 0 {
+		nav = append(nav, NavItem{"Shutdowns", "records/"})
+	}
+	nav = append(nav, NavItem{"Reports", "reports/"})
 	for _, k := range r.site.Kinds {
 		nav = append(nav, NavItem{k.Title, k.URL})
 	}

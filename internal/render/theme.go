@@ -29,7 +29,7 @@ type Theme struct {
 
 // layoutNames are the page layouts a theme provides. base.html and
 // partials.html are shared by all of them.
-var layoutNames = []string{"home", "report", "reports", "entity", "entities", "page", "timeline", "search", "data", "404"}
+var layoutNames = []string{"home", "report", "reports", "record", "records", "entity", "entities", "page", "timeline", "search", "data", "404"}
 
 // LoadTheme reads a theme. def is the embedded default theme; override, when
 // not nil, is a project's themes/<name>/ folder, whose files replace the

@@ -258,7 +258,7 @@ func eventStrip(p *Page, events []site.EventRef, axis timeAxis, types []string) 
 		}
 		row := StripRow{
 			X: x(start), Y: 6 + i*14, W: max(3, x(end)-x(start)), Class: typeClass(types, e.Type), Open: open,
-			Title: fmt.Sprintf("%s, %s (%s)", e.Type, when(e.From, e.Until), e.Report.Title),
+			Title: fmt.Sprintf("%s, %s (%s)", e.Type, when(e.From, e.Until, e.Report.Date), e.Report.Title),
 			Href:  p.Link(e.Report.URL),
 		}
 		s.Rows = append(s.Rows, row)
