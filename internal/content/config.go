@@ -31,6 +31,8 @@ type Kind struct {
 	ID     string // "city": the annotation scheme and the front-matter key of events
 	Plural string // "cities": the folder, the URL and the report front-matter key
 	Title  string // "Cities": the heading of its index
+	One    string // "city": one of them, in a count ("1 city"); defaults to the id
+	Many   string // "cities": several, in a count ("27 cities"); defaults to the title in lower case
 	Schema string // schema.org type of its entities: "Place", "Organization"
 }
 
@@ -41,8 +43,8 @@ func DefaultConfig() Config {
 		Language: "en",
 		Theme:    "default",
 		Kinds: []Kind{
-			{ID: "city", Plural: "cities", Title: "Cities", Schema: "Place"},
-			{ID: "actor", Plural: "actors", Title: "Actors", Schema: "Organization"},
+			{ID: "city", Plural: "cities", Title: "Cities", One: "city", Many: "cities", Schema: "Place"},
+			{ID: "actor", Plural: "actors", Title: "Actors", One: "actor", Many: "actors", Schema: "Organization"},
 		},
 		EventTypes: Vocab{
 			{ID: "shutdown", Label: "Shutdown"},
@@ -188,7 +190,7 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 	seen := map[string]bool{}
 	for _, item := range n.Content {
 		var k Kind
-		fields := d.fields(item, "a kind", []string{"id", "plural", "title", "schema"}, func(key string, _, v *yaml.Node) {
+		fields := d.fields(item, "a kind", []string{"id", "plural", "title", "one", "many", "schema"}, func(key string, _, v *yaml.Node) {
 			s, ok := d.str(v, key, true)
 			if !ok {
 				return
@@ -204,6 +206,10 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 				k.Plural = s
 			case "title":
 				k.Title = s
+			case "one":
+				k.One = s
+			case "many":
+				k.Many = s
 			case "schema":
 				k.Schema = s
 			}
@@ -214,6 +220,12 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 		}
 		if k.Title == "" {
 			k.Title = strings.ToUpper(k.Plural[:1]) + k.Plural[1:]
+		}
+		if k.One == "" {
+			k.One = strings.ReplaceAll(k.ID, "-", " ")
+		}
+		if k.Many == "" {
+			k.Many = strings.ToLower(k.Title)
 		}
 		if k.Schema == "" {
 			k.Schema = map[string]string{"city": "Place", "actor": "Organization"}[k.ID]

@@ -215,8 +215,8 @@ license: CC0
 		BaseURL:  "https://example.org/cutoff/",
 		Theme:    "plain",
 		Kinds: []content.Kind{
-			{ID: "city", Plural: "cities", Title: "Places", Schema: "Place"},
-			{ID: "group", Plural: "groups", Title: "Groups", Schema: "Thing"},
+			{ID: "city", Plural: "cities", Title: "Places", One: "city", Many: "places", Schema: "Place"},
+			{ID: "group", Plural: "groups", Title: "Groups", One: "group", Many: "groups", Schema: "Thing"},
 		},
 		EventTypes: content.Vocab{
 			{ID: "shutdown", Label: "Shutdown"},

@@ -194,6 +194,10 @@ func (r *renderer) home() *Page {
 	p.Feed = "feed.xml"
 	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Map = r.basemap.mapFor(nil, s.Config.Map.Attribution)
+	p.RecordMap = r.basemap.recordMap(s.Records, s.Config.Map.Attribution)
+	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
+		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
+	}
 	p.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
@@ -250,7 +254,7 @@ func (r *renderer) report(rep *site.Report) *Page {
 }
 
 func (r *renderer) entities(k *site.Kind) *Page {
-	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.ID, k.Plural)+" named in the reports, with their report counts.")
+	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
 	p.Kind = k
 	if hasCoordinates(k) {
 		p.Map = r.basemap.mapFor(nil, r.site.Config.Map.Attribution)
