@@ -125,11 +125,11 @@ func recordLine(c *content.Config, rec *site.Record) string {
 	var b strings.Builder
 	b.WriteString(c.EventTypes.Label(rec.Type))
 	if len(rec.Services) > 0 {
-		b.WriteString(" of " + strings.ToLower(labels(c.Services, rec.Services)))
+		b.WriteString(": " + labels(c.Services, rec.Services))
 	}
 	b.WriteString(entityPhrase(" in ", rec.Where))
 	b.WriteString(entityPhrase(", by ", rec.By))
-	b.WriteString(", " + StartText(rec.Start) + ", " + StatusText(rec.Status))
+	b.WriteString("; " + StartText(rec.Start) + "; " + StatusText(rec.Status))
 	return b.String()
 }
 
