@@ -8,7 +8,12 @@ import (
 	"io/fs"
 )
 
-//go:embed themes/default
+// The all: prefix embeds static/_headers too: a plain pattern skips names
+// that start with "_" or ".", and the site's security headers (the
+// Content-Security-Policy for Netlify and Cloudflare Pages) were silently
+// never published.
+//
+//go:embed all:themes/default
 var themes embed.FS
 
 // DefaultTheme returns the default theme's files: layouts/*.html and

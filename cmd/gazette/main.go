@@ -18,6 +18,7 @@ import (
 
 	"gazette"
 	"gazette/internal/build"
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/linkcheck"
 )
@@ -203,8 +204,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if o.BaseURL != "" && !strings.HasPrefix(o.BaseURL, "http://") && !strings.HasPrefix(o.BaseURL, "https://") {
-		fmt.Fprintf(stderr, "gazette build: --base-url must start with http:// or https://\n")
+	if o.BaseURL != "" && !content.SafeURL(o.BaseURL) {
+		fmt.Fprintf(stderr, "gazette build: --base-url must be an absolute http:// or https:// URL, without spaces, control characters or <>\"`\n")
 		return errUsage
 	}
 	pl := newProgress(stderr, true)

@@ -72,3 +72,21 @@ func fetch(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	fmt.Fprintf(ts.Stdout(), "%s %s\n", strings.TrimSpace(resp.Header.Get("Content-Type")), resp.Status)
 }
+
+// TestBaseURLControl passes --base-url with a line break, which would add
+// a line of its own to robots.txt: a usage error, and nothing is built.
+func TestBaseURLControl(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(dir+"/content", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	code := run([]string{"build", "-C", dir, "--base-url", "https://example.org/\r\nDisallow: /"}, &stdout, &stderr)
+	want := "gazette build: --base-url must be an absolute http:// or https:// URL, without spaces, control characters or <>\"`\n"
+	if code != 2 || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want 2, %q", code, stderr.String(), want)
+	}
+	if _, err := os.Stat(dir + "/public"); err == nil {
+		t.Errorf("public/ was written")
+	}
+}

@@ -72,6 +72,9 @@ func Run(opts Options) (Result, error) {
 		return res, fmt.Errorf("no content folder in %s: run gazette in a project folder, or pass -C DIR", absOr(opts.Dir))
 	}
 	contentFS := os.DirFS(contentDir)
+	if opts.BaseURL != "" && !content.SafeURL(opts.BaseURL) {
+		return res, fmt.Errorf("base URL %q must be an absolute http or https URL without spaces or control characters", opts.BaseURL)
+	}
 
 	progress := newProgress(opts.Progress)
 	var out *output.Dir

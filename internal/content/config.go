@@ -78,8 +78,9 @@ func (c *Config) kindIDs() []string {
 	return ids
 }
 
-// reservedNames are the top-level output names pages may not take.
-func (c *Config) reservedNames() []string {
+// ReservedNames are the top-level output names pages may not take: the
+// site's own folders and files, and each kind's plural.
+func (c *Config) ReservedNames() []string {
 	names := append([]string(nil), reserved...)
 	for _, k := range c.Kinds {
 		names = append(names, k.Plural)

@@ -171,6 +171,19 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // ValidID reports whether s may be used as an id or slug.
 func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
 
+// SlugProblem says why slug cannot name a content file (slug.md) that Load
+// would read, or returns "". It is Load's own rule, for `gazette new`, so
+// that no file it writes is then refused by check.
+func SlugProblem(slug string) string {
+	switch {
+	case !ValidID(slug):
+		return "use lower-case letters a-z, digits and single hyphens"
+	case windowsReserved(slug):
+		return "it is a device name on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9), which checkouts and hosts there cannot hold"
+	}
+	return ""
+}
+
 // Reserved top-level output names that pages and kinds may not take.
 var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "assets"}
 
@@ -192,7 +205,7 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 	}
 	s.Pages = loadDir(fsys, "pages", diags, func(path, slug string, src []byte) *Page {
 		p := parsePage(path, slug, src, diags)
-		if p != nil && slices.Contains(s.Config.reservedNames(), slug) {
+		if p != nil && slices.Contains(s.Config.ReservedNames(), slug) {
 			diags.Errorf(diag.Pos{Path: path}, "page slug %q is taken by the site's own %s/ pages; rename the file", slug, slug)
 		}
 		return p

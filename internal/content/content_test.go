@@ -537,6 +537,36 @@ var errorCases = []struct {
 		},
 	},
 
+	// --- Control characters that YAML escapes put in a value.
+	{
+		"a NUL, an escape and a CR in front matter values",
+		map[string]string{"reports/r.md": report(
+			`summary: "one\0two"`,
+			`cities: ["mo\esul", ok]`,
+			`actors: "x\ry"`,
+			`lang: "en\x00"`,
+			"events: [{type: shutdown, from: 2016, note: \"a\\u0000b\"}]",
+		), "cities/ok.md": "---\nname: \"\\x1b[31mred\"\naliases: [\"tab\\tand\\nnewline are fine\"]\n---\n"},
+		[]string{
+			`cities/ok.md:2:7: error: name holds the control character U+001B; remove it (a YAML escape such as "\0" makes one)`,
+			`reports/r.md:6:10: error: summary holds the control character U+0000; remove it (a YAML escape such as "\0" makes one)`,
+			`reports/r.md:7:10: error: cities holds the control character U+001B; remove it (a YAML escape such as "\0" makes one)`,
+			`reports/r.md:8:9: error: actors holds the control character U+000D; remove it (a YAML escape such as "\0" makes one)`,
+			`reports/r.md:9:7: error: lang holds the control character U+0000; remove it (a YAML escape such as "\0" makes one)`,
+			`reports/r.md:10:45: error: note holds the control character U+0000; remove it (a YAML escape such as "\0" makes one)`,
+		},
+	},
+	{
+		"base_url with a line break, which would add a line to robots.txt",
+		map[string]string{"site.yaml": lines(
+			`base_url: "https://example.org/\r\nDisallow: /"`,
+		), "pages/a.md": "---\ntitle: A\nsummary: \"x\\vy\"\n---\n"},
+		[]string{
+			`pages/a.md:3:10: error: summary holds the control character U+000B; remove it (a YAML escape such as "\0" makes one)`,
+			`site.yaml:1:11: error: base_url holds the control character U+000D; remove it (a YAML escape such as "\0" makes one)`,
+		},
+	},
+
 	// --- site.yaml.
 	{
 		"site.yaml: unknown fields and wrong values",

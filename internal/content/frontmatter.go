@@ -219,6 +219,9 @@ func (d *decoder) str(n *yaml.Node, field string, required bool) (string, bool) 
 		}
 		return "", !required
 	}
+	if !d.noControl(n, field) {
+		return "", false
+	}
 	return n.Value, true
 }
 
@@ -228,6 +231,9 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		return nil
 	case n.Kind == yaml.ScalarNode:
+		if !d.noControl(n, field) {
+			return nil
+		}
 		return []*yaml.Node{n}
 	case n.Kind != yaml.SequenceNode:
 		d.errorf(n, "%s must be a list such as [a, b]", field)
@@ -237,6 +243,9 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
 			d.errorf(c, "each entry of %s must be a single value", field)
+			continue
+		}
+		if !d.noControl(c, field) {
 			continue
 		}
 		out = append(out, c)
@@ -317,12 +326,40 @@ func (d *decoder) url(n *yaml.Node, field string) string {
 	return s
 }
 
-func safeURL(s string) bool {
+// SafeURL reports whether s is an absolute http or https URL that may be
+// written as it is into HTML, feeds, robots.txt and the sitemap: no space,
+// no control character (a CR or LF would start a line of its own in
+// robots.txt) and none of <>"`.
+func SafeURL(s string) bool {
 	lower := strings.ToLower(s)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
 		return false
 	}
-	return !strings.ContainsAny(s, " \t\n<>\"`") && len(s) > len("https://")
+	return !strings.ContainsAny(s, " <>\"`") && !strings.ContainsFunc(s, unicode.IsControl) && len(s) > len("https://")
+}
+
+func safeURL(s string) bool { return SafeURL(s) }
+
+// controlChar returns the first control character of s other than tab and
+// line feed: a YAML escape such as "\0" or "\e" can put one in a value,
+// where html/template would turn a NUL into U+FFFD without a word, and
+// a terminal would obey an escape.
+func controlChar(s string) (rune, bool) {
+	for _, r := range s {
+		if r != '\t' && r != '\n' && unicode.IsControl(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// noControl reports a control character in the scalar n at its position.
+func (d *decoder) noControl(n *yaml.Node, field string) bool {
+	if r, bad := controlChar(n.Value); bad {
+		d.errorf(n, "%s holds the control character U+%04X; remove it (a YAML escape such as \"\\0\" makes one)", field, r)
+		return false
+	}
+	return true
 }
 
 func (d *decoder) boolean(n *yaml.Node, field string) bool {

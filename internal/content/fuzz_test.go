@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
@@ -130,7 +131,8 @@ func checkPos(t *testing.T, files map[string]string, d diag.Diagnostic) {
 
 func safeHTTP(u string) bool {
 	l := strings.ToLower(u)
-	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(u, " \t\r\n<>\"`")
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(u, " <>\"`") &&
+		!strings.ContainsFunc(u, unicode.IsControl)
 }
 
 // FuzzValidID checks that whatever ValidID accepts is a safe path segment

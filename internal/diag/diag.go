@@ -12,8 +12,11 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a place in a content file. Path is relative to the content folder
@@ -27,8 +30,54 @@ type Pos struct {
 	Col  int
 }
 
+// String prints path:line:col. A path holding a control character (a
+// line break, a terminal escape) is quoted as Go quotes strings, so that a
+// hostile file name cannot start a line of its own, such as a forged
+// "::warning" command that GitHub Actions would obey, or recolour the
+// terminal.
 func (p Pos) String() string {
-	return fmt.Sprintf("%s:%d:%d", p.Path, max(p.Line, 1), max(p.Col, 1))
+	return fmt.Sprintf("%s:%d:%d", quotePath(p.Path), max(p.Line, 1), max(p.Col, 1))
+}
+
+// quotePath returns path as it is, or strconv.Quote'd when it holds a
+// character that cannot be shown safely on one line.
+func quotePath(path string) string {
+	if strings.IndexFunc(path, unsafeRune) < 0 {
+		return path
+	}
+	return strconv.Quote(path)
+}
+
+// unsafeRune reports whether r must not reach a terminal or log raw: C0
+// and C1 controls (line breaks, ESC), the Unicode line and paragraph
+// separators, and the bidirectional controls that reorder what is shown.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') || r == utf8.RuneError
+}
+
+// escapeText returns s with each unsafe character written as a Go escape
+// (\n, \x1b, \u202e, and \xff for a byte that is not UTF-8), and the rest
+// as it is: messages quote names already, and stay readable.
+func escapeText(s string) string {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case unsafeRune(r):
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Severity tells errors, which fail a build, from warnings, which do not.
@@ -53,8 +102,10 @@ type Diagnostic struct {
 	Msg      string
 }
 
+// String prints the diagnostic on one line, whatever its path and message
+// hold: control characters are escaped (see Pos.String).
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, escapeText(d.Msg))
 }
 
 // List collects diagnostics. It is safe for concurrent use, so stages that
@@ -178,9 +229,13 @@ func Write(w io.Writer, ds []Diagnostic, f Format, root string) error {
 	}
 }
 
-// ghEscape escapes data for a workflow command, as the Actions toolkit does.
+// ghEscape escapes data for a workflow command, as the Actions toolkit does:
+// a line break becomes %0A, so a command stays on its line. Other control
+// characters are escaped as in text (see escapeText): the runner would
+// pass them to the log raw.
 func ghEscape(s string, property bool) string {
 	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	s = escapeText(s)
 	if property {
 		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
 	}

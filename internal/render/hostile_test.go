@@ -117,7 +117,7 @@ func hostileCases() []hostileCase {
 		{name: "backslash file name", files: map[string]string{`reports/a\..\b.md`: report("", "")},
 			want: []string{`reports/a\..\b.md:1:1: error: invalid file name "a\\..\\b.md"`}},
 		{name: "NUL in file name", files: map[string]string{"reports/a\x00b.md": report("", "")},
-			want: []string{"reports/a\x00b.md:1:1: error: invalid file name \"a\\x00b.md\""}},
+			want: []string{`"reports/a\x00b.md":1:1: error: invalid file name "a\x00b.md"`}},
 		{name: "look-alike file name", files: map[string]string{"cities/mоsul.md": "---\nname: Mosul2\n---\n"}, // Cyrillic о
 			want: []string{`cities/mоsul.md:1:1: error: invalid file name "mоsul.md"`}},
 		{name: "upper-case file name", files: map[string]string{"cities/Mosul.md": "---\nname: Mosul2\n---\n"},

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,34 +89,52 @@ func file(cfg content.Config, req Request) (rel, text string, err error) {
 	} else if !content.ValidID(slug) {
 		return "", "", &UsageError{fmt.Sprintf("invalid --slug %q: use lower-case letters a-z, digits and single hyphens", slug)}
 	}
+	var dir string
 	switch req.Kind {
 	case "report", "reports":
-		date := req.Date.Format("2006-01-02")
+		dir = "reports"
 		if req.Slug == "" {
-			slug = date + "-" + slug
+			slug = req.Date.Format("2006-01-02") + "-" + slug
 		}
-		return "reports/" + slug + ".md", report(cfg, title, date), nil
 	case "page", "pages":
-		if slug == "reports" || slug == "pages" {
-			return "", "", &UsageError{fmt.Sprintf("a page cannot be called %q: the site uses %s/ itself; pass --slug", slug, slug)}
+		dir = "pages"
+		if slices.Contains(cfg.ReservedNames(), slug) {
+			return "", "", &UsageError{fmt.Sprintf("a page cannot be called %q: the name is taken by the site's own pages; pass --slug", slug)}
 		}
+	default:
 		for _, k := range cfg.Kinds {
-			if slug == k.Plural {
-				return "", "", &UsageError{fmt.Sprintf("a page cannot be called %q: the site uses %s/ itself; pass --slug", slug, slug)}
+			if req.Kind == k.ID || req.Kind == k.Plural {
+				dir = k.Plural
 			}
 		}
-		return "pages/" + slug + ".md", page(title), nil
+	}
+	if dir == "" {
+		kinds := []string{"report", "page"}
+		for _, k := range cfg.Kinds {
+			kinds = append(kinds, k.ID)
+		}
+		return "", "", &UsageError{fmt.Sprintf("cannot create a %q: use one of %s", req.Kind, strings.Join(kinds, ", "))}
+	}
+	// The loader's own rule, so that check never refuses what new wrote.
+	if problem := content.SlugProblem(slug); problem != "" {
+		if req.Slug == "" {
+			return "", "", &UsageError{fmt.Sprintf("cannot name the file %s.md after the title: %s; pass --slug", slug, problem)}
+		}
+		return "", "", &UsageError{fmt.Sprintf("invalid --slug %q: %s", slug, problem)}
+	}
+	rel = dir + "/" + slug + ".md"
+	switch dir {
+	case "reports":
+		return rel, report(cfg, title, req.Date.Format("2006-01-02")), nil
+	case "pages":
+		return rel, page(title), nil
 	}
 	for _, k := range cfg.Kinds {
-		if req.Kind == k.ID || req.Kind == k.Plural {
-			return k.Plural + "/" + slug + ".md", entity(k, nameOf(title)), nil
+		if k.Plural == dir {
+			text = entity(k, nameOf(title))
 		}
 	}
-	kinds := []string{"report", "page"}
-	for _, k := range cfg.Kinds {
-		kinds = append(kinds, k.ID)
-	}
-	return "", "", &UsageError{fmt.Sprintf("cannot create a %q: use one of %s", req.Kind, strings.Join(kinds, ", "))}
+	return rel, text, nil
 }
 
 // nameOf turns an id given as a name ("abu-ghraib") into a display name

@@ -1,0 +1,56 @@
+package render_test
+
+import (
+	"encoding/json"
+	"maps"
+	"strings"
+	"testing"
+)
+
+// TestCSVFormulas builds a site whose names and notes start with what a
+// spreadsheet runs as a formula: in events.csv each such text cell, and
+// each name of a list, starts with an apostrophe; the id, date and URL
+// columns and events.json keep the values as written.
+func TestCSVFormulas(t *testing.T) {
+	files := maps.Clone(baseSite)
+	files["cities/mosul.md"] = "---\nname: '=HYPERLINK(\"https://evil.example/\",\"Mosul\")'\n---\n"
+	files["cities/nineveh.md"] = "---\nname: \"-3.5\"\n---\n"
+	files["actors/isil.md"] = "---\nname: '@SUM(1+1)'\naliases: [Daesh]\n---\n"
+	files["actors/itpc.md"] = "---\nname: \"+ITPC\"\n---\n"
+	files["reports/2016-08-12-mosul.md"] = `---
+title: T
+date: 2016-08-12
+sources: [{publisher: P}]
+events:
+  - {type: shutdown, where: [nineveh, mosul], by: [isil], via: [itpc], from: 2016-08, note: "=1+1"}
+  - {type: restoration, where: [nineveh], from: 2016-09, note: "\tand a tab; -2"}
+---
+Text.
+`
+	out, diags, err := buildFS(mapFS(files))
+	if err != nil || out == nil {
+		t.Fatalf("build: %v %v", err, diags)
+	}
+	csv := strings.Split(strings.TrimPrefix(string(out["data/events.csv"]), "\uFEFF"), "\r\n")
+	want := []string{
+		"report,report_date,type,services,where,where_names,scope,by,by_names,via,via_names,cause,from,until,note,url",
+		`2016-08-12-mosul,2016-08-12,shutdown,,nineveh;mosul,"'-3.5;'=HYPERLINK(""https://evil.example/"",""Mosul"")",,isil,'@SUM(1+1),itpc,'+ITPC,,2016-08,,'=1+1,https://example.org/cutoff/reports/2016-08-12-mosul/`,
+		"2016-08-12-mosul,2016-08-12,restoration,,nineveh,'-3.5,,,,,,,2016-09,,'\tand a tab; -2,https://example.org/cutoff/reports/2016-08-12-mosul/",
+		"",
+	}
+	if strings.Join(csv, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events.csv:\n%s\nwant:\n%s", strings.Join(csv, "\n"), strings.Join(want, "\n"))
+	}
+	var events []struct {
+		Note string `json:"note"`
+	}
+	if err := json.Unmarshal(out["data/events.json"], &events); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[0].Note != "=1+1" || events[1].Note != "\tand a tab; -2" {
+		t.Errorf("events.json notes changed: %+v", events)
+	}
+	if !strings.Contains(string(out["data/entities.json"]), `"name": "-3.5"`) {
+		t.Errorf("entities.json does not keep the name -3.5 as written")
+	}
+}
