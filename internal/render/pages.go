@@ -41,16 +41,17 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart     *Chart         // home, timeline: events per month
-	Map       *Map           // home, indexes of places, places
-	RecordMap *RecordMap     // home, records index: where records happened
-	Strip     *Strip         // entity: its events on the site's time axis
-	Timeline  []TimelineYear // timeline: events and reports by year
-	Columns   []Column       // data: the fields of the open data
-	Feed      string         // the page's Atom feed, relative to the root
-	Crumbs    []*site.Entity // entity: its ancestors, outermost first
-	Mentions  []MentionItem  // entity: its mentions, each in its sentence
-	Scripts   []string       // script files, relative to the root
+	Chart         *Chart         // home, timeline: events per month
+	Map           *Map           // home, indexes of places, places
+	RecordMap     *RecordMap     // home, records index: where records happened
+	Strip         *Strip         // entity: its events on the site's time axis
+	Timeline      []TimelineYear // timeline: events and reports by year
+	Columns       []Column       // data: the fields of the events
+	RecordColumns []Column       // data: the fields of the records
+	Feed          string         // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity // entity: its ancestors, outermost first
+	Mentions      []MentionItem  // entity: its mentions, each in its sentence
+	Scripts       []string       // script files, relative to the root
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -446,9 +447,25 @@ func (r *renderer) search() *Page {
 }
 
 func (r *renderer) dataPage() *Page {
-	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: events, reports and entities as CSV and JSON.")
+	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
 	p.Columns = eventColumns
+	p.RecordColumns = recordColumns
 	p.Events = r.site.Events
+	s := r.site
+	var dist []any
+	for _, f := range []struct{ path, format string }{
+		{"data/records.csv", "text/csv"}, {"data/events.csv", "text/csv"}, {"data/records.json", "application/json"},
+		{"data/events.json", "application/json"}, {"data/reports.json", "application/json"}, {"data/entities.json", "application/json"},
+		{"data/datapackage.json", "application/json"},
+	} {
+		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": r.absURL(f.path)})
+	}
+	p.JSONLD = omitEmpty(map[string]any{
+		"@context": "https://schema.org", "@type": "Dataset",
+		"name": s.Config.Title + ": open data", "description": p.Description, "url": p.Canonical(),
+		"license": s.Config.License, "inLanguage": s.Config.Language, "distribution": dist,
+		"creator": map[string]any{"@type": "Organization", "name": s.Config.Title},
+	})
 	return p
 }
 

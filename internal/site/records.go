@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gazette/internal/content"
@@ -86,8 +85,8 @@ func (r *resolver) records(files []*content.Record) {
 		s.Records = append(s.Records, rec)
 	}
 	for _, rep := range s.Reports { // in slug order: ids of events' own records are stable
-		for i, ev := range rep.Events {
-			rec := r.eventRecord(rep, i, ev)
+		for _, ev := range rep.Events {
+			rec := r.eventRecord(rep, ev)
 			if rec == nil {
 				continue
 			}
@@ -109,7 +108,7 @@ func (r *resolver) records(files []*content.Record) {
 
 // eventRecord returns the record that the i-th event of rep names, or makes
 // the event a record of its own.
-func (r *resolver) eventRecord(rep *Report, i int, ev *Event) *Record {
+func (r *resolver) eventRecord(rep *Report, ev *Event) *Record {
 	if ref := ev.Event.Record; ref != nil {
 		rec := r.recordIndex[ref.ID]
 		if rec == nil {
@@ -133,9 +132,9 @@ func (r *resolver) eventRecord(rep *Report, i int, ev *Event) *Record {
 		}
 		return rec
 	}
-	id := rep.Slug + "-" + strconv.Itoa(i+1)
+	id := ev.ID()
 	if other := r.recordIndex[id]; other != nil {
-		r.diags.Errorf(diag.Pos{Path: other.Path}, "record id %q is taken by event %d of %s, which names no record; rename the file", id, i+1, rep.Path)
+		r.diags.Errorf(diag.Pos{Path: other.Path}, "record id %q is taken by event %d of %s, which names no record; rename the file", id, ev.N, rep.Path)
 		return nil
 	}
 	rec := &Record{

@@ -22,7 +22,7 @@ func (r *resolver) reportMeta(rep *Report) {
 	}
 	for i := range rep.Report.Events {
 		ce := rep.Report.Events[i]
-		ev := &Event{Event: ce, Report: rep}
+		ev := &Event{Event: ce, Report: rep, N: i + 1}
 		ev.Where = r.refs(ce.Where)
 		ev.By = r.refs(ce.By)
 		ev.Via = r.refs(ce.Via)

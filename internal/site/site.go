@@ -137,7 +137,13 @@ type Event struct {
 	By     []*Entity
 	Via    []*Entity
 	Record *Record // the record it is evidence for or ends
+	N      int     // its number among its report's events, from 1
 }
+
+// ID is the event's stable id in exports: its report's slug and its
+// number, "2016-08-12-isil-cuts-internet-across-mosul-1". An event that
+// names no record is a record of its own with the same id.
+func (e *Event) ID() string { return e.Report.Slug + "-" + strconv.Itoa(e.N) }
 
 // Page is a resolved stand-alone page.
 type Page struct {
@@ -312,10 +318,10 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 	one.site = &Site{Config: s.Config, Kinds: s.Kinds} // events go here, not to s
 	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next}
 	one.reportMeta(nr)
-	for i, ev := range nr.Events {
+	for _, ev := range nr.Events {
 		// The records stay as last built; the full rebuild behind this
 		// one updates them.
-		id := rep.Slug + "-" + strconv.Itoa(i+1)
+		id := ev.ID()
 		if ev.Event.Record != nil {
 			id = ev.Event.Record.ID
 		}
