@@ -2,10 +2,12 @@ package render
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,11 +103,13 @@ func (r *renderer) recordItems() iter.Seq[recordJSON] {
 				rj.AsOf = rec.Status.AsOf.String()
 			}
 			rj.Period = EDTF(rec.Start.Date, rec.Status.End.Date, rec.Status.State == site.Ongoing)
-			for _, list := range [][]*site.Event{rec.Evidence, rec.Endings} {
-				for _, e := range list {
-					if !contains(rj.Evidence, e.Report.Slug) {
-						rj.Evidence = append(rj.Evidence, e.Report.Slug)
-					}
+			all := append(slices.Clone(rec.Evidence), rec.Endings...)
+			slices.SortStableFunc(all, func(a, b *site.Event) int {
+				return cmp.Or(a.Report.Date.Compare(b.Report.Date), strings.Compare(a.Report.Slug, b.Report.Slug))
+			})
+			for _, e := range all {
+				if !slices.Contains(rj.Evidence, e.Report.Slug) {
+					rj.Evidence = append(rj.Evidence, e.Report.Slug)
 				}
 			}
 			if !yield(rj) {
@@ -113,15 +117,6 @@ func (r *renderer) recordItems() iter.Seq[recordJSON] {
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // recordsCSV writes records.csv: one row per record.
