@@ -44,7 +44,7 @@ type Page struct {
 	Chart         *Chart         // home, timeline: events per month
 	Map           *Map           // home, indexes of places, places
 	RecordMap     *RecordMap     // home, records index: where records happened
-	Strip         *Strip         // entity: its events on the site's time axis
+	Strip         *Strip         // entity: its records on the site's time axis
 	Timeline      []TimelineYear // timeline: events and reports by year
 	Columns       []Column       // data: the fields of the events
 	RecordColumns []Column       // data: the fields of the records
@@ -310,10 +310,6 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = e.URL + "feed.xml"
-	p.Events = make([]*site.Event, len(e.Events))
-	for i, ev := range e.Events {
-		p.Events[i] = ev.Event
-	}
 	p.Mentions = make([]MentionItem, len(e.Mentions))
 	for i, m := range e.Mentions {
 		rep := m.Report
@@ -325,7 +321,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = eventStrip(p, e.Events, r.axis, r.site.Config.EventTypes.IDs())
+	p.Strip = recordStrip(p, e.Records, r.axis, &r.site.Config)
 	if e.Coordinates != nil {
 		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
 	}

@@ -184,23 +184,36 @@ func sortedIntKeys[V any](m map[int]V) []int {
 	return keys
 }
 
-// Strip is an entity's events drawn on the site's time axis: one row per
-// event, from its start to its end.
+// Strip is an entity's records drawn on the site's time axis: one row per
+// record, from its start to its end, each a link to the record.
 type Strip struct {
 	Width, Height int
 	Title         string
 	Rows          []StripRow
 	Ticks         []Label
 	Left, Right   int
+	Uncertain     bool // a row has a date known only to the month or year
+	Open          bool // a row is not known to be over
 }
 
-// StripRow is one event on a Strip.
+// StripRow is one record on a Strip. A date known only to the month or
+// the year is drawn as an uncertain (hatched) span across that month or
+// year, never from its first day; what comes after the newest report that
+// saw a record still on, or after a start whose end is not known, fades
+// out.
 type StripRow struct {
-	X, Y, W int
-	Class   string
-	Open    bool // ongoing or unknown end: drawn fading out
-	Title   string
-	Href    string
+	Y, BarY  int    // the top of the label, of the bar
+	Class    string // the record type's colour
+	Title    string // the record's title and status
+	Label    string // the record's title, drawn above its bar
+	Href     string
+	Segments []StripSegment
+}
+
+// StripSegment is one part of a StripRow's bar.
+type StripSegment struct {
+	X, W int
+	Kind string // "known", "uncertain" or "open"
 }
 
 // maxStripRows bounds a strip's height; the most recent events are drawn.
@@ -233,37 +246,69 @@ func newTimeAxis(all []*site.Event) timeAxis {
 	}
 }
 
-// eventStrip lays out events between the site's first and last event.
-func eventStrip(p *Page, events []site.EventRef, axis timeAxis, types []string) *Strip {
-	if len(events) == 0 || !axis.ok {
+// recordStrip lays out an entity's records between the start of the
+// site's first event and the end of its last.
+func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, c *content.Config) *Strip {
+	if len(records) == 0 || !axis.ok {
 		return nil
 	}
-	title := "Events on the site's time line"
-	if len(events) > maxStripRows {
-		title = fmt.Sprintf("The %d most recent of %d events on the site's time line", maxStripRows, len(events))
-		events = events[len(events)-maxStripRows:]
+	title := "Shutdowns on the site's time line"
+	if len(records) > maxStripRows {
+		title = fmt.Sprintf("The %d most recent of %d shutdowns on the site's time line", maxStripRows, len(records))
+		records = records[len(records)-maxStripRows:]
 	}
 	lo, hi := axis.lo, axis.hi
 	s := &Strip{Width: 720, Left: 8, Right: 712, Title: title}
 	span := hi.Sub(lo).Hours()
 	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
-	for i, e := range events {
-		start, end := e.From.Start(), e.From.End().AddDate(0, 0, 1)
-		open := e.Until.Ongoing || e.Until.Unknown
-		switch {
-		case !e.Until.Date.IsZero():
-			end = e.Until.Date.End().AddDate(0, 0, 1)
-		case e.Until.Ongoing:
-			end = hi
-		}
+	const rowH = 34
+	types := c.EventTypes.IDs()
+	for i, ref := range records {
+		rec := ref.Record
 		row := StripRow{
-			X: x(start), Y: 6 + i*14, W: max(3, x(end)-x(start)), Class: typeClass(types, e.Type), Open: open,
-			Title: fmt.Sprintf("%s, %s (%s)", e.Type, when(e.From, e.Until, e.Report.Date), e.Report.Title),
-			Href:  p.Link(e.Report.URL),
+			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: p.Link(rec.URL),
+			Label: RecordTitle(c, rec), Title: RecordTitle(c, rec) + ": " + StatusText(rec.Status),
+		}
+		add := func(from, to time.Time, kind string) {
+			if !to.After(from) {
+				return
+			}
+			row.Segments = append(row.Segments, StripSegment{X: x(from), W: max(2, x(to)-x(from)), Kind: kind})
+			s.Uncertain = s.Uncertain || kind == "uncertain"
+			s.Open = s.Open || kind == "open"
+		}
+		day := func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }
+		start := rec.Start.Date
+		if start.IsZero() { // a restoration that names no record: its end alone
+			start = rec.Status.End.Date
+		}
+		known := day(start.End())
+		if start.Day == 0 {
+			add(start.Start(), known, "uncertain")
+		} else {
+			known = start.Start()
+		}
+		switch rec.Status.State {
+		case site.Restored, site.Ended:
+			end := rec.Status.End.Date
+			add(known, end.Start(), "known")
+			if end.Day == 0 {
+				add(maxTime(known, end.Start()), day(end.End()), "uncertain")
+			} else if !rec.Start.Date.IsZero() || start.Day != 0 {
+				add(maxTime(known, end.Start()), day(end.Start()), "known")
+			}
+		case site.Ongoing:
+			add(known, day(rec.Status.AsOf.Start()), "known")
+			add(maxTime(known, day(rec.Status.AsOf.Start())), hi, "open")
+		default:
+			if start.Day != 0 {
+				add(start.Start(), day(start.Start()), "known")
+			}
+			add(known, hi, "open")
 		}
 		s.Rows = append(s.Rows, row)
 	}
-	s.Height = 6 + len(events)*14 + 22
+	s.Height = 4 + len(records)*rowH + 22
 	for y := lo.Year(); y < hi.Year(); y++ {
 		s.Ticks = append(s.Ticks, Label{X: x(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), Y: s.Height - 6, Text: fmt.Sprint(y)})
 	}
