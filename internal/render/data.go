@@ -52,15 +52,20 @@ func ids(es []*site.Entity) []string {
 	return out
 }
 
-// arabicNames returns the entities' Arabic names, "" where one has none.
+// arabicNames returns the entities' Arabic names, "" where one has none,
+// or nil when none has one.
 func arabicNames(es []*site.Entity) []string {
 	out := make([]string, len(es))
+	any := false
 	for i, e := range es {
 		for _, n := range e.Names {
 			if n.Lang == "ar" {
-				out[i] = n.Name
+				out[i], any = n.Name, true
 			}
 		}
+	}
+	if !any {
+		return nil
 	}
 	return out
 }
