@@ -239,7 +239,9 @@ func checkIDs(t *testing.T, root string) {
 		text, ok := anchors[target][frag]
 		switch {
 		case !ok:
-			t.Errorf("%s: link %q lands on no annotation", l.page, l.href)
+			t.Errorf("%s: link %q lands on no element", l.page, l.href)
+		case strings.HasPrefix(text, "<"):
+			t.Errorf("%s: link %q lands on a %s, not on an annotation", l.page, l.href, text)
 		case l.quote != "" && text != l.quote:
 			t.Errorf("%s: link %q quotes %q but lands on %q", l.page, l.href, l.quote, text)
 		}
@@ -252,8 +254,10 @@ type mentionLink struct{ page, href, quote string }
 
 var mentionFragment = regexp.MustCompile(`#m-[0-9]+$`)
 
-// scanMentions returns the text of each annotation with a mention id on
-// a page, and the page's links to mentions.
+// scanMentions returns, for each mention id (m-N) on a page, the text of
+// the element a link to it lands on, the first with that id: an
+// annotation's text, or "<tag>" when that element is not an annotation.
+// It also returns the page's links to mentions.
 func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 	anchors := map[string]string{}
 	var links []mentionLink
@@ -266,6 +270,17 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 			return anchors, links
 		}
 		tok := z.Token()
+		var class, href, elemID string
+		for _, a := range tok.Attr {
+			switch a.Key {
+			case "id":
+				elemID = a.Val
+			case "class":
+				class = a.Val
+			case "href":
+				href = a.Val
+			}
+		}
 		switch {
 		case tt == html.TextToken && capture != "":
 			text.WriteString(tok.Data)
@@ -276,28 +291,22 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 			text.Reset()
 		case tt == html.EndTagToken && tok.Data == "mark" && capture == "mark":
 			mark, capture = strings.Join(strings.Fields(text.String()), " "), ""
-		case tt == html.StartTagToken && tok.Data == "a":
-			var class, href string
-			id = ""
-			for _, a := range tok.Attr {
-				switch a.Key {
-				case "id":
-					id = a.Val
-				case "class":
-					class = a.Val
-				case "href":
-					href = a.Val
-				}
-			}
-			if mentionFragment.MatchString(href) {
-				links = append(links, mentionLink{page, href, mark})
-			}
-			if strings.HasPrefix(id, "m-") && slices.Contains(strings.Fields(class), "ann") {
-				capture = "a"
-				text.Reset()
-			}
 		case tt == html.EndTagToken && tok.Data == "a" && capture == "a":
 			anchors[id], capture = strings.Join(strings.Fields(text.String()), " "), ""
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		if tok.Data == "a" && mentionFragment.MatchString(href) {
+			links = append(links, mentionLink{page, href, mark})
+		}
+		if _, seen := anchors[elemID]; seen || !strings.HasPrefix(elemID, "m-") {
+			continue
+		}
+		anchors[elemID] = "<" + tok.Data + ">"
+		if tok.Data == "a" && slices.Contains(strings.Fields(class), "ann") {
+			capture, id = "a", elemID
+			text.Reset()
 		}
 	}
 }
