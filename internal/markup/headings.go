@@ -57,7 +57,7 @@ func (headingIDs) Transform(root *ast.Document, reader text.Reader, pc parser.Co
 // script, with their combining marks) and digits, lower-cased; every run
 // of anything else becomes one hyphen, and none is left at either end.
 // A heading with no letter or digit is "section". The slug is cut at
-// maxSlug runes.
+// maxSlug characters.
 func slug(s string) string {
 	var b strings.Builder
 	runes, gap := 0, false
@@ -66,13 +66,13 @@ func slug(s string) string {
 			gap = b.Len() > 0
 			continue
 		}
-		if runes == maxSlug {
-			break
-		}
 		if gap {
 			b.WriteByte('-')
 			runes++
 			gap = false
+		}
+		if runes >= maxSlug {
+			break
 		}
 		b.WriteRune(unicode.ToLower(r))
 		runes++
