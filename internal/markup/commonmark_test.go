@@ -23,33 +23,40 @@ import (
 // the rule did act on the example).
 var commonMarkRules = map[string]struct {
 	reason  string
+	readme  string // how the README counts it, with %d for the number of examples
 	undo    func(html string) string
 	present func(html string, problems []string) bool
 }{
 	"raw-html": {
 		reason:  "raw HTML is dropped, so no content file can put script in a page: each piece becomes <!-- raw HTML omitted -->",
+		readme:  "raw HTML dropped (%d examples)",
 		present: func(html string, _ []string) bool { return strings.Contains(html, "<!-- raw HTML omitted -->") },
 	},
 	"link-scheme": {
 		reason: "links may use only http:, https:, mailto:, a relative path, a fragment or an annotation; <irc:…> and the like are refused",
+		readme: "link schemes refused (%d)",
 		present: func(_ string, problems []string) bool {
 			return slices.ContainsFunc(problems, func(p string) bool { return strings.Contains(p, "forbidden link scheme") })
 		},
 	},
 	"typographer": {
 		reason: `typographic substitutions: "quotes" and 'quotes' curl, -- and --- are dashes, ... an ellipsis (site.yaml typographer: false turns them off)`,
+		readme: "typographic punctuation (%d)",
 		// undo: rendered again with the typographer off; see render below.
 	},
 	"heading-id": {
 		reason: "every heading has an id, h- and a slug of its text, so that readers can link to a section",
+		readme: "heading ids (%d)",
 		undo:   func(html string) string { return headingID.ReplaceAllString(html, "$1") },
 	},
 	"highlight": {
 		reason: `fenced code is highlighted by chroma in <pre class="chroma">, in a <div class="code" data-lang="…"> when the language is known`,
+		readme: "highlighted code (%d)",
 		undo:   unhighlight,
 	},
 	"autolink": {
 		reason: "bare http(s) URLs, www. addresses and e-mail addresses in prose are links (GFM's extended autolinks)",
+		readme: "bare URLs linked (%d)",
 		undo:   unlink,
 	},
 }
@@ -141,11 +148,30 @@ func TestCommonMark(t *testing.T) {
 		names = append(names, r)
 	}
 	slices.Sort(names)
-	summary := fmt.Sprintf("%d of %d examples identical;", identical, len(examples))
+	summary := fmt.Sprintf("%d of %d examples identical; the others differ by these rules:", identical, len(examples))
 	for _, r := range names {
-		summary += fmt.Sprintf(" %s %d", r, byRule[r])
+		summary += fmt.Sprintf("\n%s (%d): %s", r, byRule[r], commonMarkRules[r].reason)
 	}
 	t.Log(summary)
+
+	// The README states these numbers; keep it true.
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	claims := []string{
+		fmt.Sprintf("Of the %d examples in the CommonMark spec, %d come out as the spec says", len(examples), identical),
+		fmt.Sprintf("Each of the other %d differs", len(examples)-identical),
+	}
+	for _, r := range names {
+		claims = append(claims, fmt.Sprintf(commonMarkRules[r].readme, byRule[r]))
+	}
+	for _, c := range claims {
+		if !strings.Contains(text, c) {
+			t.Errorf("README.md does not say %q", c)
+		}
+	}
 }
 
 // explainedBy names the rules whose undo would make the example match, as
