@@ -338,3 +338,30 @@ func diff(want, got string) string {
 	}
 	return "(equal)"
 }
+
+// TestTypographer builds one report with and without site.yaml's
+// typographer: false; the switch reaches the Markdown stage, and a quoted
+// URL is a link to the URL alone either way.
+func TestTypographer(t *testing.T) {
+	report := "---\ntitle: Quotes\ndate: 2016-08-12\nsources: [{publisher: P}]\n---\n" +
+		"\"Cut off\" -- see \"https://example.org/notice\".\n"
+	for _, c := range []struct{ yaml, want string }{
+		{"title: T\n", `<p>&ldquo;Cut off&rdquo; &ndash; see &ldquo;<a href="https://example.org/notice">https://example.org/notice</a>&rdquo;.</p>`},
+		{"title: T\ntypographer: false\n", `<p>&quot;Cut off&quot; -- see &quot;<a href="https://example.org/notice">https://example.org/notice</a>&quot;.</p>`},
+	} {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "content/site.yaml"), []byte(c.yaml))
+		writeFile(t, filepath.Join(dir, "content/reports/2016-08-12-quotes.md"), []byte(report))
+		res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+		if err != nil || res.Errors > 0 {
+			t.Fatalf("%q: %v %v", c.yaml, err, res.Diagnostics)
+		}
+		page, err := os.ReadFile(filepath.Join(dir, "public/reports/2016-08-12-quotes/index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), c.want) {
+			t.Errorf("%q: the report page lacks\n%s", c.yaml, c.want)
+		}
+	}
+}
