@@ -95,17 +95,19 @@ func New(kinds []string, opts ...Option) *Markdown {
 	m.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			// Headings get ids so readers can link to a section, made by
-			// headings.go (not goldmark's WithAutoHeadingID) so that they
-			// never collide with the page's own ids.
+			// Annotations and the link policy (links.go); heading ids, made
+			// here rather than by goldmark's WithAutoHeadingID so that they
+			// never collide with the page's own ids (headings.go); no
+			// spaces before a hard line break (breaks.go).
 			parser.WithASTTransformers(
 				util.Prioritized(&linkTransformer{m}, 100),
 				util.Prioritized(headingIDs{}, 200),
 				util.Prioritized(hardBreaks{}, 300),
 			),
-			// First in line, to bound the time of hostile input; see guard.go.
 			parser.WithInlineParsers(
+				// First in line, to bound the time of hostile input; see guard.go.
 				util.Prioritized(guardInline{m}, 0),
+				// GFM's bare URLs, where goldmark's Linkify would be; see autolink.go.
 				util.Prioritized(newAutolinker(cfg.typographer), 999),
 			),
 			parser.WithBlockParsers(util.Prioritized(guardBlock{m}, 0)),
