@@ -102,6 +102,13 @@ var dialectCases = []struct {
 		},
 	},
 	{
+		"link schemes", "images: http, https or a relative path, not mailto",
+		"![a](mailto:a@example.org) ![b](HTTPS://example.org/b.png) ![c](img/c.png)\n",
+		false,
+		`<p><img src="" alt="a"> <img src="HTTPS://example.org/b.png" alt="b"> <img src="img/c.png" alt="c"></p>`,
+		[]string{`r.md:1:1: error: images must use an http, https or relative URL, not "mailto:a@example.org"`},
+	},
+	{
 		"link schemes", "one slash, or a slash after a path, is a path",
 		"[a](/x) [b](./x//y) [c](x//y) [d](/%2Fexample.org)\n",
 		false,

@@ -60,7 +60,7 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 			if dest := destination(n.Destination); networkPath(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not the network-path reference %q: write %s", clip(dest), clip(withScheme(dest)))
 				n.Destination = nil
-			} else if !t.plainURL(dest) {
+			} else if scheme, _, _ := splitScheme(dest); scheme == "mailto" || !t.plainURL(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not %q", clip(dest))
 				n.Destination = nil
 			}
