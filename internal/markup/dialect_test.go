@@ -165,9 +165,9 @@ var dialectCases = []struct {
 	// Typographic punctuation, and the switch.
 	{
 		"typographer", "substitutions",
-		`"Cut off" -- 'full' --- it's over... <<sic>> ` + "`--`" + ` [x](a--b.html)` + "\n",
+		`"Cut off" -- 'full' --- it's over... <<sic>> ` + "`--`" + ` [x](a--b.html) https://example.org/a--b...` + "\n",
 		false,
-		`<p>&ldquo;Cut off&rdquo; &ndash; &lsquo;full&rsquo; &mdash; it&rsquo;s over&hellip; &laquo;sic&raquo; <code>--</code> <a href="a--b.html">x</a></p>`, nil,
+		`<p>&ldquo;Cut off&rdquo; &ndash; &lsquo;full&rsquo; &mdash; it&rsquo;s over&hellip; &laquo;sic&raquo; <code>--</code> <a href="a--b.html">x</a> <a href="https://example.org/a--b">https://example.org/a--b</a>&hellip;</p>`, nil,
 	},
 	{
 		"typographer", "off",
