@@ -202,6 +202,7 @@ services: []
 causes: [conflict]
 scopes: [city, national]
 license: CC0
+typographer: false
 `})
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
