@@ -32,9 +32,10 @@ Usage:
   gazette new report|page|city|actor [-C dir] [--slug slug] [--date YYYY-MM-DD] "Title"
   gazette suggest [-C dir] [--fix] [file.md ...]
   gazette version
-  gazette help
+  gazette help [command | markdown]
 
-Run "gazette help <command>" for a command's flags.
+Run "gazette help <command>" for a command's flags, "gazette help markdown"
+for the Markdown that gazette reads and what it changes.
 `
 
 func main() {
@@ -73,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "gazette", version())
 	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] == "markdown" {
+			fmt.Fprint(stdout, gazette.MarkdownDialect())
+			return 0
+		}
 		if len(rest) > 0 && slices.Contains(commands, rest[0]) {
 			fs, _ := flags(rest[0], stderr)
 			fs.SetOutput(stdout)

@@ -105,7 +105,7 @@ func Run(opts Options) (Result, error) {
 	for i, k := range c.Config.Kinds {
 		kinds[i] = k.ID
 	}
-	md := markup.New(kinds)
+	md := markup.New(kinds, markup.Typographer(c.Config.Typographer))
 	sp := newSpill(res.Out)
 	if sp != nil {
 		defer sp.Close()

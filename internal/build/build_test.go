@@ -15,8 +15,11 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"golang.org/x/net/html"
+
 	"gazette"
 	"gazette/internal/diag"
+	"gazette/internal/htmlsafe"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected files in testdata/*.txtar")
@@ -82,6 +85,7 @@ func TestGolden(t *testing.T) {
 			}
 			if res.Errors == 0 {
 				checkLinks(t, filepath.Join(dir, "public"))
+				checkIDs(t, filepath.Join(dir, "public"))
 			} else if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 				t.Errorf("a build with errors wrote public/")
 			}
@@ -104,6 +108,7 @@ func TestRepositorySite(t *testing.T) {
 		t.Fatalf("built %d reports and %d entities; want some of each", res.Reports, res.Entities)
 	}
 	checkLinks(t, filepath.Join(out, "public"))
+	checkIDs(t, filepath.Join(out, "public"))
 }
 
 // TestDeterministic builds one site twice, on one core and on several, and
@@ -200,6 +205,112 @@ func checkLinks(t *testing.T, root string) {
 	}
 }
 
+// checkIDs fails on every page that gives one id to two elements (a
+// link to it lands on the first, whichever the link meant), and on every
+// link to a mention (#m-N) that does not land on the annotation it quotes:
+// the target must be an annotation link (class "ann") whose text is the
+// <mark> that the linking page showed before the link, as an entity
+// page's list of mentions does.
+func checkIDs(t *testing.T, root string) {
+	t.Helper()
+	tree := readTree(t, root)
+	anchors := map[string]map[string]string{}
+	var links []mentionLink
+	for name, data := range tree {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, p := range htmlsafe.DuplicateIDs(data) {
+			t.Errorf("%s: %s", name, p)
+		}
+		var l []mentionLink
+		anchors[name], l = scanMentions(name, data)
+		links = append(links, l...)
+	}
+	for _, l := range links {
+		path, frag, _ := strings.Cut(l.href, "#")
+		target := l.page
+		if path != "" {
+			target = filepath.ToSlash(filepath.Join(filepath.Dir(l.page), path))
+			if strings.HasSuffix(path, "/") {
+				target += "/index.html"
+			}
+		}
+		text, ok := anchors[target][frag]
+		switch {
+		case !ok:
+			t.Errorf("%s: link %q lands on no element", l.page, l.href)
+		case strings.HasPrefix(text, "<"):
+			t.Errorf("%s: link %q lands on a %s, not on an annotation", l.page, l.href, text)
+		case l.quote != "" && text != l.quote:
+			t.Errorf("%s: link %q quotes %q but lands on %q", l.page, l.href, l.quote, text)
+		}
+	}
+}
+
+// mentionLink is a link to a mention, and the text its page quoted
+// before it ("" when none).
+type mentionLink struct{ page, href, quote string }
+
+var mentionFragment = regexp.MustCompile(`#m-[0-9]+$`)
+
+// scanMentions returns, for each mention id (m-N) on a page, the text of
+// the element a link to it lands on, the first with that id: an
+// annotation's text, or "<tag>" when that element is not an annotation.
+// It also returns the page's links to mentions.
+func scanMentions(page, doc string) (map[string]string, []mentionLink) {
+	anchors := map[string]string{}
+	var links []mentionLink
+	var text strings.Builder
+	capture, id, mark := "", "", ""
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return anchors, links
+		}
+		tok := z.Token()
+		var class, href, elemID string
+		for _, a := range tok.Attr {
+			switch a.Key {
+			case "id":
+				elemID = a.Val
+			case "class":
+				class = a.Val
+			case "href":
+				href = a.Val
+			}
+		}
+		switch {
+		case tt == html.TextToken && capture != "":
+			text.WriteString(tok.Data)
+		case tt == html.StartTagToken && tok.Data == "li":
+			mark = ""
+		case tt == html.StartTagToken && tok.Data == "mark":
+			capture = "mark"
+			text.Reset()
+		case tt == html.EndTagToken && tok.Data == "mark" && capture == "mark":
+			mark, capture = strings.Join(strings.Fields(text.String()), " "), ""
+		case tt == html.EndTagToken && tok.Data == "a" && capture == "a":
+			anchors[id], capture = strings.Join(strings.Fields(text.String()), " "), ""
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		if tok.Data == "a" && mentionFragment.MatchString(href) {
+			links = append(links, mentionLink{page, href, mark})
+		}
+		if _, seen := anchors[elemID]; seen || !strings.HasPrefix(elemID, "m-") {
+			continue
+		}
+		anchors[elemID] = "<" + tok.Data + ">"
+		if tok.Data == "a" && slices.Contains(strings.Fields(class), "ann") {
+			capture, id = "a", elemID
+			text.Reset()
+		}
+	}
+}
+
 func writeFile(t *testing.T, name string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -226,4 +337,31 @@ func diff(want, got string) string {
 		}
 	}
 	return "(equal)"
+}
+
+// TestTypographer builds one report with and without site.yaml's
+// typographer: false; the switch reaches the Markdown stage, and a quoted
+// URL is a link to the URL alone either way.
+func TestTypographer(t *testing.T) {
+	report := "---\ntitle: Quotes\ndate: 2016-08-12\nsources: [{publisher: P}]\n---\n" +
+		"\"Cut off\" -- see \"https://example.org/notice\".\n"
+	for _, c := range []struct{ yaml, want string }{
+		{"title: T\n", `<p>&ldquo;Cut off&rdquo; &ndash; see &ldquo;<a href="https://example.org/notice">https://example.org/notice</a>&rdquo;.</p>`},
+		{"title: T\ntypographer: false\n", `<p>&quot;Cut off&quot; -- see &quot;<a href="https://example.org/notice">https://example.org/notice</a>&quot;.</p>`},
+	} {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, "content/site.yaml"), []byte(c.yaml))
+		writeFile(t, filepath.Join(dir, "content/reports/2016-08-12-quotes.md"), []byte(report))
+		res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+		if err != nil || res.Errors > 0 {
+			t.Fatalf("%q: %v %v", c.yaml, err, res.Diagnostics)
+		}
+		page, err := os.ReadFile(filepath.Join(dir, "public/reports/2016-08-12-quotes/index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), c.want) {
+			t.Errorf("%q: the report page lacks\n%s", c.yaml, c.want)
+		}
+	}
 }

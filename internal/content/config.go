@@ -24,6 +24,9 @@ type Config struct {
 	Scopes     Vocab
 	License    string
 	Map        MapConfig
+	// Typographer: curly quotes, dashes and ellipses in Markdown bodies
+	// (typographer: false turns them off).
+	Typographer bool
 }
 
 // Kind is one kind of entity, such as cities.
@@ -57,6 +60,8 @@ func DefaultConfig() Config {
 		Causes:   terms("conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"),
 		Scopes:   terms("city", "province", "region", "national"),
 		License:  "CC BY 4.0",
+
+		Typographer: true,
 	}
 }
 
@@ -88,7 +93,7 @@ func (c *Config) ReservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license", "map"}
+var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -155,6 +160,8 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			c.Kinds = d.kinds(v)
 		case "map":
 			c.Map = d.mapConfig(v)
+		case "typographer":
+			c.Typographer = d.boolean(v, key)
 		case "event_types":
 			c.EventTypes = d.vocabulary(v, key)
 		case "services":

@@ -589,6 +589,14 @@ var errorCases = []struct {
 		},
 	},
 	{
+		"site.yaml: typographer",
+		map[string]string{"site.yaml": "typographer: off\ntypograper: true\n"},
+		[]string{
+			`site.yaml:1:14: error: typographer must be true or false`,
+			`site.yaml:2:1: error: unknown field "typograper" in site.yaml; did you mean "typographer"?`,
+		},
+	},
+	{
 		"site.yaml: kinds",
 		map[string]string{"site.yaml": lines(
 			"kinds:",

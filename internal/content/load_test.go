@@ -204,6 +204,7 @@ services: [{id: sms, label: SMS}]
 causes: [conflict]
 scopes: [city, national]
 license: CC0
+typographer: false
 `})
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))

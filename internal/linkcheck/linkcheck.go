@@ -66,6 +66,7 @@ type checker struct {
 type page struct {
 	links []attr
 	ids   map[string]bool
+	dups  []attr // an id given to an element that an earlier one has
 }
 
 // attr is a link attribute's value, unescaped, and where it is.
@@ -104,7 +105,11 @@ func scan(data []byte) *page {
 		case "href", "src":
 			p.links = append(p.links, attr{html.UnescapeString(string(data[start:end])), start})
 		case "id", "name":
-			p.ids[html.UnescapeString(string(data[start:end]))] = true
+			id := html.UnescapeString(string(data[start:end]))
+			if p.ids[id] && string(data[n:eq]) == "id" {
+				p.dups = append(p.dups, attr{id, start})
+			}
+			p.ids[id] = true
 		}
 	}
 }
@@ -127,8 +132,19 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// page checks the links of one page.
+// page checks the links and the ids of one page. An id given to two
+// elements is a warning: a link to it lands on the first, whichever it
+// meant. Markdown bodies cannot cause one (their heading ids start with
+// "h-"); a theme's layouts, or a page in static/, can.
 func (c *checker) page(name string, diags *diag.List) {
+	for _, d := range c.pages[name].dups {
+		pos := position(c.files[name], d.offset)
+		pos.Path = "public/" + name
+		if file := "static/" + name; c.content != nil && isFile(c.content, file) {
+			pos.Path = file
+		}
+		diags.Warnf(pos, "duplicate id %q: a link to #%s lands on the first element with it, not on this one", d.value, d.value)
+	}
 	seen := map[string]bool{}
 	for _, a := range c.pages[name].links {
 		if seen[a.value] {
@@ -195,13 +211,25 @@ func (c *checker) link(page, link string) string {
 
 func quote(s string) string { return `"` + s + `"` }
 
-// external reports whether link has a scheme or is protocol-relative.
+// external reports whether link has a scheme or is protocol-relative. A
+// scheme is what RFC 3986 and browsers read as one, as in the Markdown
+// stage: a letter, then letters, digits, "+", "-" or "." before a ":".
+// a_b:c.html and 1a:b are relative paths, and checked as such.
 func external(link string) bool {
 	if strings.HasPrefix(link, "//") {
 		return true
 	}
-	i := strings.IndexAny(link, ":/?#")
-	return i > 0 && link[i] == ':'
+	for i := 0; i < len(link); i++ {
+		switch c := link[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // source finds where link was written: in the content file page was made

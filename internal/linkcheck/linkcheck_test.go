@@ -43,9 +43,36 @@ func TestCheck(t *testing.T) {
 func TestExternal(t *testing.T) {
 	for link, want := range map[string]bool{
 		"https://x": true, "mailto:a": true, "//cdn/x": true, "a/b:c": false, "#x:y": false, "../a": false, "?q=a:b": false,
+		"a+b.c-d:x": true, "a_b:c.html": false, "1a:b": false, "-x:y": false, "é:x": false, ":x": false,
 	} {
 		if got := external(link); got != want {
 			t.Errorf("external(%q) = %v, want %v", link, got, want)
 		}
+	}
+}
+
+// TestDuplicateIDs: an id given twice is a warning at the second element,
+// in the static file or the rendered page; a relative path with a colon
+// in it (a_b:c.html) is checked like any other.
+func TestDuplicateIDs(t *testing.T) {
+	files := map[string][]byte{
+		"index.html":   []byte(`<h2 id="sources">S</h2><h2 id="sources">S</h2><meta name="x"><meta name="x"><a href="a_b:c.html">x</a>`),
+		"old.html":     []byte(`<p id="a"></p><p id="a"></p><p name="a"></p>`),
+		"a_b:c.html":   []byte(`<a href="1a:b">y</a>`),
+		"other.html":   []byte(`<p id="sources"></p>`),
+		"nothing.html": []byte(`<p id="a"></p><p name="a"></p>`),
+	}
+	content := fstest.MapFS{"static/old.html": {Data: files["old.html"]}}
+	var got []string
+	for _, d := range Check(files, content) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`public/a_b:c.html:1:10: error: broken link "1a:b": there is no 1a:b in the site (made by the theme)`,
+		`public/index.html:1:32: warning: duplicate id "sources": a link to #sources lands on the first element with it, not on this one`,
+		`static/old.html:1:22: warning: duplicate id "a": a link to #a lands on the first element with it, not on this one`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -57,7 +57,10 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		case *ast.Link:
 			links = append(links, n)
 		case *ast.Image:
-			if dest := destination(n.Destination); !t.plainURL(dest) {
+			if dest := destination(n.Destination); networkPath(dest) {
+				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not the network-path reference %q: write %s", clip(dest), clip(withScheme(dest)))
+				n.Destination = nil
+			} else if scheme, _, _ := splitScheme(dest); scheme == "mailto" || !t.plainURL(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not %q", clip(dest))
 				n.Destination = nil
 			}
@@ -84,6 +87,11 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 // and reports it when the scheme is not allowed at all.
 func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
 	dest := destination(l.Destination)
+	if networkPath(dest) {
+		doc.errorf(l.Pos(), "link %q is a network-path reference, to another host but without a scheme: write %s", clip(dest), clip(withScheme(dest)))
+		l.Destination = nil
+		return
+	}
 	scheme, rest, ok := splitScheme(dest)
 	if !ok {
 		return // relative path, fragment or query: left as it is
@@ -131,32 +139,59 @@ func (t *linkTransformer) plainURL(dest string) bool {
 	return !ok || scheme == "http" || scheme == "https" || scheme == "mailto"
 }
 
-// splitScheme splits "city:mosul" into "city" and "mosul". Like a browser,
-// it ignores tabs, newlines and leading control characters and spaces,
-// which could otherwise hide a "java\tscript:" scheme. ok is false when
-// dest has no scheme.
+// splitScheme splits "city:mosul" into "city" and "mosul". A scheme is
+// what RFC 3986 and browsers (the WHATWG URL standard) read as one: a
+// letter, then letters, digits, "+", "-" or ".", then ":". Anything else
+// before the first ":" makes dest a relative path, as a browser reads it:
+// [x](foo\)\:), 1a:b and a_b:c.html are links to files, not schemes.
+// Like a browser, it first drops leading control characters and spaces
+// and every tab and newline, which could otherwise hide a
+// "java\tscript:" scheme. ok is false when dest has no scheme.
 func splitScheme(dest string) (scheme, rest string, ok bool) {
+	dest = browserURL(dest)
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return strings.ToLower(dest[:i]), dest[i+1:], true
+		default:
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
+// browserURL returns dest as a browser's URL parser starts reading it:
+// without leading control characters and spaces, and without any tab or
+// newline.
+func browserURL(dest string) string {
 	dest = strings.TrimLeftFunc(dest, func(r rune) bool { return r <= ' ' })
-	dest = strings.Map(func(r rune) rune {
+	if !strings.ContainsAny(dest, "\t\n\r") {
+		return dest
+	}
+	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r
 	}, dest)
-	i := strings.IndexAny(dest, ":/?#")
-	if i <= 0 || dest[i] != ':' {
-		return "", "", false
-	}
-	scheme = strings.ToLower(dest[:i])
-	for j, c := range scheme {
-		letter := c >= 'a' && c <= 'z'
-		if !letter && (j == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
-			// Not a scheme by RFC 3986, but a browser may still read one;
-			// treat it as a scheme so that it is checked, not let through.
-			return scheme, dest[i+1:], true
-		}
-	}
-	return scheme, dest[i+1:], true
+}
+
+// networkPath reports whether dest is a network-path reference such as
+// //host/path: a link to another host that inherits the page's scheme
+// (https:, or file: for a site opened from disk). Browsers read a
+// backslash as a slash here, so \\host and /\host are the same.
+func networkPath(dest string) bool {
+	dest = browserURL(dest)
+	return len(dest) >= 2 && (dest[0] == '/' || dest[0] == '\\') && (dest[1] == '/' || dest[1] == '\\')
+}
+
+// withScheme is the network-path reference dest with https: in front, for
+// the message that refuses it.
+func withScheme(dest string) string {
+	return "https://" + strings.TrimLeft(browserURL(dest), "/\\")
 }
 
 func clip(s string) string {

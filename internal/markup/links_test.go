@@ -343,7 +343,7 @@ func TestRender(t *testing.T) {
 		`<!-- raw HTML omitted -->`,
 		`<div class="code" data-lang="go"><pre class="chroma">`,
 		`<span class="kd">func</span>`,
-		`<pre class="chroma"><code>&lt;b&gt;` + "\n</code></pre>",
+		`<pre class="chroma"><code class="language-nolang">&lt;b&gt;` + "\n</code></pre>",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, got)

@@ -45,9 +45,29 @@ type Markdown struct {
 	bufs     sync.Pool     // *bytes.Buffer, for Finish
 }
 
+// Option changes how a Markdown reads or writes bodies.
+type Option func(*config)
+
+type config struct {
+	typographer bool
+}
+
+// Typographer turns the typographic substitutions (curly quotes, dashes,
+// ellipses, guillemets) on or off; they are on unless a site's site.yaml
+// says typographer: false.
+func Typographer(on bool) Option {
+	return func(c *config) { c.typographer = on }
+}
+
 // New returns a Markdown that treats links whose scheme is one of kinds, or
-// "report", as annotations.
-func New(kinds []string) *Markdown {
+// "report", as annotations. What it accepts and changes is the dialect the
+// README describes under "The Markdown dialect"; every rule there has a
+// test here.
+func New(kinds []string, opts ...Option) *Markdown {
+	cfg := config{typographer: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	m := &Markdown{
 		docKey:  parser.NewContextKey(),
 		schemes: append(append([]string(nil), kinds...), "report"),
@@ -59,24 +79,37 @@ func New(kinds []string) *Markdown {
 		maxDepth: maxNesting,
 		budget:   parseBudget,
 	}
+	exts := []goldmark.Extender{
+		// GFM, spelled out so that table alignment is an align
+		// attribute: the default, style="text-align:…", is an inline
+		// style that a strict Content-Security-Policy blocks. Bare URLs
+		// are linked by autolink.go, not by goldmark's Linkify alone.
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Footnote, // [^1] notes, common in sourced writing
+	}
+	if cfg.typographer {
+		exts = append(exts, extension.Typographer) // curly quotes, dashes, ellipses
+	}
 	m.md = goldmark.New(
-		goldmark.WithExtensions(
-			// GFM, spelled out so that table alignment is an align
-			// attribute: the default, style="text-align:…", is an inline
-			// style that a strict Content-Security-Policy blocks.
-			extension.Linkify,
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.Footnote,    // [^1] notes, common in sourced writing
-			extension.Typographer, // curly quotes, dashes, ellipses
-		),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			// Headings get ids so readers can link to a section.
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(&linkTransformer{m}, 100)),
-			// First in line, to bound the time of hostile input; see guard.go.
-			parser.WithInlineParsers(util.Prioritized(guardInline{m}, 0)),
+			// Annotations and the link policy (links.go); heading ids, made
+			// here rather than by goldmark's WithAutoHeadingID so that they
+			// never collide with the page's own ids (headings.go); no
+			// spaces before a hard line break (breaks.go).
+			parser.WithASTTransformers(
+				util.Prioritized(&linkTransformer{m}, 100),
+				util.Prioritized(headingIDs{}, 200),
+				util.Prioritized(hardBreaks{}, 300),
+			),
+			parser.WithInlineParsers(
+				// First in line, to bound the time of hostile input; see guard.go.
+				util.Prioritized(guardInline{m}, 0),
+				// GFM's bare URLs, where goldmark's Linkify would be; see autolink.go.
+				util.Prioritized(newAutolinker(cfg.typographer), 999),
+			),
 			parser.WithBlockParsers(util.Prioritized(guardBlock{m}, 0)),
 		),
 		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is

@@ -48,7 +48,11 @@ func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, ente
 }
 
 // fencedCode highlights a fenced block with chroma, using CSS classes. An
-// unknown or missing language is shown as plain, escaped text.
+// unknown or missing language is shown as plain, escaped text, in the
+// same <pre class="chroma"> so that the theme styles all code alike; an
+// unknown language keeps CommonMark's class="language-…" on its <code>.
+// The language is the info string's first word with escapes and entities
+// resolved, as CommonMark says (```f&ouml;&ouml; is language föö).
 func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
@@ -59,7 +63,10 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		seg := n.Lines().At(i)
 		code = append(code, seg.Value(src)...)
 	}
-	lang := string(n.Language(src))
+	var lang string
+	if l := n.Language(src); l != nil {
+		lang = unescape(l)
+	}
 	var lexer chroma.Lexer
 	if lang != "" {
 		lexer = lexers.Get(lang)
@@ -75,7 +82,11 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 			return ast.WalkSkipChildren, nil
 		}
 	}
-	w.WriteString(`<pre class="chroma"><code>`)
+	w.WriteString(`<pre class="chroma"><code`)
+	if lang != "" {
+		w.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
+	}
+	w.WriteString(">")
 	w.WriteString(html.EscapeString(string(code)))
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil

@@ -81,7 +81,8 @@ func mapFS(files map[string]string) fstest.MapFS {
 // reader's browser, or break a strict Content-Security-Policy:
 //
 //   - HTML: what htmlsafe.Problems reports, allowing JSON-LD data blocks,
-//     script files on the site and the theme's data:image icon;
+//     script files on the site and the theme's data:image icon, and any id
+//     given to two elements (a link to it would land on the wrong one);
 //   - the search index scripts: anything but one gazetteSearch("name",
 //     JSON) call;
 //   - JSON, XML and SVG files that do not parse, or SVG that scripts.
@@ -93,6 +94,9 @@ func checkSite(files map[string][]byte) []string {
 		case strings.HasSuffix(name, ".html"):
 			for _, p := range htmlsafe.Problems(s, htmlsafe.Policy{JSONLD: true, ScriptFiles: true, DataIcons: true}) {
 				problems = append(problems, name+":"+p)
+			}
+			for _, p := range htmlsafe.DuplicateIDs(s) {
+				problems = append(problems, name+": "+p)
 			}
 		case strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".js"):
 			rest, ok := strings.CutPrefix(s, `gazetteSearch("`)
