@@ -95,11 +95,11 @@ func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
 	for _, s := range t.m.schemes {
 		if s == scheme {
 			a := &Annotation{Link: &Link{
-				Scheme: scheme,
-				ID:     rest,
+				Scheme:  scheme,
+				ID:      rest,
 				Text:    strings.TrimSpace(plainText(doc.src, l)),
 				Written: strings.TrimSpace(writtenText(doc.src, l)),
-				Pos:    doc.pos(l.Pos()),
+				Pos:     doc.pos(l.Pos()),
 			}}
 			a.SetPos(l.Pos())
 			for c := l.FirstChild(); c != nil; {
