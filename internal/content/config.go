@@ -18,6 +18,8 @@ type Config struct {
 	BaseURL    string // "" or an absolute http(s) URL ending in "/"
 	Theme      string
 	Kinds      []Kind
+	Roles      []Role // in site.yaml's order, which is the order pages show them in
+	dropped    []Role // default roles whose kinds the site does not have
 	EventTypes Vocab
 	Services   Vocab
 	Causes     Vocab
@@ -46,6 +48,7 @@ func DefaultConfig() Config {
 			{ID: "city", Plural: "cities", Title: "Cities", One: "city", Many: "cities", Schema: "Place"},
 			{ID: "actor", Plural: "actors", Title: "Actors", One: "actor", Many: "actors", Schema: "Organization"},
 		},
+		Roles: defaultRoles(),
 		EventTypes: Vocab{
 			{ID: "shutdown", Label: "Shutdown"},
 			{ID: "restoration", Label: "Restoration", Ends: true},
@@ -87,7 +90,7 @@ func (c *Config) reservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license", "map"}
+var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "license", "map"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -109,6 +112,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if !ok {
 		return c
 	}
+	var roleNodes []*yaml.Node // nil while the roles are the default ones
 	d.fields(top, path, configFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title", "subtitle", "license":
@@ -152,6 +156,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			}
 		case "kinds":
 			c.Kinds = d.kinds(v)
+		case "roles":
+			c.Roles, roleNodes = d.roles(v)
+			if roleNodes == nil {
+				roleNodes = []*yaml.Node{}
+			}
 		case "map":
 			c.Map = d.mapConfig(v)
 		case "event_types":
@@ -164,6 +173,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			c.Scopes = d.vocabulary(v, key)
 		}
 	})
+	d.checkRoles(&c, roleNodes)
 	return c
 }
 
@@ -228,9 +238,11 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 			k.Many = strings.ToLower(k.Title)
 		}
 		if k.Schema == "" {
-			k.Schema = map[string]string{"city": "Place", "actor": "Organization"}[k.ID]
-			if k.Schema == "" {
-				k.Schema = "Thing"
+			// A kind of the default configuration keeps its type there.
+			k.Schema = "Thing"
+			defaults := DefaultConfig()
+			if dk, ok := defaults.Kind(k.ID); ok {
+				k.Schema = dk.Schema
 			}
 		}
 		switch {
