@@ -73,14 +73,14 @@ type ReportRef struct {
 }
 
 // EventRef is an event listed on an entity page, with the entity's part in
-// it: "where", "by" or "via".
+// it: the id of its first role that names the entity or one within it.
 type EventRef struct {
 	*Event
 	Role string
 }
 
 // RecordRef is a record listed on an entity page, with the entity's part
-// in it: "where", "by", "via" or "restored" (it brought service back).
+// in it: a role id, or RoleRestored (it brought service back).
 type RecordRef struct {
 	*Record
 	Role string
@@ -90,6 +90,20 @@ type RecordRef struct {
 type Count struct {
 	*Entity
 	N int
+}
+
+// Subtitle tells an entity from its namesakes in a line: its type, or
+// else its kind's word for one, and the entity it is within: "district in
+// Erbil Governorate".
+func (e *Entity) Subtitle() string {
+	s := e.Type
+	if s == "" {
+		s = e.Kind.One
+	}
+	if e.Parent != nil {
+		s += " in " + e.Parent.Name
+	}
+	return s
 }
 
 // Ancestors returns the parents of e, nearest first.
@@ -133,10 +147,13 @@ func (m *Mention) Anchor() string { return "m-" + strconv.Itoa(m.n) }
 type Event struct {
 	content.Event
 	Report *Report
-	Where  []*Entity
-	By     []*Entity
-	Via    []*Entity
+	Roles  Roles
 	Record *Record // the record it is evidence for or ends
+
+	// Where, By and Via are Roles.Of those ids, for the open data exports
+	// (render/data.go), whose columns are still these three. They go when
+	// the exports list the site's roles.
+	Where, By, Via []*Entity
 }
 
 // Page is a resolved stand-alone page.
