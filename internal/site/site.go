@@ -7,8 +7,9 @@
 // or *Report, and the indexes that pages show are computed: each entity's
 // reports (rolled up through `within`), mentions in context, events and
 // co-occurring entities; each report's related reports and its neighbours
-// by date. Unknown ids, aliases claimed twice, within cycles and links to
-// missing reports are reported here. Nothing in this package writes HTML.
+// by date. Unknown ids, annotations that give alone a name several
+// entities share, within cycles and links to missing reports are reported
+// here. Nothing in this package writes HTML.
 package site
 
 import (
