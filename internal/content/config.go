@@ -18,6 +18,8 @@ type Config struct {
 	BaseURL    string // "" or an absolute http(s) URL ending in "/"
 	Theme      string
 	Kinds      []Kind
+	Roles      []Role // in site.yaml's order, which is the order pages show them in
+	dropped    []Role // default roles whose kinds the site does not have
 	EventTypes Vocab
 	Services   Vocab
 	Causes     Vocab
@@ -49,6 +51,7 @@ func DefaultConfig() Config {
 			{ID: "city", Plural: "cities", Title: "Cities", One: "city", Many: "cities", Schema: "Place"},
 			{ID: "actor", Plural: "actors", Title: "Actors", One: "actor", Many: "actors", Schema: "Organization"},
 		},
+		Roles: defaultRoles(),
 		EventTypes: Vocab{
 			{ID: "shutdown", Label: "Shutdown"},
 			{ID: "restoration", Label: "Restoration", Ends: true},
@@ -93,7 +96,7 @@ func (c *Config) ReservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
+var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -115,6 +118,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	if !ok {
 		return c
 	}
+	var roleNodes []*yaml.Node // nil while the roles are the default ones
 	d.fields(top, path, configFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title", "subtitle", "license":
@@ -158,6 +162,11 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			}
 		case "kinds":
 			c.Kinds = d.kinds(v)
+		case "roles":
+			c.Roles, roleNodes = d.roles(v)
+			if roleNodes == nil {
+				roleNodes = []*yaml.Node{}
+			}
 		case "map":
 			c.Map = d.mapConfig(v)
 		case "typographer":
@@ -172,6 +181,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			c.Scopes = d.vocabulary(v, key)
 		}
 	})
+	d.checkRoles(&c, roleNodes)
 	return c
 }
 
@@ -236,9 +246,11 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 			k.Many = strings.ToLower(k.Title)
 		}
 		if k.Schema == "" {
-			k.Schema = map[string]string{"city": "Place", "actor": "Organization"}[k.ID]
-			if k.Schema == "" {
-				k.Schema = "Thing"
+			// A kind of the default configuration keeps its type there.
+			k.Schema = "Thing"
+			defaults := DefaultConfig()
+			if dk, ok := defaults.Kind(k.ID); ok {
+				k.Schema = dk.Schema
 			}
 		}
 		switch {

@@ -37,7 +37,7 @@ type Site struct {
 
 // Ref is a reference to an entity or report, as written, with its place.
 type Ref struct {
-	Kind string // an entity kind id such as "city"
+	Kind string // an entity kind id such as "city"; "" in a role that takes several kinds, which one holds ID is for package site to find
 	ID   string
 	Pos  diag.Pos
 }
@@ -107,15 +107,14 @@ type Source struct {
 	Archive   string
 }
 
-// Facts are what an event or a record says was done, where and by whom.
+// Facts are what an event or a record says was done, and the entities it
+// names in each of the site's roles: where, by whom.
 type Facts struct {
 	Type     string
 	Services []string
-	Where    []Ref // kind "city"
 	Scope    string
-	By       []Ref // kind "actor"
-	Via      []Ref // kind "actor"
 	Cause    string
+	Roles    []RoleRefs // in the order of site.yaml's roles; only those given
 }
 
 // Event is one structured fact in a report.

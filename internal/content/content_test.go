@@ -632,6 +632,64 @@ var errorCases = []struct {
 
 	// --- Static files.
 	{
+		"site.yaml: roles",
+		map[string]string{"site.yaml": lines(
+			"kinds: [{id: place, plural: places}, {id: person, plural: people}]",
+			"roles:",
+			"  - {id: where, kinds: [place, city]}",
+			"  - {id: by, kinds: [person], labl: By}",
+			"  - {id: from, kinds: [person]}",
+			"  - {id: where, kinds: [person]}",
+			"  - {id: Via, kinds: [person]}",
+			"  - {id: with, kinds: []}",
+			"  - {kinds: [person]}",
+			"  - through",
+		)},
+		[]string{
+			`site.yaml:3:32: error: role "where" names kind "city", which kinds does not define`,
+			`site.yaml:4:31: error: unknown field "labl" in a role; did you mean "label"?`,
+			`site.yaml:5:10: error: role id "from" is taken by a field of events or records; choose another`,
+			`site.yaml:6:10: error: role "where" is defined twice`,
+			`site.yaml:7:10: error: role id "Via": use lower-case letters a-z, digits and single hyphens`,
+			`site.yaml:8:23: error: kinds is empty: a role names entities of at least one kind`,
+			`site.yaml:9:5: error: missing required field "id" in a role`,
+			`site.yaml:10:5: error: a role must be a mapping of fields (key: value)`,
+		},
+	},
+	{
+		"roles in events: a default role whose kind the site replaced, kinds written out",
+		map[string]string{
+			"site.yaml": lines(
+				"kinds: [{id: place, plural: places}, {id: organisation, plural: organisations}, {id: actor, plural: actors}]",
+				"roles: [{id: where, kinds: [place]}, {id: by, kinds: [organisation, actor]}]",
+			),
+			"records/r.md": "---\ntitle: R\ntype: shutdown\nvia: [korek]\n---\n",
+			"reports/r.md": report(
+				"events:",
+				"  - {type: shutdown, from: 2016, where: [place:mosul, actor:isil], by: [isil, actor:isil, place:isil, organisation:Isil]}",
+			),
+		},
+		[]string{
+			`records/r.md:4:1: error: unknown field "via" in record front matter`,
+			`reports/r.md:7:55: error: "actor:isil": where takes place, not actor`,
+			`reports/r.md:7:91: error: "place:isil": by takes organisation or actor, not place`,
+			`reports/r.md:7:103: error: invalid id "organisation:Isil" in by: ids use lower-case letters a-z, digits and single hyphens`,
+		},
+	},
+	{
+		"roles in events: the default roles on a site without their kinds",
+		map[string]string{
+			"site.yaml": "kinds: [{id: place, plural: places}, {id: actor, plural: actors}]\n",
+			"reports/r.md": report(
+				"events:",
+				"  - {type: shutdown, from: 2016, where: [mosul], by: [isil]}",
+			),
+		},
+		[]string{
+			`reports/r.md:7:41: error: where names city, which site.yaml kinds does not define: declare the roles of events in site.yaml, such as roles: [{id: where, kinds: [place]}]`,
+		},
+	},
+	{
 		"static: the build marker is refused",
 		map[string]string{"static/img/.gazette-build": "", "static/img/map.png": "png"},
 		[]string{`static/img/.gazette-build:1:1: error: .gazette-build is gazette's own marker file; rename it`},

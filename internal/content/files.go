@@ -106,9 +106,15 @@ func (d *decoder) sources(n *yaml.Node) []Source {
 	return out
 }
 
-var factFields = []string{"type", "services", "where", "scope", "by", "via", "cause"}
-
-var eventFields = append(slices.Clone(factFields), "from", "until", "note", "record")
+// factFields are the fields that events and records share: the fixed
+// ones and one for each of the site's roles.
+func factFields(c *Config) []string {
+	fields := append([]string{"type", "services", "scope", "cause"}, c.roleIDs()...)
+	for _, r := range c.dropped {
+		fields = append(fields, r.ID) // known, to explain why it cannot be used
+	}
+	return fields
+}
 
 // fact reads one of the fields that events and records share into f.
 func (d *decoder) fact(c *Config, key string, v *yaml.Node, f *Facts) {
@@ -127,12 +133,12 @@ func (d *decoder) fact(c *Config, key string, v *yaml.Node, f *Facts) {
 		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "cause", c.Causes.IDs(), "causes") {
 			f.Cause = s
 		}
-	case "where":
-		f.Where = d.refs(v, key, "city")
-	case "by":
-		f.By = d.refs(v, key, "actor")
-	case "via":
-		f.Via = d.refs(v, key, "actor")
+	default:
+		if r, ok := c.Role(key); ok {
+			f.setRole(c, key, d.roleRefs(v, r))
+		} else {
+			d.droppedRole(c, v, key)
+		}
 	}
 }
 
@@ -140,7 +146,7 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 	e := Event{Pos: d.pos(n)}
 	var fromOK bool
 	var untilNode *yaml.Node
-	seen := d.fields(n, "an event", eventFields, func(key string, _, v *yaml.Node) {
+	seen := d.fields(n, "an event", append(factFields(c), "from", "until", "note", "record"), func(key string, _, v *yaml.Node) {
 		switch key {
 		case "record":
 			if s, ok := d.str(v, key, true); ok {
@@ -189,15 +195,13 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 	return e, true
 }
 
-var recordFields = append([]string{"title", "summary"}, factFields...)
-
 func parseRecord(c *Config, path, id string, src []byte, diags *diag.List) *Record {
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Record{Path: path, ID: id, Title: id, Invalid: true}
 	}
 	r := &Record{Path: path, ID: id, Body: body}
-	seen := d.fields(top, "record front matter", recordFields, func(key string, _, v *yaml.Node) {
+	seen := d.fields(top, "record front matter", append([]string{"title", "summary"}, factFields(c)...), func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
 			r.Title, _ = d.str(v, key, true)

@@ -85,8 +85,8 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 			for _, e := range r.Events {
-				for _, list := range [][]content.Ref{e.Where, e.By, e.Via} {
-					for _, ref := range list {
+				for _, rr := range e.Roles {
+					for _, ref := range rr.Refs {
 						if !content.ValidID(ref.ID) {
 							t.Errorf("event ref id %q accepted", ref.ID)
 						}

@@ -76,11 +76,13 @@ func TestLoadReport(t *testing.T) {
 				Facts: content.Facts{
 					Type:     "shutdown",
 					Services: []string{"internet", "mobile"},
-					Where:    []content.Ref{{Kind: "city", ID: "mosul", Pos: pos(19, 13)}},
 					Scope:    "city",
-					By:       []content.Ref{{Kind: "actor", ID: "isil", Pos: pos(21, 10)}},
-					Via:      []content.Ref{{Kind: "actor", ID: "korek", Pos: pos(22, 11)}},
 					Cause:    "conflict",
+					Roles: []content.RoleRefs{
+						{Role: "where", Refs: []content.Ref{{Kind: "city", ID: "mosul", Pos: pos(19, 13)}}},
+						{Role: "by", Refs: []content.Ref{{Kind: "actor", ID: "isil", Pos: pos(21, 10)}}},
+						{Role: "via", Refs: []content.Ref{{Kind: "actor", ID: "korek", Pos: pos(22, 11)}}},
+					},
 				},
 				From:  content.Date{Year: 2016, Month: 8},
 				Until: content.Until{Date: content.Date{Year: 2016, Month: 11, Day: 1}},
@@ -199,6 +201,9 @@ theme: plain
 kinds:
   - {id: city, plural: cities, title: Places}
   - {id: group, plural: groups}
+roles:
+  - {id: where, kinds: [city], label: Where, phrase: in}
+  - {id: reported-by, kinds: [group, city, group]}
 event_types: [shutdown, {id: reopening, label: Reopened, description: Service came back., ends: true}]
 services: [{id: sms, label: SMS}]
 causes: [conflict]
@@ -218,6 +223,12 @@ typographer: false
 		Kinds: []content.Kind{
 			{ID: "city", Plural: "cities", Title: "Places", One: "city", Many: "places", Schema: "Place"},
 			{ID: "group", Plural: "groups", Title: "Groups", One: "group", Many: "groups", Schema: "Thing"},
+		},
+		// A role's label defaults to its id in words, its phrase to the
+		// label in lower case.
+		Roles: []content.Role{
+			{ID: "where", Kinds: []string{"city"}, Label: "Where", Phrase: "in"},
+			{ID: "reported-by", Kinds: []string{"group", "city"}, Label: "Reported by", Phrase: "reported by"},
 		},
 		EventTypes: content.Vocab{
 			{ID: "shutdown", Label: "Shutdown"},

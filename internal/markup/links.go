@@ -103,10 +103,11 @@ func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
 	for _, s := range t.m.schemes {
 		if s == scheme {
 			a := &Annotation{Link: &Link{
-				Scheme: scheme,
-				ID:     rest,
-				Text:   strings.TrimSpace(plainText(doc.src, l)),
-				Pos:    doc.pos(l.Pos()),
+				Scheme:  scheme,
+				ID:      rest,
+				Text:    strings.TrimSpace(plainText(doc.src, l)),
+				Written: strings.TrimSpace(writtenText(doc.src, l)),
+				Pos:     doc.pos(l.Pos()),
 			}}
 			a.SetPos(l.Pos())
 			for c := l.FirstChild(); c != nil; {
@@ -205,13 +206,46 @@ func clip(s string) string {
 // reader sees it.
 func plainText(src []byte, n ast.Node) string {
 	var b strings.Builder
-	writeText(&b, src, n, nil)
+	writeText(&b, src, n, nil, false)
 	return b.String()
 }
 
-// writeText appends the plain text of n to b. For each annotation inside,
-// mark is called with the byte range its text takes in b.
-func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int)) {
+// writtenText is plainText with the typographer's work undone: ' and "
+// where the reader sees curly quotes, -- and ... where they see a dash and
+// an ellipsis. Names are matched against it, so that [Al-Mada'in](city:)
+// finds the name as it is written in the entity's file.
+func writtenText(src []byte, n ast.Node) string {
+	var b strings.Builder
+	writeText(&b, src, n, nil, true)
+	return b.String()
+}
+
+// untyped returns what the typographer replaced with s, for the
+// substitutions it makes by default (the ones New asks for), or "".
+func untyped(s []byte) string {
+	switch string(s) {
+	case "&lsquo;", "&rsquo;":
+		return "'"
+	case "&ldquo;", "&rdquo;":
+		return `"`
+	case "&ndash;":
+		return "--"
+	case "&mdash;":
+		return "---"
+	case "&hellip;":
+		return "..."
+	case "&laquo;":
+		return "<<"
+	case "&raquo;":
+		return ">>"
+	}
+	return ""
+}
+
+// writeText appends the plain text of n to b, as written when written is
+// set (see writtenText). For each annotation inside, mark is called with
+// the byte range its text takes in b.
+func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int), written bool) {
 	switch n := n.(type) {
 	case *ast.Text:
 		writeUnescaped(b, n.Segment.Value(src), n.IsRaw())
@@ -221,6 +255,8 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 		return
 	case *ast.String:
 		switch {
+		case n.IsCode() && written && untyped(n.Value) != "":
+			b.WriteString(untyped(n.Value))
 		case n.IsCode(): // HTML, such as the typographer's &rsquo;
 			b.WriteString(html.UnescapeString(string(n.Value)))
 		default:
@@ -237,14 +273,14 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 			if t, ok := c.(*ast.Text); ok {
 				b.Write(t.Segment.Value(src))
 			} else {
-				writeText(b, src, c, mark)
+				writeText(b, src, c, mark, written)
 			}
 		}
 		return
 	case *Annotation:
 		start := b.Len()
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			writeText(b, src, c, mark)
+			writeText(b, src, c, mark, written)
 		}
 		if mark != nil {
 			mark(n, start, b.Len())
@@ -252,7 +288,7 @@ func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotati
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeText(b, src, c, mark)
+		writeText(b, src, c, mark, written)
 	}
 }
 
@@ -303,7 +339,7 @@ func sentences(doc *Doc, root ast.Node) {
 		var spans []span
 		writeText(&b, doc.src, n, func(a *Annotation, start, end int) {
 			spans = append(spans, span{a, start, end})
-		})
+		}, false)
 		text := b.String()
 		for _, s := range spans {
 			from := sentenceStart(text, s.start)

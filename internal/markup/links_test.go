@@ -196,6 +196,31 @@ func TestAnnotations(t *testing.T) {
 	}
 }
 
+// A link's Written text is its plain text with the typographer's quotes,
+// dashes and ellipses as the source has them: names are matched against
+// it. Markup, escapes and entities are resolved as in Text.
+func TestWritten(t *testing.T) {
+	tests := []struct{ src, text, written string }{
+		{"[Al-Mada'in](city:)", "Al-Mada’in", "Al-Mada'in"},
+		{`["Green" Zone -- north...](city:)`, "“Green” Zone – north…", `"Green" Zone -- north...`},
+		{"[<<Ur>> --- 'old'](city:)", "«Ur» — ‘old’", "<<Ur>> --- 'old'"},
+		{"[*Ba'quba*](city:)", "Ba’quba", "Ba'quba"},
+		{`[Al-Mada\'in](city:)`, "Al-Mada'in", "Al-Mada'in"},
+		{"[Al-Mada&rsquo;in](city:)", "Al-Mada’in", "Al-Mada’in"},
+		{"[ `it's` ](city:)", "it's", "it's"},
+	}
+	for _, tc := range tests {
+		doc := md.Parse("r.md", []byte(tc.src))
+		if len(doc.Links) != 1 {
+			t.Errorf("%q: %d links", tc.src, len(doc.Links))
+			continue
+		}
+		if l := doc.Links[0]; l.Text != tc.text || l.Written != tc.written {
+			t.Errorf("%q: Text %q, Written %q; want %q, %q", tc.src, l.Text, l.Written, tc.text, tc.written)
+		}
+	}
+}
+
 // A CRLF body gives the same links at the same places as its LF form.
 func TestAnnotationsCRLF(t *testing.T) {
 	src := "ISIL took\n[Mosul](city:mosul) in\r\n2014. [ISIS][i]\n\n[i]: actor:\n"

@@ -150,6 +150,7 @@ type Link struct {
 	Scheme   string // "city", "actor", "report"
 	ID       string // "" in [ISIS](actor:), to be resolved from Text
 	Text     string // the link text, as plain text
+	Written  string // the link text as written, before the typographer: what names are matched against
 	Pos      diag.Pos
 	Sentence Sentence
 
@@ -294,7 +295,7 @@ func (d *Doc) memoryText() string {
 			return ast.WalkSkipChildren, nil
 		}
 		if hasInlineChild(n) {
-			writeText(&b, d.src, n, nil)
+			writeText(&b, d.src, n, nil, false)
 			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
 		}

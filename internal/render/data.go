@@ -2,9 +2,7 @@ package render
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"iter"
 	"strings"
 
@@ -17,55 +15,10 @@ type Column struct {
 	Type          string // its Table Schema type; "" is "string"
 }
 
-// EventColumns are the columns of events.csv, in order, and the fields of
-// events.json.
-var eventColumns = []Column{
-	{Name: "id", Meaning: "the event's stable id: its report's slug and its number in the report"},
-	{Name: "record", Meaning: "id of the record (shutdown) the event is evidence for or ends; see records.csv"},
-	{Name: "report", Meaning: "slug of the report the event comes from"},
-	{Name: "report_date", Meaning: "publication date of that report's source"},
-	{Name: "type", Meaning: "what happened: one of the site's event types"},
-	{Name: "services", Meaning: "the services affected, separated by semicolons"},
-	{Name: "where", Meaning: "ids of the places, separated by semicolons"},
-	{Name: "where_names", Meaning: "their names"},
-	{Name: "where_names_ar", Meaning: "their names in Arabic, where known"},
-	{Name: "scope", Meaning: "city, province, region or national"},
-	{Name: "by", Meaning: "ids of the actors who ordered it"},
-	{Name: "by_names", Meaning: "their names"},
-	{Name: "via", Meaning: "ids of the actors who carried it out"},
-	{Name: "via_names", Meaning: "their names"},
-	{Name: "cause", Meaning: "the stated or evident cause"},
-	{Name: "from", Meaning: "start as EDTF (ISO 8601-2): YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows; 2014 means some time in 2014, not 1 January"},
-	{Name: "from_precision", Meaning: "how precisely from is known: day, month or year"},
-	{Name: "until", Meaning: "end: a date, ongoing (not over when the report was published), unknown, or empty when the source gives none"},
-	{Name: "until_precision", Meaning: "how precisely until is known, when it is a date"},
-	{Name: "period", Meaning: "the span as an EDTF interval: 2014-11/2016-10; 2014-11/.. when not over at the report's date; 2014-11/ when the end is not known"},
-	{Name: "note", Meaning: "a short note on the event and its dating"},
-	{Name: "url", Meaning: "address of the report page"},
-}
-
 func ids(es []*site.Entity) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
 		out[i] = e.ID
-	}
-	return out
-}
-
-// arabicNames returns the entities' Arabic names, "" where one has none,
-// or nil when none has one.
-func arabicNames(es []*site.Entity) []string {
-	out := make([]string, len(es))
-	any := false
-	for i, e := range es {
-		for _, n := range e.Names {
-			if n.Lang == "ar" {
-				out[i], any = n.Name, true
-			}
-		}
-	}
-	if !any {
-		return nil
 	}
 	return out
 }
@@ -119,57 +72,19 @@ func untilString(e *site.Event) string {
 // each as a stream made item by item: at 100,000 reports they are
 // hundreds of megabytes.
 func (r *renderer) data() error {
-	f, err := Create(r.w, "data/events.csv")
-	if err != nil {
-		return err
-	}
-	// No byte-order mark: a reader that does not strip one would read the
-	// first header as "\uFEFFid". The data page tells spreadsheet users to
-	// open the file as UTF-8.
-	bw := bufio.NewWriterSize(f, 64<<10)
-	cw := csv.NewWriter(bw)
-	cw.UseCRLF = true // RFC 4180
-	header := make([]string, len(eventColumns))
-	for i, c := range eventColumns {
-		header[i] = c.Name
-	}
-	cw.Write(header)
-	row := make([]string, len(eventColumns))
-	for e, ej := range r.eventItems() {
-		row = append(row[:0],
-			ej.ID, ej.Record, ej.Report, ej.ReportDate, ej.Type, strings.Join(ej.Services, ";"),
-			strings.Join(ej.Where, ";"), textCell(strings.Join(names(e.Where), ";")), textCell(strings.Join(arabicNames(e.Where), ";")), ej.Scope,
-			strings.Join(ej.By, ";"), textCell(strings.Join(names(e.By), ";")),
-			strings.Join(ej.Via, ";"), textCell(strings.Join(names(e.Via), ";")),
-			ej.Cause, ej.From, Precision(e.From), ej.Until, Precision(e.Until.Date), ej.Period, textCell(ej.Note), ej.URL,
-		)
-		cw.Write(row)
-	}
-	cw.Flush()
-	if err := errors.Join(cw.Error(), bw.Flush()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site, r.absURL), r.site.Events); err != nil {
 		return err
 	}
 	if err := writeJSONArray(r.w, "data/entities.json", r.entityItems()); err != nil {
 		return err
 	}
-	events := func(yield func(eventJSON) bool) {
-		for _, ej := range r.eventItems() {
-			if !yield(ej) {
-				return
-			}
-		}
-	}
-	if err := writeJSONArray(r.w, "data/events.json", events); err != nil {
+	if err := writeJSONArray(r.w, "data/events.json", r.eventItems()); err != nil {
 		return err
 	}
 	if err := writeJSONArray(r.w, "data/reports.json", r.reportItems()); err != nil {
 		return err
 	}
-	if err := r.recordsCSV(); err != nil {
+	if err := writeCSV(r.w, "data/records.csv", recordFields(r.site, r.absURL), r.site.Records); err != nil {
 		return err
 	}
 	if err := writeJSONArray(r.w, "data/records.json", r.recordItems()); err != nil {
@@ -183,38 +98,36 @@ func (r *renderer) data() error {
 }
 
 type eventJSON struct {
-	ID         string   `json:"id"`
-	Record     string   `json:"record,omitempty"`
-	Report     string   `json:"report"`
-	ReportDate string   `json:"report_date"`
-	Type       string   `json:"type"`
-	Services   []string `json:"services"`
-	Where      []string `json:"where"`
-	Scope      string   `json:"scope,omitempty"`
-	By         []string `json:"by"`
-	Via        []string `json:"via"`
-	Cause      string   `json:"cause,omitempty"`
-	From       string   `json:"from"`
-	Until      string   `json:"until,omitempty"`
-	Period     string   `json:"period"`
-	Note       string   `json:"note,omitempty"`
-	URL        string   `json:"url"`
+	ID         string              `json:"id"`
+	Record     string              `json:"record,omitempty"`
+	Report     string              `json:"report"`
+	ReportDate string              `json:"report_date"`
+	Type       string              `json:"type"`
+	Services   []string            `json:"services"`
+	Scope      string              `json:"scope,omitempty"`
+	Roles      map[string][]string `json:"roles"`
+	Cause      string              `json:"cause,omitempty"`
+	From       string              `json:"from"`
+	Until      string              `json:"until,omitempty"`
+	Period     string              `json:"period"`
+	Note       string              `json:"note,omitempty"`
+	URL        string              `json:"url"`
 }
 
-// eventItems yields every event with its open-data fields.
-func (r *renderer) eventItems() iter.Seq2[*site.Event, eventJSON] {
-	return func(yield func(*site.Event, eventJSON) bool) {
+// eventItems yields every event's open-data fields.
+func (r *renderer) eventItems() iter.Seq[eventJSON] {
+	return func(yield func(eventJSON) bool) {
 		for _, e := range r.site.Events {
 			ej := eventJSON{
 				ID: e.ID(), Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
-				Where: ids(e.Where), Scope: e.Scope, By: ids(e.By), Via: ids(e.Via), Cause: e.Cause,
+				Scope: e.Scope, Roles: rolesJSON(r.site, e.Roles), Cause: e.Cause,
 				From: e.From.String(), Until: untilString(e), Period: EDTF(e.From, e.Until.Date, e.Until.Ongoing),
 				Note: e.Note, URL: r.absURL(e.Report.URL),
 			}
 			if e.Record != nil {
 				ej.Record = e.Record.ID
 			}
-			if !yield(e, ej) {
+			if !yield(ej) {
 				return
 			}
 		}

@@ -34,19 +34,19 @@ Text.
 	}
 	csv := strings.Split(string(out["data/events.csv"]), "\r\n")
 	want := []string{
-		"id,record,report,report_date,type,services,where,where_names,where_names_ar,scope,by,by_names,via,via_names,cause,from,from_precision,until,until_precision,period,note,url",
-		`2016-08-12-mosul-1,evil,2016-08-12-mosul,2016-08-12,shutdown,,nineveh;mosul,"'-3.5;'=HYPERLINK(""https://evil.example/"",""Mosul"")",,,isil,'@SUM(1+1),itpc,'+ITPC,,2016-08,month,,,2016-08/,'=1+1,https://example.org/cutoff/reports/2016-08-12-mosul/`,
-		"2016-08-12-mosul-2,2016-08-12-mosul-2,2016-08-12-mosul,2016-08-12,restoration,,nineveh,'-3.5,,,,,,,,2016-09,month,,,2016-09/,'\tand a tab; -2,https://example.org/cutoff/reports/2016-08-12-mosul/",
+		"id,record,report,report_date,type,services,scope,where,where_names,by,by_names,via,via_names,cause,from,from_precision,until,until_precision,period,note,url",
+		`2016-08-12-mosul-1,evil,2016-08-12-mosul,2016-08-12,shutdown,,,nineveh;mosul,"'-3.5;'=HYPERLINK(""https://evil.example/"",""Mosul"")",isil,'@SUM(1+1),itpc,'+ITPC,,2016-08,month,,,2016-08/,'=1+1,https://example.org/cutoff/reports/2016-08-12-mosul/`,
+		"2016-08-12-mosul-2,2016-08-12-mosul-2,2016-08-12-mosul,2016-08-12,restoration,,,nineveh,'-3.5,,,,,,2016-09,month,,,2016-09/,'\tand a tab; -2,https://example.org/cutoff/reports/2016-08-12-mosul/",
 		"",
 	}
 	if strings.Join(csv, "\n") != strings.Join(want, "\n") {
 		t.Errorf("events.csv:\n%s\nwant:\n%s", strings.Join(csv, "\n"), strings.Join(want, "\n"))
 	}
 	records := strings.Split(string(out["data/records.csv"]), "\r\n")
-	if got, want := records[1], `2016-08-12-mosul-2,Restoration — -3.5,restoration,,nineveh,'-3.5,,,,,,,,,,,,,,false,restored,2016-09,month,,/2016-09,2016-08-12-mosul,1,https://example.org/cutoff/records/2016-08-12-mosul-2/`; got != want {
+	if got, want := records[1], `2016-08-12-mosul-2,Restoration — -3.5,restoration,,,nineveh,'-3.5,,,,,,,,,,,,false,restored,2016-09,month,,/2016-09,2016-08-12-mosul,1,https://example.org/cutoff/records/2016-08-12-mosul-2/`; got != want {
 		t.Errorf("records.csv, own record:\n got %s\nwant %s", got, want)
 	}
-	if got, want := records[2], `evil,'=cmd|'/c calc'!A1,shutdown,,nineveh;mosul,"'-3.5;'=HYPERLINK(""https://evil.example/"",""Mosul"")",,,,,isil,'@SUM(1+1),itpc,'+ITPC,,,,2016-08,month,false,unknown,,,,2016-08/,2016-08-12-mosul,1,https://example.org/cutoff/records/evil/`; got != want {
+	if got, want := records[2], `evil,'=cmd|'/c calc'!A1,shutdown,,,nineveh;mosul,"'-3.5;'=HYPERLINK(""https://evil.example/"",""Mosul"")",isil,'@SUM(1+1),itpc,'+ITPC,,,,,,2016-08,month,false,unknown,,,,2016-08/,2016-08-12-mosul,1,https://example.org/cutoff/records/evil/`; got != want {
 		t.Errorf("records.csv, evil record:\n got %s\nwant %s", got, want)
 	}
 	var events []struct {

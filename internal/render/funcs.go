@@ -63,19 +63,15 @@ func dict(kv ...any) map[string]any {
 	return m
 }
 
-// roleText says what an entity did in a record: "where" is "place",
-// "by" "ordered or carried out", "via" "through it", "restored" "restored
-// service".
-func roleText(role string) string {
-	switch role {
-	case "where":
-		return "place"
-	case "by":
-		return "ordered or carried out"
-	case "via":
-		return "carried out through it"
-	case "restored":
-		return "restored service"
+// roleText says what an entity did in a record: its role's label, or for
+// site.RoleRestored, "Restored service". Layouts call it as
+// {{roleText .Site $ref.Role}}.
+func roleText(s *site.Site, role string) string {
+	if role == site.RoleRestored {
+		return "Restored service"
+	}
+	if r, ok := s.Config.Role(role); ok {
+		return r.Label
 	}
 	return role
 }

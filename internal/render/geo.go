@@ -272,7 +272,7 @@ func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordM
 	open := map[*site.Entity]bool{}
 	var places []*site.Entity
 	for _, rec := range records {
-		for _, e := range rec.Where {
+		for _, e := range rec.Roles.Of(site.RoleWhere) {
 			if e.Coordinates == nil {
 				continue
 			}

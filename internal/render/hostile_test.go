@@ -179,8 +179,8 @@ func hostileCases() []hostileCase {
 		// Resolution.
 		{name: "alias that is another entity's id", files: map[string]string{"cities/nineveh.md": "---\nname: Nineveh\naliases: [old-city]\n---\n", "cities/old-city.md": "---\nname: Old City\n---\n"},
 			want: []string{`cities/nineveh.md:3:11: error: alias "old-city" of cities/nineveh.md is the id of cities/old-city.md; remove the alias or rename one of them`}},
-		{name: "alias that is another entity's name", files: map[string]string{"cities/nineveh.md": "---\nname: Nineveh\naliases: [mosul]\n---\n"},
-			want: []string{`cities/nineveh.md:3:11: error: alias "mosul" of cities/nineveh.md is also the name of cities/mosul.md; one spelling can name only one city`}},
+		{name: "alias that is another entity's name, written alone", files: map[string]string{"cities/nineveh.md": "---\nname: Nineveh\naliases: [mosul]\n---\n", "pages/mosul.md": "---\ntitle: Mosul\n---\n[Mosul](city:)\n"},
+			want: []string{`pages/mosul.md:4:1: error: "Mosul" names 2 cities: did you mean [Mosul](city:mosul) or [Mosul](city:nineveh)?`}},
 		{name: "within cycle", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nwithin: nineveh\n---\n", "cities/nineveh.md": "---\nname: Nineveh\nwithin: mosul\n---\n"},
 			want: []string{`cities/mosul.md:3:9: error: within cycle: mosul → nineveh → mosul`}},
 		{name: "within itself", files: map[string]string{"cities/mosul.md": "---\nname: Mosul\nwithin: mosul\n---\n"},

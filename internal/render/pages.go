@@ -444,8 +444,8 @@ func (r *renderer) search() *Page {
 
 func (r *renderer) dataPage() *Page {
 	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
-	p.Columns = eventColumns
-	p.RecordColumns = recordColumns
+	p.Columns = columns(eventFields(r.site, r.absURL))
+	p.RecordColumns = columns(recordFields(r.site, r.absURL))
 	p.Events = r.site.Events
 	s := r.site
 	var dist []any

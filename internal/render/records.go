@@ -19,9 +19,9 @@ func RecordTitle(c *content.Config, rec *site.Record) string {
 		b.WriteString(": ")
 		b.WriteString(labels(c.Services, rec.Services))
 	}
-	if len(rec.Where) > 0 {
+	if where := rec.Roles.Of(site.RoleWhere); len(where) > 0 {
 		b.WriteString(" — ")
-		for i, e := range rec.Where {
+		for i, e := range where {
 			if i > 0 {
 				b.WriteString(", ")
 			}
@@ -120,28 +120,23 @@ func Precision(d content.Date) string {
 }
 
 // recordLine is the answer to the reader's question in one line: what,
-// where, by whom, from, and whether it is over.
+// where, by whom, from, and whether it is over. Each role puts its
+// entities in the sentence with its phrase: "Shutdown: Mobile in Mosul, by
+// ISIL".
 func recordLine(c *content.Config, rec *site.Record) string {
 	var b strings.Builder
 	b.WriteString(c.EventTypes.Label(rec.Type))
 	if len(rec.Services) > 0 {
 		b.WriteString(": " + labels(c.Services, rec.Services))
 	}
-	b.WriteString(entityPhrase(" in ", rec.Where))
-	b.WriteString(entityPhrase(", by ", rec.By))
+	sep := " "
+	for _, p := range rec.Roles {
+		r, _ := c.Role(p.Role)
+		b.WriteString(sep + r.Phrase + " " + strings.Join(nameList(p.Entities), ", "))
+		sep = ", "
+	}
 	b.WriteString("; " + StartText(rec.Start) + "; " + StatusText(rec.Status))
 	return b.String()
-}
-
-func entityPhrase(prefix string, es []*site.Entity) string {
-	if len(es) == 0 {
-		return ""
-	}
-	names := make([]string, len(es))
-	for i, e := range es {
-		names[i] = e.Name
-	}
-	return prefix + strings.Join(names, ", ")
 }
 
 func (r *renderer) record(rec *site.Record) *Page {
@@ -155,12 +150,12 @@ func (r *renderer) record(rec *site.Record) *Page {
 		"@context": "https://schema.org", "@type": "Event",
 		"name": title, "description": p.Description, "url": p.Canonical(),
 		"startDate": rec.Start.Date.String(), "endDate": rec.Status.End.Date.String(),
-		"location": placeNames(rec.Where),
+		"location": nameList(rec.Roles.Of(site.RoleWhere)),
 	})
 	return p
 }
 
-func placeNames(es []*site.Entity) []string {
+func nameList(es []*site.Entity) []string {
 	var out []string
 	for _, e := range es {
 		out = append(out, e.Name)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"gazette/internal/diag"
+	"gazette/internal/fold"
 	"gazette/internal/markup"
 	"gazette/internal/site"
 )
@@ -58,8 +59,11 @@ type searchDoc struct {
 
 // searchWords splits text into the words of the search index, folded the
 // way static/search.js folds a query: decomposed (NFKD), without
-// nonspacing marks (Mn), lower-cased, and cut at every rune that is not a
-// letter or a number. "Mûsil" and "MUSIL" both become "musil".
+// nonspacing marks (Mn), each rune as fold.Rune makes it (the letters that
+// name matching takes as one, such as ة and ه, made one; tatweel
+// dropped), lower-cased, and cut at every rune that is not a letter or a
+// number. "Mûsil" and "MUSIL" both become "musil", "نينوى" and "نينوي"
+// both "نينوي".
 //
 // It works one rune at a time, without golang.org/x/text/transform and
 // without allocating. That gives the same words as normalising the whole
@@ -119,6 +123,9 @@ func (w *searchWords) each(s string, fn func(word []byte)) {
 // rune adds a decomposed rune to the word, or ends the word there.
 func (w *searchWords) rune(r rune, fn func([]byte)) {
 	if unicode.Is(unicode.Mn, r) {
+		return
+	}
+	if r = fold.Rune(r); r < 0 {
 		return
 	}
 	if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
@@ -227,11 +234,8 @@ func (r *renderer) searchIndex() error {
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			i := len(docs)
-			kind := k.ID
-			if e.Type != "" {
-				kind = e.Type
-			}
-			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: kind, Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
+			// Its type and parent, so that namesakes can be told apart.
+			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
 			p.add(i, r.text(e.Doc), weightBody)
 		}

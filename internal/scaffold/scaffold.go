@@ -169,15 +169,8 @@ func report(cfg content.Config, title, date string) string {
 	b.WriteString("    # date: YYYY-MM-DD\n")
 	b.WriteString("    # url: https://\n")
 	b.WriteString("    # archive: https://web.archive.org/\n")
-	var cities, actors string
 	for _, k := range cfg.Kinds {
 		fmt.Fprintf(&b, "%s: [] # %s ids beyond those annotated in the text\n", k.Plural, k.ID)
-		switch k.ID {
-		case "city":
-			cities = "where: []"
-		case "actor":
-			actors = "by: []"
-		}
 	}
 	b.WriteString("# events:\n")
 	if len(cfg.EventTypes) > 0 {
@@ -186,17 +179,24 @@ func report(cfg content.Config, title, date string) string {
 	if len(cfg.Services) > 0 {
 		fmt.Fprintf(&b, "#     services: [%s] # %s\n", cfg.Services[0].ID, strings.Join(cfg.Services.IDs(), ", "))
 	}
-	for _, s := range []string{cities, actors} {
-		if s != "" {
-			fmt.Fprintf(&b, "#     %s\n", s)
-		}
+	for _, r := range cfg.Roles {
+		fmt.Fprintf(&b, "#     %s: [] # %s ids\n", r.ID, strings.Join(r.Kinds, " or "))
 	}
 	b.WriteString("#     from: YYYY-MM-DD # or YYYY-MM, YYYY\n")
 	b.WriteString("#     until: ongoing # a date, ongoing or unknown\n")
 	b.WriteString("# draft: true # built only with --drafts\n")
 	b.WriteString("---\n")
-	b.WriteString("<!-- Write the report here. Annotate each place and actor as you name\n")
-	b.WriteString("it, e.g. [Mosul](city:mosul), or [Daesh](actor:) to go by the name;\n")
+	b.WriteString("<!-- Write the report here.")
+	if len(cfg.Kinds) > 0 {
+		var words []string
+		for _, k := range cfg.Kinds {
+			words = append(words, k.One)
+		}
+		k := cfg.Kinds[0].ID
+		fmt.Fprintf(&b, " Annotate each %s as you\nname it, e.g. [Name](%s:id), or [Name](%s:) to go by the name;\n", strings.Join(words, " or "), k, k)
+	} else {
+		b.WriteString("\n")
+	}
 	b.WriteString("gazette suggest finds the names left unannotated. -->\n")
 	return b.String()
 }
@@ -206,7 +206,7 @@ func entity(k content.Kind, name string) string {
 	fmt.Fprintf(&b, "---\nname: %s\n", scalar(name))
 	b.WriteString("aliases: [] # other spellings that annotations may use\n")
 	b.WriteString("# names: {ar: , ku: } # the name in other languages\n")
-	fmt.Fprintf(&b, "type: # a free word, such as %s\n", typeExamples(k.ID))
+	fmt.Fprintf(&b, "type: # a free word, such as %s\n", typeExamples(k.Schema))
 	fmt.Fprintf(&b, "# within: id of the %s that contains this one\n", k.ID)
 	b.WriteString("# coordinates: [latitude, longitude]\n")
 	b.WriteString("# ids: {wikidata: Q}\n")
@@ -215,11 +215,13 @@ func entity(k content.Kind, name string) string {
 	return b.String()
 }
 
-func typeExamples(kind string) string {
-	switch kind {
-	case "city":
+// typeExamples suggests types for entities of a kind whose schema.org type
+// is schema.
+func typeExamples(schema string) string {
+	switch schema {
+	case "Place":
 		return "city, town, province, region, country"
-	case "actor":
+	case "Organization":
 		return "government, military, armed-group, telecom-operator, isp, media"
 	}
 	return "a word that groups it on the index page"

@@ -3,42 +3,53 @@ package site
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/fold"
 )
 
-// nameIndex finds the entities of one kind by name, alias, other-language
-// name or id, compared after NFC normalisation and case folding.
+// nameIndex finds the entities of one kind by name, alias or
+// other-language name, compared as package fold says. Any number of
+// entities may share a spelling (Erbil the city and Erbil the district):
+// only an annotation that gives the spelling alone is then ambiguous.
 type nameIndex struct {
-	byKey map[string]nameClaim
+	byKey map[string][]nameClaim
 }
 
-// nameClaim remembers who claimed a name, to name both files on a clash.
+// nameClaim is one entity's claim to a spelling.
 type nameClaim struct {
 	entity *Entity
 	what   string // "name", "alias", "ar name"
-	value  string
+	value  string // as written
 }
 
-// key folds s for comparison: NFC, case folding, and runs of spaces as one.
-// A Caser keeps state, so each call makes its own: bodies are resolved in
-// parallel.
-func (ix *nameIndex) key(s string) string {
-	s = cases.Fold().String(norm.NFC.String(s))
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-}
-
-func (ix *nameIndex) lookup(s string) *Entity {
-	if c, ok := ix.byKey[ix.key(s)]; ok {
-		return c.entity
+// lookup returns the entities that s names, by id.
+func (ix *nameIndex) lookup(s string) []*Entity {
+	claims := ix.byKey[fold.Name(s)]
+	out := make([]*Entity, len(claims))
+	for i, c := range claims {
+		out[i] = c.entity
 	}
-	return nil
+	slices.SortFunc(out, func(a, b *Entity) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// claim records that e is spelled value; an entity that lists one spelling
+// twice claims it once.
+func (ix *nameIndex) claim(e *Entity, what, value string) {
+	key := fold.Name(value)
+	if key == "" {
+		return
+	}
+	for _, c := range ix.byKey[key] {
+		if c.entity == e {
+			return
+		}
+	}
+	ix.byKey[key] = append(ix.byKey[key], nameClaim{e, what, value})
 }
 
 // entities builds the kinds, their entities and name indexes, and the
@@ -49,7 +60,7 @@ func (r *resolver) entities(all []*content.Entity) {
 	for _, ck := range s.Config.Kinds {
 		k := &Kind{Kind: ck, URL: ck.Plural + "/", byID: map[string]*Entity{}}
 		s.Kinds = append(s.Kinds, k)
-		r.names[ck.ID] = &nameIndex{byKey: map[string]nameClaim{}}
+		r.names[ck.ID] = &nameIndex{byKey: map[string][]nameClaim{}}
 	}
 	for _, ce := range all {
 		k := r.kind(ce.Kind)
@@ -60,29 +71,32 @@ func (r *resolver) entities(all []*content.Entity) {
 	for _, k := range s.Kinds {
 		slices.SortFunc(k.Entities, byName)
 		ix := r.names[k.ID]
-		// Names first, so that a clash is reported at the alias, the newer
-		// and more likely mistaken claim.
 		for _, e := range k.Entities {
 			if e.Name != "" {
-				r.claim(ix, e, "name", e.Name, e.NamePos)
+				ix.claim(e, "name", e.Name)
 			}
-		}
-		for _, e := range k.Entities {
 			for _, a := range e.Aliases {
-				r.claim(ix, e, "alias", a.Value, a.Pos)
+				ix.claim(e, "alias", a.Value)
 			}
 			for _, n := range e.Names {
-				r.claim(ix, e, n.Lang+" name", n.Name, n.Pos)
+				ix.claim(e, n.Lang+" name", n.Name)
 			}
 		}
-		// An alias that is another entity's id would make [x](city:) and
-		// city:x disagree.
+		// An alias that is another entity's id, and not also one of that
+		// entity's spellings, would make [x](city:) and city:x name two
+		// different entities without a word.
 		for _, e := range k.Entities {
-			if c, ok := ix.byKey[ix.key(e.ID)]; ok && c.entity != e && c.what == "alias" {
-				pos := c.entity.Path
+			claims := ix.byKey[fold.Name(e.ID)]
+			if slices.ContainsFunc(claims, func(c nameClaim) bool { return c.entity == e }) {
+				continue
+			}
+			for _, c := range claims {
+				if c.what != "alias" {
+					continue
+				}
 				for _, a := range c.entity.Aliases {
 					if a.Value == c.value {
-						r.diags.Errorf(a.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.value, pos, e.Path)
+						r.diags.Errorf(a.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.value, c.entity.Path, e.Path)
 					}
 				}
 			}
@@ -112,22 +126,6 @@ func (r *resolver) kind(id string) *Kind {
 		}
 	}
 	return nil
-}
-
-func (r *resolver) claim(ix *nameIndex, e *Entity, what, value string, pos diag.Pos) {
-	key := ix.key(value)
-	if key == "" {
-		return
-	}
-	prev, taken := ix.byKey[key]
-	switch {
-	case !taken:
-		ix.byKey[key] = nameClaim{e, what, value}
-	case prev.entity == e:
-		// The same entity listing a spelling twice is harmless.
-	default:
-		r.diags.Errorf(pos, "%s %q of %s is also the %s of %s; one spelling can name only one %s", what, value, e.Path, prev.what, prev.entity.Path, e.Kind.ID)
-	}
 }
 
 func (r *resolver) within(e *Entity) {
@@ -179,8 +177,12 @@ func (r *resolver) entity(kind, id string, pos diag.Pos) *Entity {
 // hint suggests the entity an unknown id or name probably meant: one whose
 // name or alias it is, else the nearest id.
 func (r *resolver) hint(k *Kind, s string) string {
-	if e := r.names[k.ID].lookup(s); e != nil {
-		return `; did you mean "` + e.ID + `"?`
+	if found := r.names[k.ID].lookup(s); len(found) > 0 {
+		ids := make([]string, len(found))
+		for i, e := range found {
+			ids[i] = strconv.Quote(e.ID)
+		}
+		return "; did you mean " + orList(ids) + "?"
 	}
 	ids := make([]string, len(k.Entities))
 	for i, e := range k.Entities {

@@ -58,17 +58,16 @@ func (r *resolver) index() {
 			m.Entity.Mentions = append(m.Entity.Mentions, m)
 		}
 	}
+	// Events and records: each is listed on the pages of the entities it
+	// names and of their ancestors, once, with the first part each plays.
 	for _, ev := range s.Events {
 		seen := map[*Entity]bool{}
-		for _, role := range []struct {
-			name string
-			list []*Entity
-		}{{"where", ev.Where}, {"by", ev.By}, {"via", ev.Via}} {
-			for _, e := range role.list {
+		for _, p := range ev.Roles {
+			for _, e := range p.Entities {
 				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
 					if !seen[x] {
 						seen[x] = true
-						x.Events = append(x.Events, EventRef{ev, role.name})
+						x.Events = append(x.Events, EventRef{ev, p.Role})
 					}
 				}
 			}
@@ -76,15 +75,12 @@ func (r *resolver) index() {
 	}
 	for _, rec := range s.Records {
 		seen := map[*Entity]bool{}
-		for _, role := range []struct {
-			name string
-			list []*Entity
-		}{{"where", rec.Where}, {"by", rec.By}, {"via", rec.Via}, {"restored", rec.RestoredBy}} {
-			for _, e := range role.list {
+		for _, p := range append(slices.Clip(rec.Roles), Part{RoleRestored, rec.RestoredBy}) {
+			for _, e := range p.Entities {
 				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
 					if !seen[x] {
 						seen[x] = true
-						x.Records = append(x.Records, RecordRef{rec, role.name})
+						x.Records = append(x.Records, RecordRef{rec, p.Role})
 					}
 				}
 			}

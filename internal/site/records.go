@@ -23,10 +23,11 @@ type Record struct {
 	Doc *markup.Doc // the file's body; nil for an event's own record
 
 	// The record's facts: the file's where it gives them, else what its
-	// evidence says, together.
-	Where, By, Via []*Entity
-	Services       []string
-	Type, Cause    string
+	// evidence says, together; for each role, the file's entities if it
+	// names any, else those of its evidence.
+	Roles       Roles
+	Services    []string
+	Type, Cause string
 
 	Evidence   []*Event  // the events that saw it, oldest report first
 	Endings    []*Event  // the events that end it (restorations), oldest report first
@@ -81,7 +82,7 @@ func (r *resolver) records(files []*content.Record) {
 		if f.Invalid {
 			continue
 		}
-		rec.Where, rec.By, rec.Via = r.refs(f.Where), r.refs(f.By), r.refs(f.Via)
+		rec.Roles = r.roles(f.Roles)
 		s.Records = append(s.Records, rec)
 	}
 	for _, rep := range s.Reports { // in slug order: ids of events' own records are stable
@@ -164,18 +165,22 @@ func (r *resolver) settle(rec *Record) {
 	if len(rec.Record.Services) == 0 {
 		rec.Services = union(rec.Evidence, func(ev *Event) []string { return ev.Services })
 	}
-	if len(rec.Record.Where) == 0 {
-		rec.Where = union(rec.Evidence, func(ev *Event) []*Entity { return ev.Where })
+	own := rec.Roles // what the file names, resolved
+	rec.Roles = nil
+	for _, role := range r.site.Config.Roles {
+		es := own.Of(role.ID)
+		if len(rec.Record.Refs(role.ID)) == 0 {
+			es = union(rec.Evidence, func(ev *Event) []*Entity { return ev.Roles.Of(role.ID) })
+		}
+		if len(es) > 0 {
+			rec.Roles = append(rec.Roles, Part{Role: role.ID, Entities: es})
+		}
 	}
-	if len(rec.Record.By) == 0 {
-		rec.By = union(rec.Evidence, func(ev *Event) []*Entity { return ev.By })
-	}
-	if len(rec.Record.Via) == 0 {
-		rec.Via = union(rec.Evidence, func(ev *Event) []*Entity { return ev.Via })
-	}
-	rec.RestoredBy = union(rec.Endings, func(ev *Event) []*Entity { return ev.By })
+	rec.RestoredBy = union(rec.Endings, func(ev *Event) []*Entity { return ev.Roles.Of(RoleBy) })
 	if rec.Own && r.site.Config.EventTypes.Ends(rec.Type) {
-		rec.By, rec.RestoredBy = nil, rec.By // a restoration's by brought service back
+		// A restoration's by brought service back.
+		rec.RestoredBy = rec.Roles.Of(RoleBy)
+		rec.Roles = slices.DeleteFunc(rec.Roles, func(p Part) bool { return p.Role == RoleBy })
 	}
 
 	var starts, ends []content.Date

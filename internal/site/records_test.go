@@ -19,7 +19,10 @@ func describe(r *site.Record) string {
 		return strings.Join(out, ",")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s own=%v %s [%s] where=%s by=%s via=%s", r.ID, r.Own, r.Type, strings.Join(r.Services, ","), names(r.Where), names(r.By), names(r.Via))
+	fmt.Fprintf(&b, "%s own=%v %s [%s]", r.ID, r.Own, r.Type, strings.Join(r.Services, ","))
+	for _, p := range r.Roles {
+		fmt.Fprintf(&b, " %s=%s", p.Role, names(p.Entities))
+	}
 	fmt.Fprintf(&b, " start=%s", r.Start.Date)
 	if r.Start.Disputed {
 		fmt.Fprintf(&b, " (disputed %v)", r.Start.Dates)
@@ -75,8 +78,8 @@ func TestRecords(t *testing.T) {
 		got = append(got, describe(r))
 	}
 	want := []string{
-		"2016-11-01-b-4 own=true ban [mobile] where=mosul by=isil via= start=2014 unknown evidence=2016-11-01-b",
-		"baghdad-block own=false block [vpn] where=baghdad by=itpc via= start=2014-06 (disputed [2014-06 2014-08]) ongoing as of 2016-11-01 evidence=2014-12-01-a,2016-11-01-b",
+		"2016-11-01-b-4 own=true ban [mobile] where=mosul by=isil start=2014 unknown evidence=2016-11-01-b",
+		"baghdad-block own=false block [vpn] where=baghdad by=itpc start=2014-06 (disputed [2014-06 2014-08]) ongoing as of 2016-11-01 evidence=2014-12-01-a,2016-11-01-b",
 		"mosul-mobile own=false shutdown [mobile] where=mosul by=isil via=korek start=2014-11 restored 2016-10 restored-by=iraqi-government evidence=2014-12-01-a,2016-11-01-b,end:2016-11-01-b",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -124,7 +127,7 @@ func TestRecordOfARestoration(t *testing.T) {
 	if len(s.Records) != 1 {
 		t.Fatalf("%d records, want 1", len(s.Records))
 	}
-	want := "2015-11-01-a-1 own=true restoration [mobile] where=erbil by= via= start= restored 2015-11 restored-by=korek evidence=2015-11-01-a"
+	want := "2015-11-01-a-1 own=true restoration [mobile] where=erbil start= restored 2015-11 restored-by=korek evidence=2015-11-01-a"
 	if got := describe(s.Records[0]); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/fold"
 	"gazette/internal/markup"
 )
 
@@ -22,16 +23,13 @@ func (r *resolver) reportMeta(rep *Report) {
 	}
 	for i := range rep.Report.Events {
 		ce := rep.Report.Events[i]
-		ev := &Event{Event: ce, Report: rep, N: i + 1}
-		ev.Where = r.refs(ce.Where)
-		ev.By = r.refs(ce.By)
-		ev.Via = r.refs(ce.Via)
-		for _, list := range [][]*Entity{ev.Where, ev.By, ev.Via} {
-			rep.named = append(rep.named, list...)
+		ev := &Event{Event: ce, Report: rep, N: i + 1, Roles: r.roles(ce.Roles)}
+		for _, p := range ev.Roles {
+			rep.named = append(rep.named, p.Entities...)
 		}
 		// The entities are resolved: the references to them go, so that
 		// a large site does not keep both.
-		ev.Event.Where, ev.Event.By, ev.Event.Via = nil, nil, nil
+		ev.Event.Roles = nil
 		rep.Events = append(rep.Events, ev)
 		r.site.Events = append(r.site.Events, ev)
 	}
@@ -80,16 +78,6 @@ func (r *resolver) reportEntities(rep *Report) {
 	}
 }
 
-func (r *resolver) refs(refs []content.Ref) []*Entity {
-	var out []*Entity
-	for _, ref := range refs {
-		if e := r.entity(ref.Kind, ref.ID, ref.Pos); e != nil {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // links resolves the annotations of doc, which is shown at the page URL
 // from. mention, when not nil, is called for each entity annotation.
 func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *markup.Link)) {
@@ -103,9 +91,16 @@ func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *ma
 		case l.ID == "" && l.Text == "":
 			r.diags.Errorf(l.Pos, "empty annotation: write the name as the link text, as in [Mosul](%s:)", l.Scheme)
 		case l.ID == "":
-			e = r.names[l.Scheme].lookup(l.Text)
-			if e == nil {
-				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Text, r.nameHint(l.Scheme, l.Text))
+			// The text as written, not as typeset: the typographer's
+			// curly quotes are not in the entity's file.
+			found := r.names[l.Scheme].lookup(l.Written)
+			switch len(found) {
+			case 0:
+				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Written, r.nameHint(l.Scheme, l.Written))
+			case 1:
+				e = found[0]
+			default:
+				r.ambiguous(l, found)
 			}
 		case !content.ValidID(l.ID):
 			r.diags.Errorf(l.Pos, "invalid %s id %q: ids use lower-case letters a-z, digits and single hyphens%s", l.Scheme, clip(l.ID), r.hint(r.kind(l.Scheme), l.ID))
@@ -155,20 +150,33 @@ func (r *resolver) nameHint(kind, text string) string {
 		return ""
 	}
 	keys := make([]string, 0, len(ix.byKey))
-	for _, k := range r.kind(kind).Entities {
-		keys = append(keys, ix.key(k.Name))
-		for _, a := range k.Aliases {
-			keys = append(keys, ix.key(a.Value))
-		}
+	for k := range ix.byKey {
+		keys = append(keys, k)
 	}
-	if s := diag.Suggest(ix.key(text), keys); s != "" {
-		c := ix.byKey[s]
-		return fmt.Sprintf("; did you mean %q (%s:%s)?", c.value, kind, c.entity.ID)
+	slices.Sort(keys) // Suggest keeps the first of equally near keys
+	if s := diag.Suggest(fold.Name(text), keys); s != "" {
+		claims := ix.byKey[s]
+		ids := make([]string, len(claims))
+		for i, c := range claims {
+			ids[i] = kind + ":" + c.entity.ID
+		}
+		return fmt.Sprintf("; did you mean %q (%s)?", claims[0].value, orList(ids))
 	}
 	if e := r.kind(kind).byID[content.Slugify(text)]; e != nil {
 		return fmt.Sprintf("; did you mean %s:%s (%s)?", kind, e.ID, e.Name)
 	}
 	return fmt.Sprintf("; add it to the aliases of an entity in %s/, or write [%s](%s:id)", r.kind(kind).Plural, clip(text), kind)
+}
+
+// ambiguous reports an annotation whose text names several entities, with
+// the annotation that names each one.
+func (r *resolver) ambiguous(l *markup.Link, found []*Entity) {
+	k := found[0].Kind
+	links := make([]string, len(found))
+	for i, e := range found {
+		links[i] = "[" + clip(l.Written) + "](" + k.ID + ":" + e.ID + ")"
+	}
+	r.diags.Errorf(l.Pos, "%q names %d %s: did you mean %s?", clip(l.Written), len(found), k.Many, orList(links))
 }
 
 // Shorten cuts s to at most n runes at a word boundary, adding an

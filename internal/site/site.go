@@ -7,8 +7,9 @@
 // or *Report, and the indexes that pages show are computed: each entity's
 // reports (rolled up through `within`), mentions in context, events and
 // co-occurring entities; each report's related reports and its neighbours
-// by date. Unknown ids, aliases claimed twice, within cycles and links to
-// missing reports are reported here. Nothing in this package writes HTML.
+// by date. Unknown ids, annotations that give alone a name several
+// entities share, within cycles and links to missing reports are reported
+// here. Nothing in this package writes HTML.
 package site
 
 import (
@@ -73,14 +74,14 @@ type ReportRef struct {
 }
 
 // EventRef is an event listed on an entity page, with the entity's part in
-// it: "where", "by" or "via".
+// it: the id of its first role that names the entity or one within it.
 type EventRef struct {
 	*Event
 	Role string
 }
 
 // RecordRef is a record listed on an entity page, with the entity's part
-// in it: "where", "by", "via" or "restored" (it brought service back).
+// in it: a role id, or RoleRestored (it brought service back).
 type RecordRef struct {
 	*Record
 	Role string
@@ -90,6 +91,20 @@ type RecordRef struct {
 type Count struct {
 	*Entity
 	N int
+}
+
+// Subtitle tells an entity from its namesakes in a line: its type, or
+// else its kind's word for one, and the entity it is within: "district in
+// Erbil Governorate".
+func (e *Entity) Subtitle() string {
+	s := e.Type
+	if s == "" {
+		s = e.Kind.One
+	}
+	if e.Parent != nil {
+		s += " in " + e.Parent.Name
+	}
+	return s
 }
 
 // Ancestors returns the parents of e, nearest first.
@@ -133,9 +148,7 @@ func (m *Mention) Anchor() string { return "m-" + strconv.Itoa(m.n) }
 type Event struct {
 	content.Event
 	Report *Report
-	Where  []*Entity
-	By     []*Entity
-	Via    []*Entity
+	Roles  Roles
 	Record *Record // the record it is evidence for or ends
 	N      int     // its number among its report's events, from 1
 }

@@ -6,17 +6,17 @@
 // unannotated mention in a report, page or entity body, and with Fix the
 // rewritten files.
 //
-// Names are matched as whole words, compared after Unicode NFC
-// normalisation and case folding with runs of spaces as one, as package
-// site resolves [text](actor:). Where the text goes is decided by the
+// Names are matched as whole words, compared as package fold says (the
+// rule package site resolves [text](actor:) by). Where the text goes is decided by the
 // Markdown parser: nothing inside code, links, images, autolinks, raw
 // HTML or headings is suggested (a link in a heading makes a poor heading,
 // and the section below it names the entity again), nor anything in front
 // matter. Two rules keep common words from being taken for names: a name
 // written in capitals ("IS", "US") matches only text in capitals, and a
 // capitalised name ("Orange") never matches text written all in lower case
-// ("orange"). A name that two entities of different kinds claim is left
-// alone, and an entity's own description never suggests the entity.
+// ("orange"). A name that two entities claim (Georgia the country and the
+// company, Erbil the city and the district) is left alone, and an
+// entity's own description never suggests the entity.
 package suggest
 
 import (
@@ -27,11 +27,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/fold"
 )
 
 // Suggestion is one unannotated mention.
@@ -58,7 +56,6 @@ type Finder struct {
 	names    map[string]*name // folded name → who it names
 	first    map[string]bool  // folded first words of every name
 	maxWords int
-	fold     cases.Caser
 	md       *mdParser
 }
 
@@ -73,7 +70,7 @@ type name struct {
 
 // New returns a Finder for the entities of s.
 func New(s *content.Site) *Finder {
-	f := &Finder{names: map[string]*name{}, first: map[string]bool{}, fold: cases.Fold(), md: newParser()}
+	f := &Finder{names: map[string]*name{}, first: map[string]bool{}, md: newParser()}
 	for _, e := range s.Entities {
 		if e.Invalid {
 			continue
@@ -125,12 +122,8 @@ func (f *Finder) add(e *content.Entity, spelling string) {
 	f.maxWords = max(f.maxWords, len(words))
 }
 
-// key folds s as package site does: NFC, case folding, runs of spaces as
-// one.
-func (f *Finder) key(s string) string {
-	s = f.fold.String(norm.NFC.String(s))
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-}
+// key folds s as package site does.
+func (f *Finder) key(s string) string { return fold.Name(s) }
 
 // wordSpans returns the words of s: runs of letters, marks and digits.
 func wordSpans(s string) []span {

@@ -25,6 +25,10 @@ var entities = fstest.MapFS{
 	"actors/orange.md":           {Data: []byte("---\nname: Orange\n---\n")},
 	"actors/us-led-coalition.md": {Data: []byte("---\nname: US-led coalition\naliases: [U.S.-led coalition]\n---\n")},
 	"actors/mosul-university.md": {Data: []byte("---\nname: Mosul University\n---\n")},
+	"cities/al-madain.md":        {Data: []byte("---\nname: Al-Mada'in\n---\n")},
+	"cities/al-anbar.md":         {Data: []byte("---\nname: Al-Anbar\nnames: {ar: الانبار}\n---\n")},
+	"cities/erbil.md":            {Data: []byte("---\nname: Erbil\n---\n")},
+	"cities/erbil-district.md":   {Data: []byte("---\nname: Erbil\nwithin: erbil\n---\n")},
 }
 
 func finder(t *testing.T) (*Finder, *content.Site) {
@@ -53,6 +57,11 @@ func TestBody(t *testing.T) {
 		{"Mosul University, Mosulweg, Mosul-based", "1:1 [Mosul University](actor:mosul-university)\n1:29 [Mosul](city:mosul)"},
 		{"U.S. forces and the U.S.-led coalition; US", "1:1 [U.S.](city:united-states)\n1:21 [U.S.-led coalition](actor:us-led-coalition)\n1:41 [US](city:united-states)"},
 		{"Georgia is claimed by a city and an actor", ""},
+		{"Erbil is claimed by two cities", ""},
+		// Names are compared as package fold says: quotes, dashes, Arabic
+		// letter variants.
+		{"Al-Mada’in and AL‐MADA'IN", "1:1 [Al-Mada’in](city:al-madain)\n1:16 [AL‐MADA'IN](city:al-madain)"},
+		{"سيطر على الأنبار", "1:10 [الأنبار](city:al-anbar)"},
 		{"`Mosul` and [Mosul](city:mosul) and [x](https://e.org/Mosul) and <https://mosul.example>", ""},
 		{"[in Mosul][m]\n\n[m]: city:mosul", ""},
 		{"![Mosul](m.png) !Mosul \\Mosul", ""},

@@ -32,9 +32,17 @@
     });
   }
 
-  // The same folding as gazette's Go side: decompose, drop marks, lower-case.
+  // The same folding as gazette's Go side (searchWords, fold.Rune):
+  // decompose, drop marks, make one the characters that name matching
+  // takes as one (apostrophe-like letters, alef maqsura and yaa, taa
+  // marbuta and haa), drop tatweel and invisible format characters,
+  // lower-case.
   function fold(s) {
-    return s.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    return s.normalize("NFKD").replace(/\p{Mn}/gu, "")
+      .replace(/[\u0640\u00AD\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+      .replace(/[\u02B9\u02BB-\u02BF]/g, "'")
+      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
+      .toLowerCase();
   }
   function tokens(s) {
     return fold(s).match(/[\p{L}\p{N}]+/gu) || [];
