@@ -230,16 +230,9 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 }
 
 // Text returns the body as plain text, one paragraph a line, without code
-// blocks: what search indexes and what a summary is cut from.
-// Once the doc is spilled, Text is "" if it cannot be read back; ReadText
-// says why.
-func (d *Doc) Text() string {
-	t, _ := d.ReadText()
-	return t
-}
-
-// ReadText is Text, with the error of reading a spilled doc back.
-func (d *Doc) ReadText() (string, error) {
+// blocks: what search indexes and what a summary is cut from. It fails only
+// when a spilled doc cannot be read back.
+func (d *Doc) Text() (string, error) {
 	if d.spill != nil {
 		return d.spill.GetString(d.textRef)
 	}
@@ -304,7 +297,7 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if err := m.md.Renderer().Render(buf, doc.src, doc.root); err != nil {
 		return err
 	}
-	text := doc.Text()
+	text := doc.memoryText() // not finished yet, so not spilled
 	doc.first = doc.FirstParagraph()
 	doc.finished = true
 	doc.root, doc.src, doc.lines = nil, nil, nil
