@@ -28,6 +28,19 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	var diags diag.List
 	site := content.Load(os.DirFS(contentDir), &diags)
+	// With errors in the content (site.yaml's kinds, an entity's names)
+	// the names looked for may be wrong or missing: stop, as build does.
+	if diags.HasErrors() {
+		var errs []diag.Diagnostic
+		for _, d := range diags.Sorted() {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		diag.Write(stderr, errs, diag.Text, "")
+		fmt.Fprintf(stderr, "suggest stopped: %s in the content; fix them first\n", count(len(errs), "error"))
+		return errFailed
+	}
 	f := suggest.New(site)
 	sugs := f.Site(site, keep)
 	for _, s := range sugs {
