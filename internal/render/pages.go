@@ -302,10 +302,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = e.URL + "feed.xml"
-	p.Events = make([]*site.Event, len(e.Events))
-	for i, ev := range e.Events {
-		p.Events[i] = ev.Event
-	}
+	p.Events = e.Events
 	p.Mentions = make([]MentionItem, len(e.Mentions))
 	for i, m := range e.Mentions {
 		rep := m.Report

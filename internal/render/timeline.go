@@ -234,7 +234,7 @@ func newTimeAxis(all []*site.Event) timeAxis {
 }
 
 // eventStrip lays out events between the site's first and last event.
-func eventStrip(p *Page, events []site.EventRef, axis timeAxis, types []string) *Strip {
+func eventStrip(p *Page, events []*site.Event, axis timeAxis, types []string) *Strip {
 	if len(events) == 0 || !axis.ok {
 		return nil
 	}

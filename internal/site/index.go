@@ -60,15 +60,12 @@ func (r *resolver) index() {
 	}
 	for _, ev := range s.Events {
 		seen := map[*Entity]bool{}
-		for _, role := range []struct {
-			name string
-			list []*Entity
-		}{{"where", ev.Where}, {"by", ev.By}, {"via", ev.Via}} {
-			for _, e := range role.list {
+		for _, list := range [][]*Entity{ev.Where, ev.By, ev.Via} {
+			for _, e := range list {
 				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
 					if !seen[x] {
 						seen[x] = true
-						x.Events = append(x.Events, EventRef{ev, role.name})
+						x.Events = append(x.Events, ev)
 					}
 				}
 			}

@@ -57,7 +57,7 @@ type Entity struct {
 
 	Reports  []ReportRef // its own and its descendants', newest first
 	Mentions []*Mention  // in report order (newest first), then document order
-	Events   []EventRef  // its own and its descendants', oldest first
+	Events   []*Event    // its own and its descendants', oldest first
 	Related  []Count     // entities that share reports with it, most first
 
 	direct []ReportRef // the Reports with Direct set, computed once
@@ -68,13 +68,6 @@ type Entity struct {
 type ReportRef struct {
 	*Report
 	Direct bool
-}
-
-// EventRef is an event listed on an entity page, with the entity's part in
-// it: "where", "by" or "via".
-type EventRef struct {
-	*Event
-	Role string
 }
 
 // Count is an entity and how many reports it shares with another.
