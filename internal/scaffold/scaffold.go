@@ -111,10 +111,7 @@ func file(cfg content.Config, req Request) (rel, text string, err error) {
 			return k.Plural + "/" + slug + ".md", entity(k, nameOf(title)), nil
 		}
 	}
-	kinds := []string{"report", "page"}
-	for _, k := range cfg.Kinds {
-		kinds = append(kinds, k.ID)
-	}
+	kinds := append([]string{"report", "page"}, cfg.KindIDs()...)
 	return "", "", &UsageError{fmt.Sprintf("cannot create a %q: use one of %s", req.Kind, strings.Join(kinds, ", "))}
 }
 
