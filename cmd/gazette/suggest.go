@@ -9,6 +9,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/suggest"
 )
 
@@ -38,7 +39,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		diag.Write(stderr, errs, diag.Text, "")
-		fmt.Fprintf(stderr, "suggest stopped: %s in the content; fix them first\n", count(len(errs), "error"))
+		fmt.Fprintf(stderr, "suggest stopped: %s in the content; fix them first\n", english.Count(len(errs), "error", "errors"))
 		return errFailed
 	}
 	f := suggest.New(site)
@@ -55,7 +56,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "no suggestions: every known name is annotated")
 		return nil
 	case !o.fix:
-		fmt.Fprintf(stderr, "%s in %s; gazette suggest --fix annotates them\n", count(len(sugs), "suggestion"), count(len(nfiles), "file"))
+		fmt.Fprintf(stderr, "%s in %s; gazette suggest --fix annotates them\n", english.Count(len(sugs), "suggestion", "suggestions"), english.Count(len(nfiles), "file", "files"))
 		return nil
 	}
 	fixed, err := f.Fix(contentDir, sugs)
@@ -73,7 +74,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "annotated %s in %s\n", count(applied, "mention"), count(changed, "file"))
+	fmt.Fprintf(stderr, "annotated %s in %s\n", english.Count(applied, "mention", "mentions"), english.Count(changed, "file", "files"))
 	if skipped > 0 {
 		return errFailed
 	}

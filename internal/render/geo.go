@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -191,7 +192,7 @@ func (b *basemap) mapFor(current *site.Entity, attribution string) *Map {
 	if current != nil {
 		m.Title = "Map: " + current.Name + " among the places in the reports"
 	}
-	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", plural(len(m.Dots), "place", "places"))
+	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", english.Count(len(m.Dots), "place", "places"))
 	return m
 }
 
