@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -93,9 +92,7 @@ type Doc struct {
 	Path     string
 	src      []byte
 	root     ast.Node
-	lines    []int // byte offset of each line start, built on first use
-	last     diag.Pos
-	lastOff  int // the offset of last, where pos counts columns on from
+	lines    *diag.Lines // built on first use
 	deadline time.Time
 	checks   int
 	Links    []*Link
@@ -195,34 +192,9 @@ func (m *Markdown) CSS() string {
 // pos converts a byte offset of the source into a file position.
 func (d *Doc) pos(offset int) diag.Pos {
 	if d.lines == nil {
-		d.lines = append(d.lines, 0)
-		for i, c := range d.src {
-			if c == '\n' {
-				d.lines = append(d.lines, i+1)
-			}
-		}
+		d.lines = diag.NewLines(d.Path, d.src)
 	}
-	offset = max(0, min(offset, len(d.src)))
-	// The last line start at or before offset.
-	lo, hi := 0, len(d.lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if d.lines[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	// Columns count runes from the line start. Annotations come in
-	// document order, so counting on from the previous position keeps a
-	// long line of many links linear instead of quadratic.
-	from, col := d.lines[lo], 1
-	if d.last.Line == lo+1 && d.lastOff <= offset {
-		from, col = d.lastOff, d.last.Col
-	}
-	col += utf8.RuneCount(d.src[from:offset])
-	d.last, d.lastOff = diag.Pos{Path: d.Path, Line: lo + 1, Col: col}, offset
-	return d.last
+	return d.lines.Pos(offset)
 }
 
 func (d *Doc) errorf(offset int, format string, args ...any) {
