@@ -14,12 +14,12 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"time"
 
 	"gazette"
 	"gazette/internal/build"
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/linkcheck"
 )
 
@@ -222,15 +222,15 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if res.Errors > 0 {
-		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", count(res.Errors, "error"), count(res.Warnings, "warning"), res.Out)
+		fmt.Fprintf(stderr, "build failed: %s, %s; %s left as it was\n", english.Count(res.Errors, "error", "errors"), english.Count(res.Warnings, "warning", "warnings"), res.Out)
 		return errFailed
 	}
 	if res.BaseURL == "" {
 		fmt.Fprintln(stderr, "note: base_url is not set in site.yaml: feeds, the sitemap and canonical links use root-relative addresses; set it, or pass --base-url, before publishing")
 	}
 	fmt.Fprintf(stdout, "built %s, %s: %s, %s in %s (%s, %s)\n",
-		count(res.Reports, "report"), count(res.Entities, "entity"),
-		count(res.Pages, "page"), count(res.Files, "file"), res.Out, count(res.Warnings, "warning"), round(res.Duration))
+		english.Count(res.Reports, "report", "reports"), english.Count(res.Entities, "entity", "entities"),
+		english.Count(res.Pages, "page", "pages"), english.Count(res.Files, "file", "files"), res.Out, english.Count(res.Warnings, "warning", "warnings"), english.Duration(res.Duration))
 	return nil
 }
 
@@ -268,8 +268,8 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 	diag.Write(stdout, res.Diagnostics, format, contentRoot(o.Dir))
 	if format == diag.Text {
 		fmt.Fprintf(stderr, "checked %s, %s: %s, %s (%s)\n",
-			count(res.Reports, "report"), count(res.Entities, "entity"),
-			count(res.Errors, "error"), count(res.Warnings, "warning"), round(res.Duration))
+			english.Count(res.Reports, "report", "reports"), english.Count(res.Entities, "entity", "entities"),
+			english.Count(res.Errors, "error", "errors"), english.Count(res.Warnings, "warning", "warnings"), english.Duration(res.Duration))
 	}
 	if res.Errors > 0 || (o.strict && res.Warnings > 0) {
 		return errFailed
@@ -284,23 +284,6 @@ func contentRoot(dir string) string {
 		return "content"
 	}
 	return strings.TrimSuffix(dir, "/") + "/content"
-}
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	if strings.HasSuffix(what, "y") {
-		return fmt.Sprintf("%d %sies", n, what[:len(what)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-func round(d time.Duration) time.Duration {
-	if d > time.Second {
-		return d.Round(10 * time.Millisecond)
-	}
-	return d.Round(time.Millisecond)
 }
 
 func version() string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -20,12 +21,15 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
 // TestScript runs testdata/script/*.txtar: the command as a user runs it,
-// with exit codes and exact output. -update rewrites their expected output.
+// with exit codes and exact output. go test ./cmd/gazette -update rewrites
+// their expected output (the files compared with cmp).
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
-		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
+		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			// A free loopback port for gazette serve, as $PORT.
 			ln, err := net.Listen("tcp", "127.0.0.1:0")

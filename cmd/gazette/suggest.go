@@ -9,6 +9,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/suggest"
 )
 
@@ -28,6 +29,19 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	var diags diag.List
 	site := content.Load(os.DirFS(contentDir), &diags)
+	// With errors in the content (site.yaml's kinds, an entity's names)
+	// the names looked for may be wrong or missing: stop, as build does.
+	if diags.HasErrors() {
+		var errs []diag.Diagnostic
+		for _, d := range diags.Sorted() {
+			if d.Severity == diag.Error {
+				errs = append(errs, d)
+			}
+		}
+		diag.Write(stderr, errs, diag.Text, "")
+		fmt.Fprintf(stderr, "suggest stopped: %s in the content; fix them first\n", english.Count(len(errs), "error", "errors"))
+		return errFailed
+	}
 	f := suggest.New(site)
 	sugs := f.Site(site, keep)
 	for _, s := range sugs {
@@ -42,7 +56,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "no suggestions: every known name is annotated")
 		return nil
 	case !o.fix:
-		fmt.Fprintf(stderr, "%s in %s; gazette suggest --fix annotates them\n", count(len(sugs), "suggestion"), count(len(nfiles), "file"))
+		fmt.Fprintf(stderr, "%s in %s; gazette suggest --fix annotates them\n", english.Count(len(sugs), "suggestion", "suggestions"), english.Count(len(nfiles), "file", "files"))
 		return nil
 	}
 	fixed, err := f.Fix(contentDir, sugs)
@@ -60,7 +74,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "annotated %s in %s\n", count(applied, "mention"), count(changed, "file"))
+	fmt.Fprintf(stderr, "annotated %s in %s\n", english.Count(applied, "mention", "mentions"), english.Count(changed, "file", "files"))
 	if skipped > 0 {
 		return errFailed
 	}

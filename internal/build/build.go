@@ -101,11 +101,7 @@ func Run(opts Options) (Result, error) {
 			c.Config.BaseURL += "/"
 		}
 	}
-	kinds := make([]string, len(c.Config.Kinds))
-	for i, k := range c.Config.Kinds {
-		kinds[i] = k.ID
-	}
-	md := markup.New(kinds, markup.Typographer(c.Config.Typographer))
+	md := markup.New(c.Config.KindIDs(), markup.Typographer(c.Config.Typographer))
 	sp := newSpill(res.Out)
 	if sp != nil {
 		defer sp.Close()

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -69,7 +70,8 @@ func sameTree(got, want map[string]string) string {
 
 // TestKillDuringBuild kills builds with SIGKILL at random moments and
 // checks that public/ is, every time, either the complete old site or the
-// complete new one, and that nothing else beside it is touched.
+// complete new one, and that nothing else beside it is touched. The random
+// seed is logged; GAZETTE_KILL_SEED=<seed> replays a failure's kills.
 func TestKillDuringBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 300-report site some 25 times")
@@ -111,14 +113,23 @@ func TestKillDuringBuild(t *testing.T) {
 	full := time.Since(start)
 	t.Logf("one build in a new process takes %v", full)
 
-	r := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("GAZETTE_KILL_SEED"); v != "" {
+		if seed, err = strconv.ParseUint(v, 10, 64); err != nil {
+			t.Fatalf("GAZETTE_KILL_SEED=%q: %v", v, err)
+		}
+	}
+	// The seed picks the moments of the kills, as fractions of a build;
+	// the same seed replays the same fractions of whatever a build takes.
+	t.Logf("random seed %d (GAZETTE_KILL_SEED=%d replays it)", seed, seed)
+	r := rand.New(rand.NewPCG(1, seed))
 	var kept, replaced, finished int
 	const kills = 24
 	for i := range kills {
 		target := 1 - current
 		os.WriteFile(siteYAML, []byte(versions[target]), 0o644)
 		// Spread the kills over the whole build, start to swap and beyond.
-		delay := time.Duration(r.Int64N(int64(full * 6 / 5)))
+		delay := time.Duration(r.Float64() * float64(full*6/5))
 		cmd := buildCmd(dir, out)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -137,7 +148,7 @@ func TestKillDuringBuild(t *testing.T) {
 		case sameTree(got, want[current]) == "":
 			kept++
 		default:
-			t.Fatalf("kill %d after %v: public/ is neither site: %s", i, delay, sameTree(got, want[target]))
+			t.Fatalf("kill %d after %v (seed %d): public/ is neither site: %s", i, delay, seed, sameTree(got, want[target]))
 		}
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {

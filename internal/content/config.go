@@ -78,10 +78,12 @@ func (c *Config) Kind(id string) (Kind, bool) {
 	return Kind{}, false
 }
 
-func (c *Config) kindIDs() []string {
-	var ids []string
-	for _, k := range c.Kinds {
-		ids = append(ids, k.ID)
+// KindIDs returns the ids of the entity kinds, in site.yaml's order: the
+// link schemes of annotations, and the kinds named in messages.
+func (c *Config) KindIDs() []string {
+	ids := make([]string, len(c.Kinds))
+	for i, k := range c.Kinds {
+		ids[i] = k.ID
 	}
 	return ids
 }

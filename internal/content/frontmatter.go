@@ -253,15 +253,6 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	return out
 }
 
-// strs reads a list of strings.
-func (d *decoder) strs(n *yaml.Node, field string) []string {
-	var out []string
-	for _, c := range d.list(n, field) {
-		out = append(out, c.Value)
-	}
-	return out
-}
-
 // vocab reads a list whose entries must come from allowed, the site.yaml
 // list named source.
 func (d *decoder) vocab(n *yaml.Node, what string, allowed []string, source string) []string {

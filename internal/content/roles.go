@@ -113,7 +113,7 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 					r.ID = s
 				}
 			case "kinds":
-				r.Kinds, kindsNode = d.strs(v, key), v
+				r.Kinds, kindsNode = listValues(d.list(v, key)), v
 				if len(r.Kinds) == 0 {
 					d.errorf(v, "kinds is empty: a role names entities of at least one kind")
 				}
@@ -150,7 +150,7 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 // or record that uses it gets the error (see Facts.fact): a site that
 // never names entities in events need not declare roles.
 func (d *decoder) checkRoles(c *Config, nodes []*yaml.Node) {
-	kinds := c.kindIDs()
+	kinds := c.KindIDs()
 	var roles []Role
 	for i, r := range c.Roles {
 		var ok []string
@@ -193,7 +193,7 @@ func (d *decoder) droppedRole(c *Config, n *yaml.Node, role string) {
 			continue
 		}
 		example := ""
-		if kinds := c.kindIDs(); len(kinds) > 0 {
+		if kinds := c.KindIDs(); len(kinds) > 0 {
 			example = fmt.Sprintf(", such as roles: [{id: %s, kinds: [%s]}]", r.ID, kinds[0])
 		}
 		d.errorf(n, "%s names %s, which site.yaml kinds does not define: declare the roles of events in site.yaml%s", r.ID, strings.Join(r.Kinds, " or "), example)
@@ -221,6 +221,15 @@ func (d *decoder) roleRefs(n *yaml.Node, r Role) []Ref {
 			continue
 		}
 		out = append(out, Ref{Kind: kind, ID: id, Pos: d.pos(c)})
+	}
+	return out
+}
+
+// listValues returns the values of scalar nodes.
+func listValues(ns []*yaml.Node) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Value
 	}
 	return out
 }

@@ -19,9 +19,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"gazette/internal/diag"
 )
 
 // Policy says what a text may hold beyond what is always safe. The zero
@@ -145,11 +146,7 @@ type checker struct {
 	doc      string
 	off      int // byte offset of the current token
 	problems []string
-
-	// The newlines before offset counted, and where the last of them
-	// ends: counted only up to each problem, as a page may be one long
-	// line.
-	counted, line, lineOff int
+	lines    *diag.Lines // of doc, made for the first problem
 }
 
 // scriptKind is what an opened <script> was allowed as.
@@ -169,17 +166,11 @@ type rawElement struct {
 
 // add reports a problem at byte offset at.
 func (c *checker) add(at int, format string, args ...any) {
-	if at < c.counted {
-		c.counted, c.line, c.lineOff = 0, 0, 0
+	if c.lines == nil {
+		c.lines = diag.NewLines("", []byte(c.doc))
 	}
-	seg := c.doc[c.counted:at]
-	c.line += strings.Count(seg, "\n")
-	if i := strings.LastIndexByte(seg, '\n'); i >= 0 {
-		c.lineOff = c.counted + i + 1
-	}
-	c.counted = at
-	col := utf8.RuneCountInString(c.doc[c.lineOff:at]) + 1
-	c.problems = append(c.problems, fmt.Sprintf("%d:%d: ", c.line+1, col)+fmt.Sprintf(format, args...))
+	pos := c.lines.Pos(at)
+	c.problems = append(c.problems, fmt.Sprintf("%d:%d: ", pos.Line, pos.Col)+fmt.Sprintf(format, args...))
 }
 
 func (c *checker) startTag(t html.Token, at int) rawElement {

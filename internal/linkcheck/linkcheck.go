@@ -27,7 +27,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"gazette/internal/diag"
 )
@@ -138,8 +137,7 @@ func parallel(n int, fn func(i int)) {
 // "h-"); a theme's layouts, or a page in static/, can.
 func (c *checker) page(name string, diags *diag.List) {
 	for _, d := range c.pages[name].dups {
-		pos := position(c.files[name], d.offset)
-		pos.Path = "public/" + name
+		pos := diag.NewLines("public/"+name, c.files[name]).Pos(d.offset)
 		if file := "static/" + name; c.content != nil && isFile(c.content, file) {
 			pos.Path = file
 		}
@@ -238,9 +236,7 @@ func external(link string) bool {
 func (c *checker) source(page, link string, offset int) (pos diag.Pos, where string) {
 	if file := "static/" + page; c.content != nil && isFile(c.content, file) {
 		// Copied as it is from the content's static/ folder.
-		pos = position(c.files[page], offset)
-		pos.Path = file
-		return pos, ""
+		return diag.NewLines(file, c.files[page]).Pos(offset), ""
 	}
 	if file := c.sourceFile(page); file != "" {
 		if src, err := fs.ReadFile(c.content, file); err == nil {
@@ -250,9 +246,7 @@ func (c *checker) source(page, link string, offset int) (pos diag.Pos, where str
 			}
 		}
 	}
-	pos = position(c.files[page], offset)
-	pos.Path = "public/" + page
-	return pos, " (made by the theme)"
+	return diag.NewLines("public/"+page, c.files[page]).Pos(offset), " (made by the theme)"
 }
 
 // sourceFile names the content file page was made from, or "".
@@ -291,16 +285,9 @@ func find(src []byte, link string) (diag.Pos, bool) {
 	for _, f := range forms {
 		for _, prefix := range []string{"](", "](<", "]: ", "]: <"} {
 			if i := bytes.Index(src, []byte(prefix+f)); i >= 0 {
-				return position(src, i+len(prefix)), true
+				return diag.NewLines("", src).Pos(i + len(prefix)), true
 			}
 		}
 	}
 	return diag.Pos{}, false
-}
-
-// position converts a byte offset into a line and a column in characters.
-func position(src []byte, off int) diag.Pos {
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return diag.Pos{Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }

@@ -53,7 +53,9 @@ func FuzzMarkup(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Render: %v", err)
 		}
-		doc.Text()
+		if _, err := doc.Text(); err != nil {
+			t.Fatalf("Text: %v", err)
+		}
 		doc.FirstParagraph()
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("parse and render took %v", d)

@@ -10,6 +10,9 @@ import (
 // time and checks that a parse stops soon after its budget, with an error
 // at the place it had reached, and renders nothing.
 func TestParseBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses 20 MB of pathological Markdown")
+	}
 	m := New([]string{"city"})
 	m.budget = 200 * time.Millisecond
 	for _, unit := range []string{"*a_", "[a](", "\\``", "*a_b*c_d**e_f*g**h*i_j**", "[a](city:x) "} {
@@ -30,15 +33,19 @@ func TestParseBudget(t *testing.T) {
 
 // TestNestingBound measures the worst nesting the limit lets through: a
 // list 64 levels deep by indentation (128 columns), then lines at that depth
-// up to the 8 MB a file may hold.
+// up to the 8 MB a file may hold (with -short, 512 KB).
 func TestNestingBound(t *testing.T) {
+	size := 8 << 20
+	if testing.Short() {
+		size = 512 << 10
+	}
 	var b strings.Builder
 	for i := range 65 {
 		b.WriteString(strings.Repeat(" ", 2*i) + "- x\n")
 	}
 	prefix := b.String()
 	line := strings.Repeat(" ", 128) + "- x\n"
-	for b.Len() < 8<<20-len(line) {
+	for b.Len() < size-len(line) {
 		b.WriteString(line)
 	}
 	m := New([]string{"city"})
@@ -48,7 +55,7 @@ func TestNestingBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	took := time.Since(start)
-	t.Logf("8 MB at depth 64: %v, problems %v", took, doc.Problems)
+	t.Logf("%d KB at depth 64: %v, problems %v", size>>10, took, doc.Problems)
 	if len(doc.Problems) > 0 {
 		t.Errorf("problems: %v", doc.Problems)
 	}

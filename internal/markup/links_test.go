@@ -329,8 +329,8 @@ func TestText(t *testing.T) {
 	src := "Intro with [Mosul](city:mosul) and *emphasis*.\n\n```go\ncode()\n```\n\n## Heading\n\n- item one\n- item [two](https://example.org/)\n\n<div>raw</div>\n"
 	doc := md.Parse("r.md", []byte(src))
 	want := "Intro with Mosul and emphasis.\nHeading\nitem one\nitem two\n"
-	if got := doc.Text(); got != want {
-		t.Errorf("Text() = %q, want %q", got, want)
+	if got, err := doc.Text(); err != nil || got != want {
+		t.Errorf("Text() = %q, %v; want %q", got, err, want)
 	}
 	if got := doc.FirstParagraph(); got != "Intro with Mosul and emphasis." {
 		t.Errorf("FirstParagraph() = %q", got)

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -126,9 +125,7 @@ type Doc struct {
 	Path     string
 	src      []byte
 	root     ast.Node
-	lines    []int // byte offset of each line start, built on first use
-	last     diag.Pos
-	lastOff  int // the offset of last, where pos counts columns on from
+	lines    *diag.Lines // built on first use
 	deadline time.Time
 	checks   int
 	Links    []*Link
@@ -229,34 +226,9 @@ func (m *Markdown) CSS() string {
 // pos converts a byte offset of the source into a file position.
 func (d *Doc) pos(offset int) diag.Pos {
 	if d.lines == nil {
-		d.lines = append(d.lines, 0)
-		for i, c := range d.src {
-			if c == '\n' {
-				d.lines = append(d.lines, i+1)
-			}
-		}
+		d.lines = diag.NewLines(d.Path, d.src)
 	}
-	offset = max(0, min(offset, len(d.src)))
-	// The last line start at or before offset.
-	lo, hi := 0, len(d.lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if d.lines[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	// Columns count runes from the line start. Annotations come in
-	// document order, so counting on from the previous position keeps a
-	// long line of many links linear instead of quadratic.
-	from, col := d.lines[lo], 1
-	if d.last.Line == lo+1 && d.lastOff <= offset {
-		from, col = d.lastOff, d.last.Col
-	}
-	col += utf8.RuneCount(d.src[from:offset])
-	d.last, d.lastOff = diag.Pos{Path: d.Path, Line: lo + 1, Col: col}, offset
-	return d.last
+	return d.lines.Pos(offset)
 }
 
 func (d *Doc) errorf(offset int, format string, args ...any) {
@@ -264,16 +236,9 @@ func (d *Doc) errorf(offset int, format string, args ...any) {
 }
 
 // Text returns the body as plain text, one paragraph a line, without code
-// blocks: what search indexes and what a summary is cut from.
-// Once the doc is spilled, Text is "" if it cannot be read back; ReadText
-// says why.
-func (d *Doc) Text() string {
-	t, _ := d.ReadText()
-	return t
-}
-
-// ReadText is Text, with the error of reading a spilled doc back.
-func (d *Doc) ReadText() (string, error) {
+// blocks: what search indexes and what a summary is cut from. It fails only
+// when a spilled doc cannot be read back.
+func (d *Doc) Text() (string, error) {
 	if d.spill != nil {
 		return d.spill.GetString(d.textRef)
 	}
@@ -338,7 +303,7 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if err := m.md.Renderer().Render(buf, doc.src, doc.root); err != nil {
 		return err
 	}
-	text := doc.Text()
+	text := doc.memoryText() // not finished yet, so not spilled
 	doc.first = doc.FirstParagraph()
 	doc.finished = true
 	doc.root, doc.src, doc.lines = nil, nil, nil

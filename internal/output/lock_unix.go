@@ -13,13 +13,9 @@ import (
 // running build.
 type dirLock struct{ f *os.File }
 
-// lockDir locks dir, waiting for no one: it was just created.
-func lockDir(dir string) (dirLock, error) { return flock(dir) }
-
-// tryLockDir locks dir, failing at once when another build holds it.
-func tryLockDir(dir string) (dirLock, error) { return flock(dir) }
-
-func flock(dir string) (dirLock, error) {
+// lockDir locks dir, failing at once when another build holds it (a
+// folder this build just created has no other holder).
+func lockDir(dir string) (dirLock, error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return dirLock{}, err

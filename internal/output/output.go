@@ -90,7 +90,7 @@ func removeLeftovers(parent, base string) {
 		if m, err := os.Lstat(filepath.Join(o, Marker)); err != nil || !m.Mode().IsRegular() {
 			continue
 		}
-		if l, err := tryLockDir(o); err == nil {
+		if l, err := lockDir(o); err == nil {
 			removeMarked(o)
 			l.unlock()
 		}
@@ -127,9 +127,6 @@ func CheckReplaceable(dir string) error {
 	}
 	return fmt.Errorf("refusing to replace %s: it was not built by gazette (it has no %s file); remove it or choose another --out", dir, Marker)
 }
-
-// Path returns the final output folder.
-func (d *Dir) Path() string { return d.final }
 
 // WriteFile writes one file of the site. It is safe for concurrent use.
 func (d *Dir) WriteFile(name string, data []byte) error {

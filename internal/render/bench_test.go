@@ -26,11 +26,7 @@ func benchRenderer(b *testing.B) *renderer {
 	}
 	var diags diag.List
 	c := content.Load(os.DirFS(filepath.Join(dir, "content")), &diags)
-	kinds := make([]string, len(c.Config.Kinds))
-	for i, k := range c.Config.Kinds {
-		kinds[i] = k.ID
-	}
-	md := markup.New(kinds)
+	md := markup.New(c.Config.KindIDs())
 	s := site.Resolve(c, md, site.Options{}, &diags)
 	theme := LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
 	if diags.HasErrors() {

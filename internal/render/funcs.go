@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gazette/internal/content"
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -12,7 +13,7 @@ import (
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"dir":         Dir,
-		"plural":      plural,
+		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        when,
 		"statusText":  StatusText,

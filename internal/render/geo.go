@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -192,7 +193,7 @@ func (b *basemap) mapFor(current *site.Entity, attribution string) *Map {
 	if current != nil {
 		m.Title = "Map: " + current.Name + " among the places in the reports"
 	}
-	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", plural(len(m.Dots), "place", "places"))
+	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", english.Count(len(m.Dots), "place", "places"))
 	return m
 }
 
@@ -348,6 +349,6 @@ func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordM
 		return cmp.Or(cmp.Compare(b.R, a.R), strings.Compare(a.Entity.Name, b.Entity.Name))
 	})
 	m.Title = "Map of the places where service was cut"
-	m.Summary = fmt.Sprintf("%s where reports record a shutdown, block or ban; a larger dot means more records.", plural(len(m.Dots), "place", "places"))
+	m.Summary = fmt.Sprintf("%s where reports record a shutdown, block or ban; a larger dot means more records.", english.Count(len(m.Dots), "place", "places"))
 	return m
 }

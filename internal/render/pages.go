@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"gazette/internal/content"
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -208,7 +209,7 @@ func (r *renderer) home() *Page {
 }
 
 func (r *renderer) reportsIndex() *Page {
-	p := r.newPage("reports", "reports/", "Reports", plural(len(r.site.Reports), "report", "reports")+", newest first.")
+	p := r.newPage("reports", "reports/", "Reports", english.Count(len(r.site.Reports), "report", "reports")+", newest first.")
 	for _, rep := range r.site.Reports {
 		if n := len(p.Years); n == 0 || p.Years[n-1].Year != rep.Date.Year {
 			p.Years = append(p.Years, YearGroup{Year: rep.Date.Year})
@@ -255,7 +256,7 @@ func (r *renderer) report(rep *site.Report) *Page {
 }
 
 func (r *renderer) entities(k *site.Kind) *Page {
-	p := r.newPage("entities", k.URL, k.Title, plural(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
+	p := r.newPage("entities", k.URL, k.Title, english.Count(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
 	p.Kind = k
 	if hasCoordinates(k) {
 		p.Map = r.basemap.mapFor(nil, r.site.Config.Map.Attribution)
@@ -303,7 +304,7 @@ func btoi(b bool) int {
 func (r *renderer) entity(e *site.Entity) *Page {
 	desc := e.Doc.FirstParagraph()
 	if desc == "" {
-		desc = e.Name + ": " + plural(len(e.Reports), "report", "reports") + "."
+		desc = e.Name + ": " + english.Count(len(e.Reports), "report", "reports") + "."
 	}
 	p := r.newPage("entity", e.URL, e.Name, site.Shorten(desc, 200))
 	p.Entity = e
@@ -430,7 +431,7 @@ func (r *renderer) standalone(sp *site.Page) *Page {
 func (r *renderer) timeline() *Page {
 	s := r.site
 	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
-		plural(len(s.Events), "event", "events"), plural(len(s.Reports), "report", "reports")))
+		english.Count(len(s.Events), "event", "events"), english.Count(len(s.Reports), "report", "reports")))
 	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Timeline = timelineYears(s)
 	return p

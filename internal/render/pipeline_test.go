@@ -45,11 +45,7 @@ func (w *memWriter) WriteFile(name string, data []byte) error {
 func buildFS(fsys fs.FS) (map[string][]byte, []diag.Diagnostic, error) {
 	var diags diag.List
 	c := content.Load(fsys, &diags)
-	kinds := make([]string, len(c.Config.Kinds))
-	for i, k := range c.Config.Kinds {
-		kinds[i] = k.ID
-	}
-	md := markup.New(kinds)
+	md := markup.New(c.Config.KindIDs())
 	s := site.Resolve(c, md, site.Options{}, &diags)
 	theme := render.LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
 	if diags.HasErrors() || theme == nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gazette/internal/content"
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -165,7 +166,7 @@ func nameList(es []*site.Entity) []string {
 
 func (r *renderer) recordsIndex() *Page {
 	n := len(r.site.Records)
-	p := r.newPage("records", "records/", "Shutdowns", plural(n, "record", "records")+" of shutdowns, blocks and bans, each with the reports that give evidence for it, by start.")
+	p := r.newPage("records", "records/", "Shutdowns", english.Count(n, "record", "records")+" of shutdowns, blocks and bans, each with the reports that give evidence for it, by start.")
 	p.Records = make([]site.RecordRef, len(r.site.Records))
 	for i, rec := range r.site.Records {
 		p.Records[i] = site.RecordRef{Record: rec}

@@ -10,7 +10,6 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -352,14 +351,6 @@ func (r *renderer) navigation() []NavItem {
 		}
 	}
 	return nav
-}
-
-// plural returns "1 report" or "3 reports".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -363,7 +363,7 @@ func (r *renderer) text(doc *markup.Doc) string {
 	if doc == nil {
 		return ""
 	}
-	t, err := doc.ReadText()
+	t, err := doc.Text()
 	if err != nil {
 		r.diags.Errorf(diag.Pos{Path: doc.Path}, "reading the rendered body back for the search index: %v", err)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -87,15 +88,24 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		if fsys == nil {
 			continue
 		}
-		fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if p == "static" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll // a theme need not have static files
+			}
 			if err == nil && d.Type().IsRegular() {
 				t.static[strings.TrimPrefix(p, "static/")] = fsys
 			}
-			return nil
+			return err
 		})
+		if err != nil {
+			diags.Errorf(diag.Pos{Path: dir + "/static"}, "cannot read the theme's static files: %v", err)
+		}
 	}
 	if src, ok := t.static["style.css"]; ok {
-		t.css, _ = fs.ReadFile(src, "static/style.css")
+		var err error
+		if t.css, err = fs.ReadFile(src, "static/style.css"); err != nil {
+			diags.Errorf(diag.Pos{Path: dir + "/static/style.css"}, "cannot read the stylesheet: %v", err)
+		}
 		delete(t.static, "style.css")
 	}
 	return t

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"gazette/internal/content"
+	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -124,7 +125,7 @@ func eventChart(events []*site.Event, types []string) *Chart {
 			d := monthDate(first + i)
 			c.Bars = append(c.Bars, Bar{
 				X: x(i) + 1, Y: y, W: max(1, x(i+1)-x(i)-2), H: h, Class: typeClass(types, t),
-				Title: fmt.Sprintf("%s: %s", d.Human(), plural(m[t], t+" event", t+" events")),
+				Title: fmt.Sprintf("%s: %s", d.Human(), english.Count(m[t], t+" event", t+" events")),
 			})
 		}
 	}
@@ -137,7 +138,7 @@ func eventChart(events []*site.Event, types []string) *Chart {
 		}
 		c.YearBands = append(c.YearBands, Bar{
 			X: x(i) + 1, Y: c.PlotTop - 18, W: x(i+12) - x(i) - 2, H: 8, Class: "year-only",
-			Title: fmt.Sprintf("%d, month not known: %s", year, plural(n, "event", "events")),
+			Title: fmt.Sprintf("%d, month not known: %s", year, english.Count(n, "event", "events")),
 		})
 	}
 	for v := 0; v <= top; v += step {
@@ -153,7 +154,7 @@ func eventChart(events []*site.Event, types []string) *Chart {
 	}
 	c.Title = "Events per month, by type"
 	c.Summary = fmt.Sprintf("%s from %s to %s; the busiest month had %d.",
-		plural(len(events), "event", "events"), monthDate(first).Human(), monthDate(last).Human(), peak)
+		english.Count(len(events), "event", "events"), monthDate(first).Human(), monthDate(last).Human(), peak)
 	return c
 }
 

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/internal/diag"
+	"gazette/internal/english"
 )
 
 //go:embed reload.js
@@ -208,7 +209,7 @@ pre { margin: .25rem 0 0; padding: .5rem .75rem; background: #f4f4f4; overflow-x
 				warns++
 			}
 		}
-		fmt.Fprintf(&b, "<h1>Build failed: %s, %s</h1>\n", plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(&b, "<h1>Build failed: %s, %s</h1>\n", english.Count(errs, "error", "errors"), english.Count(warns, "warning", "warnings"))
 		b.WriteString("<p>Fix the file and save it: this page reloads when the site builds again.</p>\n<ol>\n")
 		for _, d := range f.diags {
 			fmt.Fprintf(&b, "<li><span class=\"pos\">%s</span>: <span class=\"%s\">%s</span>: %s",

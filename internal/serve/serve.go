@@ -34,6 +34,7 @@ import (
 
 	"gazette/internal/build"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 )
 
 // Options configure a Server.
@@ -158,9 +159,9 @@ func (s *Server) Fast(name string) (shown, same bool) {
 	}
 	s.mu.Unlock()
 	if same {
-		fmt.Fprintf(s.opts.Log, "%s: nothing that any page shows changed (%s)\n", rel, round(time.Since(start)))
+		fmt.Fprintf(s.opts.Log, "%s: nothing that any page shows changed (%s)\n", rel, english.Duration(time.Since(start)))
 	} else {
-		fmt.Fprintf(s.opts.Log, "showed the edit to %s in %s; rebuilding the rest\n", rel, round(time.Since(start)))
+		fmt.Fprintf(s.opts.Log, "showed the edit to %s in %s; rebuilding the rest\n", rel, english.Duration(time.Since(start)))
 	}
 	return true, same
 }
@@ -198,16 +199,16 @@ func (s *Server) log(r Result) {
 		fmt.Fprintf(w, "build failed: %v\n", r.Err)
 	case r.Errors > 0:
 		diag.Write(w, r.Diagnostics, diag.Text, "")
-		fmt.Fprintf(w, "build failed: %s, %s; the browser shows them until the next good build\n", plural(r.Errors, "error"), plural(r.Warnings, "warning"))
+		fmt.Fprintf(w, "build failed: %s, %s; the browser shows them until the next good build\n", english.Count(r.Errors, "error", "errors"), english.Count(r.Warnings, "warning", "warnings"))
 	default:
 		diag.Write(w, r.Diagnostics, diag.Text, "")
-		changed := plural(r.Changed, "file") + " changed"
+		changed := english.Count(r.Changed, "file", "files") + " changed"
 		if r.Changed == r.Files {
-			changed = plural(r.Files, "file")
+			changed = english.Count(r.Files, "file", "files")
 		}
 		fmt.Fprintf(w, "built %s, %s: %s, %s (%s, %s)\n",
-			plural(r.Reports, "report"), plural(r.Entities, "entity"), plural(r.Pages, "page"),
-			changed, plural(r.Warnings, "warning"), round(r.Duration))
+			english.Count(r.Reports, "report", "reports"), english.Count(r.Entities, "entity", "entities"), english.Count(r.Pages, "page", "pages"),
+			changed, english.Count(r.Warnings, "warning", "warnings"), english.Duration(r.Duration))
 	}
 }
 
@@ -283,24 +284,6 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		err = nil
 	}
 	return err
-}
-
-// plural returns "1 report" or "3 reports".
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	if strings.HasSuffix(what, "y") {
-		return strconv.Itoa(n) + " " + what[:len(what)-1] + "ies"
-	}
-	return strconv.Itoa(n) + " " + what + "s"
-}
-
-func round(d time.Duration) time.Duration {
-	if d > time.Second {
-		return d.Round(10 * time.Millisecond)
-	}
-	return d.Round(time.Millisecond)
 }
 
 // snapshot returns the files and failure of the current build, and its

@@ -164,7 +164,7 @@ func (r *resolver) cycle(e *Entity) {
 func (r *resolver) entity(kind, id string, pos diag.Pos) *Entity {
 	k := r.kind(kind)
 	if k == nil {
-		r.diags.Errorf(pos, "there is no entity kind %q: site.yaml kinds has %s", kind, r.kindList())
+		r.diags.Errorf(pos, "there is no entity kind %q: site.yaml kinds has %s", kind, strings.Join(r.site.Config.KindIDs(), ", "))
 		return nil
 	}
 	if e := k.byID[id]; e != nil {
@@ -195,12 +195,4 @@ func (r *resolver) hint(k *Kind, s string) string {
 		return h
 	}
 	return "; create " + k.Plural + "/" + content.Slugify(s) + ".md or fix the id"
-}
-
-func (r *resolver) kindList() string {
-	var ids []string
-	for _, k := range r.site.Kinds {
-		ids = append(ids, k.ID)
-	}
-	return strings.Join(ids, ", ")
 }

@@ -67,7 +67,7 @@ func (r *resolver) index() {
 				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
 					if !seen[x] {
 						seen[x] = true
-						x.Events = append(x.Events, EventRef{ev, p.Role})
+						x.Events = append(x.Events, ev)
 					}
 				}
 			}

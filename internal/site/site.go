@@ -59,7 +59,7 @@ type Entity struct {
 
 	Reports  []ReportRef // its own and its descendants', newest first
 	Mentions []*Mention  // in report order (newest first), then document order
-	Events   []EventRef  // its own and its descendants', oldest first
+	Events   []*Event    // its own and its descendants', oldest first
 	Records  []RecordRef // its own and its descendants', by start
 	Related  []Count     // entities that share reports with it, most first
 
@@ -71,13 +71,6 @@ type Entity struct {
 type ReportRef struct {
 	*Report
 	Direct bool
-}
-
-// EventRef is an event listed on an entity page, with the entity's part in
-// it: the id of its first role that names the entity or one within it.
-type EventRef struct {
-	*Event
-	Role string
 }
 
 // RecordRef is a record listed on an entity page, with the entity's part

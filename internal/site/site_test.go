@@ -50,11 +50,7 @@ func resolve(files map[string]string, opts site.Options) (*site.Site, []string) 
 	}
 	var diags diag.List
 	c := content.Load(fsys, &diags)
-	var kinds []string
-	for _, k := range c.Config.Kinds {
-		kinds = append(kinds, k.ID)
-	}
-	s := site.Resolve(c, markup.New(kinds), opts, &diags)
+	s := site.Resolve(c, markup.New(c.Config.KindIDs()), opts, &diags)
 	var out []string
 	for _, d := range diags.Sorted() {
 		out = append(out, d.String())

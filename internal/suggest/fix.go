@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"gazette/internal/diag"
 )
 
 // Fixed is what Fix did to one file.
@@ -48,14 +50,9 @@ func (f *Finder) fixFile(file, path string, sugs []Suggestion) (Fixed, error) {
 	if err != nil {
 		return fx, err
 	}
-	// Line starts of the file as it is on disk; the suggestions' lines and
-	// byte columns are those of the body, whose lines are the file's.
-	starts := []int{0}
-	for i, c := range raw {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
+	// Lines of the file as it is on disk; the suggestions' lines and byte
+	// columns are those of the body, whose lines are the file's.
+	lines := diag.NewLines(path, raw)
 	type edit struct {
 		at   int
 		text string
@@ -63,11 +60,12 @@ func (f *Finder) fixFile(file, path string, sugs []Suggestion) (Fixed, error) {
 	var edits []edit
 	want := map[string]int{}
 	for _, s := range sugs {
-		if s.line > len(starts) {
+		lineStart, ok := lines.LineStart(s.line)
+		if !ok {
 			fx.Skipped = append(fx.Skipped, s)
 			continue
 		}
-		at := starts[s.line-1] + s.start
+		at := lineStart + s.start
 		end := at + len(s.Text)
 		if end > len(raw) || string(raw[at:end]) != s.Text {
 			fx.Skipped = append(fx.Skipped, s) // the file changed, or CRLF inside the mention

@@ -25,7 +25,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
@@ -154,6 +153,7 @@ func (f *Finder) Body(path string, body []byte, self *content.Entity) []Suggesti
 		return nil
 	}
 	var out []Suggestion
+	lines := diag.NewLines(path, body)
 	for _, run := range f.md.textRuns(body) {
 		text := string(body[run.start:run.end])
 		words := wordSpans(text)
@@ -180,7 +180,7 @@ func (f *Finder) Body(path string, body []byte, self *content.Entity) []Suggesti
 				if !safeAt(body, run.start+start) {
 					break
 				}
-				out = append(out, f.suggestion(path, body, run.start+start, run.start+end, n.entity))
+				out = append(out, suggestion(lines, body, run.start+start, run.start+end, n.entity))
 				i = j
 				break
 			}
@@ -219,15 +219,16 @@ func safeAt(src []byte, offset int) bool {
 	return true
 }
 
-func (f *Finder) suggestion(path string, src []byte, start, end int, e *content.Entity) Suggestion {
-	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
-	line := 1 + strings.Count(string(src[:start]), "\n")
+// suggestion is the mention at start:end of src, whose lines are lines.
+func suggestion(lines *diag.Lines, src []byte, start, end int, e *content.Entity) Suggestion {
+	pos := lines.Pos(start)
+	lineStart, _ := lines.LineStart(pos.Line) // pos.Line is a line of src
 	return Suggestion{
-		Pos:   diag.Pos{Path: path, Line: line, Col: 1 + utf8.RuneCount(src[lineStart:start])},
+		Pos:   pos,
 		Text:  string(src[start:end]),
 		Kind:  e.Kind,
 		ID:    e.ID,
-		line:  line,
+		line:  pos.Line,
 		start: start - lineStart,
 		end:   end - lineStart,
 	}

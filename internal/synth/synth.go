@@ -32,7 +32,6 @@ local national international regional official unofficial partial complete total
 
 var services = []string{"internet", "mobile", "mobile-data", "social-media", "messaging", "vpn", "sms", "landline"}
 var types = []string{"shutdown", "restoration", "block", "throttle", "ban"}
-var causes = []string{"conflict", "protests", "information-control", "elections", "exams", "official-visit", "unknown"}
 
 type corpus struct {
 	r       *rand.Rand

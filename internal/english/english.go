@@ -1,0 +1,28 @@
+// Package english words numbers and durations for the messages gazette
+// prints and the descriptions of its pages, one way everywhere: the build
+// summary of `gazette build`, `check` and `serve` and the page text say
+// "1 report" and "3 reports" alike.
+package english
+
+import (
+	"strconv"
+	"time"
+)
+
+// Count returns n with the noun: "1 report", "0 reports", "3 cities". Both
+// forms are given, since a kind's plural comes from site.yaml.
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// Duration returns d rounded as people read it: to the millisecond, and
+// above a second to the hundredth ("345ms", "5.63s").
+func Duration(d time.Duration) string {
+	if d > time.Second {
+		return d.Round(10 * time.Millisecond).String()
+	}
+	return d.Round(time.Millisecond).String()
+}
