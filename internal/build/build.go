@@ -71,6 +71,9 @@ func Run(opts Options) (Result, error) {
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
 		return res, fmt.Errorf("no content folder in %s: run gazette in a project folder, or pass -C DIR", absOr(opts.Dir))
 	}
+	if err := insideProject(opts.Dir, "content"); err != nil {
+		return res, err
+	}
 	contentFS := os.DirFS(contentDir)
 	if opts.BaseURL != "" && !content.SafeURL(opts.BaseURL) {
 		return res, fmt.Errorf("base URL %q must be an absolute http or https URL without spaces or control characters", opts.BaseURL)
@@ -174,6 +177,12 @@ func Run(opts Options) (Result, error) {
 func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
 	dir := filepath.Join(opts.Dir, "themes", name)
 	var override fs.FS
+	for _, p := range []string{"themes", "themes/" + name} {
+		if err := insideProject(opts.Dir, p); err != nil {
+			diags.Errorf(diag.Pos{Path: p}, "%v", err)
+			return nil
+		}
+	}
 	if info, err := os.Stat(dir); err == nil && info.IsDir() {
 		override = os.DirFS(dir)
 	} else if name != "default" {
@@ -181,6 +190,28 @@ func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
 		return nil
 	}
 	return render.LoadTheme(opts.Theme, override, "themes/"+name, diags)
+}
+
+// insideProject returns an error when rel, a folder of the project such as
+// content or themes, is a symbolic link that leads out of the project: a
+// link there would publish any folder the build can read. A link that
+// stays inside the project is followed; links inside these folders are
+// refused by their loaders.
+func insideProject(project, rel string) error {
+	p := filepath.Join(project, filepath.FromSlash(rel))
+	info, err := os.Lstat(p)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return nil // not there, or not a link
+	}
+	proj, err1 := filepath.EvalSymlinks(project)
+	target, err2 := filepath.EvalSymlinks(p)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("%s is a symbolic link that cannot be followed; make it a folder inside the project", rel)
+	}
+	if r, err := filepath.Rel(proj, target); err != nil || r == "." || startsWithDotDot(r) || filepath.IsAbs(r) {
+		return fmt.Errorf("%s is a symbolic link to %s, outside the project; make it a folder inside the project", rel, target)
+	}
+	return nil
 }
 
 // refuseContentOverlap refuses an output folder that is, or holds, the
