@@ -4,6 +4,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -166,6 +167,13 @@ func Run(opts Options) (Result, error) {
 			out.Abort()
 		} else {
 			err = out.Commit()
+			// The new site is live: a failed clean-up of the old one is
+			// not a failed build, only something for the user to tidy.
+			var ce *output.CleanupError
+			if errors.As(err, &ce) {
+				diags.Warnf(diag.Pos{Path: ce.Aside}, "the new site is in place, but the old site moved here could not be removed (%v); remove this folder", ce.Err)
+				err = nil
+			}
 		}
 	}
 	finish()
@@ -215,21 +223,52 @@ func insideProject(project, rel string) error {
 }
 
 // refuseContentOverlap refuses an output folder that is, or holds, the
-// project or its content.
+// project or its content, or that is inside the content. Paths are
+// compared both as written and resolved, symbolic links followed: with -C
+// given through a link, or --out through a linked parent, the text of two
+// paths can differ while they name one folder.
 func refuseContentOverlap(out, project string) error {
 	proj, err := filepath.Abs(project)
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{proj, filepath.Join(proj, "content"), filepath.Join(proj, "themes")} {
-		if rel, err := filepath.Rel(out, p); err == nil && (rel == "." || !startsWithDotDot(rel)) {
-			return fmt.Errorf("refusing to build into %s: it holds %s", out, p)
+	for _, o := range []string{out, resolve(out)} {
+		for _, pr := range []string{proj, resolve(proj)} {
+			for _, p := range []string{pr, filepath.Join(pr, "content"), filepath.Join(pr, "themes"), resolve(filepath.Join(pr, "content")), resolve(filepath.Join(pr, "themes"))} {
+				if within(p, o) {
+					return fmt.Errorf("refusing to build into %s: it holds %s", out, p)
+				}
+			}
+			for _, c := range []string{filepath.Join(pr, "content"), resolve(filepath.Join(pr, "content"))} {
+				if within(o, c) {
+					return fmt.Errorf("refusing to build into %s: it is inside the content folder", out)
+				}
+			}
 		}
 	}
-	if rel, err := filepath.Rel(filepath.Join(proj, "content"), out); err == nil && !startsWithDotDot(rel) {
-		return fmt.Errorf("refusing to build into %s: it is inside the content folder", out)
-	}
 	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || !startsWithDotDot(rel))
+}
+
+// resolve returns the absolute path p with every symbolic link in its
+// existing part followed; the part that does not exist yet is appended as
+// written.
+func resolve(p string) string {
+	var rest []string
+	for cur := p; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		if filepath.Dir(cur) == cur {
+			return p
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+	}
 }
 
 func startsWithDotDot(rel string) bool {

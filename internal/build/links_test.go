@@ -161,3 +161,49 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestOverlapThroughLinks gives -C and --out through symbolic links, so
+// that their text differs from the folders they name: an output folder
+// inside content/, or holding the project, is refused all the same, and
+// nothing is written.
+func TestOverlapThroughLinks(t *testing.T) {
+	root := t.TempDir()
+	project := filepath.Join(root, "project")
+	for name, data := range linkSite {
+		writeFile(t, filepath.Join(project, name), []byte(data))
+	}
+	must(t, os.Symlink(project, filepath.Join(root, "via")))
+	must(t, os.Symlink(filepath.Join(project, "content"), filepath.Join(root, "c")))
+	must(t, os.Symlink(filepath.Join(project, "content", "reports"), filepath.Join(root, "r")))
+	cases := []struct {
+		name     string
+		dir, out string
+		want     string
+	}{
+		{"--out through a linked parent", project, filepath.Join(root, "c", "public"), "it is inside the content folder"},
+		{"--out deeper through a linked parent", project, filepath.Join(root, "r", "x", "public"), "it is inside the content folder"},
+		{"-C through a link", filepath.Join(root, "via"), filepath.Join(project, "content", "public"), "it is inside the content folder"},
+		{"-C through a link, --out the real project", filepath.Join(root, "via"), project, "it holds"},
+		{"--out a link to the project's parent", project, filepath.Join(root, "via", ".."), "it holds"},
+		{"both through links", filepath.Join(root, "via"), filepath.Join(root, "via", "content", "site"), "it is inside the content folder"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Run(Options{Dir: c.dir, Out: c.out, Theme: gazette.DefaultTheme()})
+			if err == nil || !strings.Contains(err.Error(), "refusing to build into") || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Run: %v; want a refusal saying %q", err, c.want)
+			}
+			for _, p := range []string{"content/public", "content/reports/x", "content/site", "public"} {
+				if _, err := os.Lstat(filepath.Join(project, p)); err == nil {
+					t.Errorf("%s was written", p)
+				}
+			}
+		})
+	}
+	// A link that leads elsewhere is fine.
+	must(t, os.Symlink(t.TempDir(), filepath.Join(root, "elsewhere")))
+	res, err := Run(Options{Dir: filepath.Join(root, "via"), Out: filepath.Join(root, "elsewhere", "public"), Theme: gazette.DefaultTheme()})
+	if err != nil || res.Errors > 0 {
+		t.Errorf("build through links to elsewhere: %v %v", err, res.Diagnostics)
+	}
+}
