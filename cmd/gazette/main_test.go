@@ -40,9 +40,29 @@ func TestScript(t *testing.T) {
 			return ln.Close()
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fetch": fetch,
+			"fetch":     fetch,
+			"fetchhost": fetchHost,
 		},
 	})
+}
+
+// fetchhost URL HOST status: GET the URL with the given Host header and
+// check the status.
+func fetchHost(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: fetchhost URL HOST status")
+	}
+	req, err := http.NewRequest("GET", args[0], nil)
+	ts.Check(err)
+	req.Host = args[1]
+	resp, err := http.DefaultClient.Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	io.Copy(io.Discard, resp.Body)
+	if want, _ := strconv.Atoi(args[2]); resp.StatusCode != want {
+		ts.Fatalf("GET %s (Host %s): status %d, want %d", args[0], args[1], resp.StatusCode, want)
+	}
+	fmt.Fprintf(ts.Stdout(), "%s\n", resp.Status)
 }
 
 // fetch URL [status [file]]: GET the URL, retrying for up to ten seconds
