@@ -28,7 +28,7 @@ const usage = `gazette turns annotated report Markdown into a cross-linked stati
 Usage:
   gazette build [-C dir] [--out public] [--base-url URL] [--drafts]
   gazette check [-C dir] [--format text|github|json] [--strict] [--drafts]
-  gazette serve [-C dir] [--addr 127.0.0.1:1313] [--drafts]
+  gazette serve [-C dir] [--addr 127.0.0.1:1313] [--expose] [--drafts]
   gazette new report|page|city|actor [-C dir] [--slug slug] [--date YYYY-MM-DD] "Title"
   gazette suggest [-C dir] [--fix] [file.md ...]
   gazette version
@@ -112,6 +112,7 @@ type options struct {
 	format string // check
 	strict bool   // check
 	addr   string // serve
+	expose bool   // serve
 	slug   string // new
 	date   string // new
 	fix    bool   // suggest
@@ -135,6 +136,7 @@ func flags(cmd string, stderr io.Writer) (*flag.FlagSet, *options) {
 		fs.BoolVar(&o.strict, "strict", false, "fail on warnings too")
 	case "serve":
 		fs.StringVar(&o.addr, "addr", "127.0.0.1:1313", "the `address` to listen on; port 0 picks a free port")
+		fs.BoolVar(&o.expose, "expose", false, "allow an --addr beyond this machine (0.0.0.0, :PORT, [::], a LAN address): anyone who can reach it can read the site")
 	case "new":
 		args = `report|page|<kind> [flags] "Title"`
 		fs.StringVar(&o.slug, "slug", "", "the file name without .md (default: from the title; for a report, the date and the title)")
@@ -162,6 +164,9 @@ Exit 1 on errors, and with --strict on warnings too.
 	"serve": `Serve builds the site in memory, serves it at http://ADDR/, rebuilds when
 a file under content/ or themes/ changes, and reloads the browser. When a
 build fails, every page shows its errors until the next good save.
+It listens on this machine only (loopback) unless --expose is given, and
+answers only requests for localhost, a loopback address or the address
+it listens on (with --expose, also this machine's addresses and name).
 `,
 	"new": `New writes a content file with a valid name and a front-matter skeleton,
 and prints its path. A report's file name starts with its date. It never

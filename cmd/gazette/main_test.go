@@ -7,6 +7,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,9 +44,29 @@ func TestScript(t *testing.T) {
 			return ln.Close()
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fetch": fetch,
+			"fetch":     fetch,
+			"fetchhost": fetchHost,
 		},
 	})
+}
+
+// fetchhost URL HOST status: GET the URL with the given Host header and
+// check the status.
+func fetchHost(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: fetchhost URL HOST status")
+	}
+	req, err := http.NewRequest("GET", args[0], nil)
+	ts.Check(err)
+	req.Host = args[1]
+	resp, err := http.DefaultClient.Do(req)
+	ts.Check(err)
+	defer resp.Body.Close()
+	io.Copy(io.Discard, resp.Body)
+	if want, _ := strconv.Atoi(args[2]); resp.StatusCode != want {
+		ts.Fatalf("GET %s (Host %s): status %d, want %d", args[0], args[1], resp.StatusCode, want)
+	}
+	fmt.Fprintf(ts.Stdout(), "%s\n", resp.Status)
 }
 
 // fetch URL [status [file]]: GET the URL, retrying for up to ten seconds
@@ -92,5 +115,60 @@ func TestBaseURLControl(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + "/public"); err == nil {
 		t.Errorf("public/ was written")
+	}
+}
+
+// TestCleanupFails builds twice, with a file of the first site that cannot
+// be removed: the second build's site is live, so it succeeds (exit 0)
+// and warns about the folder of the old site that is left.
+func TestCleanupFails(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"content/site.yaml":       "title: T\n",
+		"content/cities/mosul.md": "---\nname: Mosul\n---\nA city.\n",
+		"content/actors/isil.md":  "---\nname: ISIL\n---\nA group.\n",
+		"content/reports/2016-08-12-dark.md": "---\ntitle: Dark\ndate: 2016-08-12\ncities: [mosul]\nactors: [isil]\n" +
+			"sources: [{publisher: P}]\n---\nDark.\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr.String())
+	}
+	// A file that cannot be removed: immutable as root, else in a folder
+	// that cannot be written.
+	stuck := filepath.Join(dir, "public", "cities")
+	if os.Geteuid() == 0 {
+		file := filepath.Join(stuck, "index.html")
+		if err := exec.Command("chattr", "+i", file).Run(); err != nil {
+			t.Skip("running as root without chattr:", err)
+		}
+		t.Cleanup(func() { exec.Command("chattr", "-i", file).Run() })
+	} else {
+		os.Chmod(stuck, 0o555)
+		t.Cleanup(func() { os.Chmod(stuck, 0o755) })
+	}
+	os.WriteFile(filepath.Join(dir, "content/reports/2016-08-12-dark.md"), []byte(
+		"---\ntitle: Darker\ndate: 2016-08-12\ncities: [mosul]\nactors: [isil]\nsources: [{publisher: P}]\n---\nDark.\n"), 0o644)
+	stdout.Reset()
+	stderr.Reset()
+	code := run([]string{"build", "-C", dir}, &stdout, &stderr)
+	warning := regexp.MustCompile(`(?m)^/.*/\.public\.tmp-[0-9]+:1:1: warning: the new site is in place, but the old site moved here could not be removed \(.*\); remove this folder$`)
+	if code != 0 || !warning.MatchString(stderr.String()) || !strings.Contains(stdout.String(), "(1 warning,") {
+		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public/reports/2016-08-12-dark/index.html"))
+	if !strings.Contains(string(page), "Darker") {
+		t.Errorf("the new site is not in place")
+	}
+	// The folder left is the old site, whole but for what could go.
+	if m, _ := filepath.Glob(filepath.Join(dir, ".public.tmp-*", "cities", "index.html")); len(m) != 1 {
+		t.Errorf("the old site's stuck file: %v", m)
+	} else {
+		t.Cleanup(func() { exec.Command("chattr", "-i", m[0]).Run(); os.Chmod(filepath.Dir(m[0]), 0o755) })
 	}
 }

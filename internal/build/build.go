@@ -4,6 +4,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -70,6 +71,9 @@ func Run(opts Options) (Result, error) {
 	contentDir := filepath.Join(opts.Dir, "content")
 	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
 		return res, fmt.Errorf("no content folder in %s: run gazette in a project folder, or pass -C DIR", absOr(opts.Dir))
+	}
+	if err := insideProject(opts.Dir, "content"); err != nil {
+		return res, err
 	}
 	contentFS := os.DirFS(contentDir)
 	if opts.BaseURL != "" && !content.SafeURL(opts.BaseURL) {
@@ -159,6 +163,13 @@ func Run(opts Options) (Result, error) {
 			out.Abort()
 		} else {
 			err = out.Commit()
+			// The new site is live: a failed clean-up of the old one is
+			// not a failed build, only something for the user to tidy.
+			var ce *output.CleanupError
+			if errors.As(err, &ce) {
+				diags.Warnf(diag.Pos{Path: ce.Aside}, "the new site is in place, but the old site moved here could not be removed (%v); remove this folder", ce.Err)
+				err = nil
+			}
 		}
 	}
 	finish()
@@ -170,6 +181,12 @@ func Run(opts Options) (Result, error) {
 func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
 	dir := filepath.Join(opts.Dir, "themes", name)
 	var override fs.FS
+	for _, p := range []string{"themes", "themes/" + name} {
+		if err := insideProject(opts.Dir, p); err != nil {
+			diags.Errorf(diag.Pos{Path: p}, "%v", err)
+			return nil
+		}
+	}
 	if info, err := os.Stat(dir); err == nil && info.IsDir() {
 		override = os.DirFS(dir)
 	} else if name != "default" {
@@ -179,22 +196,75 @@ func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
 	return render.LoadTheme(opts.Theme, override, "themes/"+name, diags)
 }
 
+// insideProject returns an error when rel, a folder of the project such as
+// content or themes, is a symbolic link that leads out of the project: a
+// link there would publish any folder the build can read. A link that
+// stays inside the project is followed; links inside these folders are
+// refused by their loaders.
+func insideProject(project, rel string) error {
+	p := filepath.Join(project, filepath.FromSlash(rel))
+	info, err := os.Lstat(p)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return nil // not there, or not a link
+	}
+	proj, err1 := filepath.EvalSymlinks(project)
+	target, err2 := filepath.EvalSymlinks(p)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("%s is a symbolic link that cannot be followed; make it a folder inside the project", rel)
+	}
+	if r, err := filepath.Rel(proj, target); err != nil || r == "." || startsWithDotDot(r) || filepath.IsAbs(r) {
+		return fmt.Errorf("%s is a symbolic link to %s, outside the project; make it a folder inside the project", rel, target)
+	}
+	return nil
+}
+
 // refuseContentOverlap refuses an output folder that is, or holds, the
-// project or its content.
+// project or its content, or that is inside the content. Paths are
+// compared both as written and resolved, symbolic links followed: with -C
+// given through a link, or --out through a linked parent, the text of two
+// paths can differ while they name one folder.
 func refuseContentOverlap(out, project string) error {
 	proj, err := filepath.Abs(project)
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{proj, filepath.Join(proj, "content"), filepath.Join(proj, "themes")} {
-		if rel, err := filepath.Rel(out, p); err == nil && (rel == "." || !startsWithDotDot(rel)) {
-			return fmt.Errorf("refusing to build into %s: it holds %s", out, p)
+	for _, o := range []string{out, resolve(out)} {
+		for _, pr := range []string{proj, resolve(proj)} {
+			for _, p := range []string{pr, filepath.Join(pr, "content"), filepath.Join(pr, "themes"), resolve(filepath.Join(pr, "content")), resolve(filepath.Join(pr, "themes"))} {
+				if within(p, o) {
+					return fmt.Errorf("refusing to build into %s: it holds %s", out, p)
+				}
+			}
+			for _, c := range []string{filepath.Join(pr, "content"), resolve(filepath.Join(pr, "content"))} {
+				if within(o, c) {
+					return fmt.Errorf("refusing to build into %s: it is inside the content folder", out)
+				}
+			}
 		}
 	}
-	if rel, err := filepath.Rel(filepath.Join(proj, "content"), out); err == nil && !startsWithDotDot(rel) {
-		return fmt.Errorf("refusing to build into %s: it is inside the content folder", out)
-	}
 	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || !startsWithDotDot(rel))
+}
+
+// resolve returns the absolute path p with every symbolic link in its
+// existing part followed; the part that does not exist yet is appended as
+// written.
+func resolve(p string) string {
+	var rest []string
+	for cur := p; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...)
+		}
+		if filepath.Dir(cur) == cur {
+			return p
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+	}
 }
 
 func startsWithDotDot(rel string) bool {

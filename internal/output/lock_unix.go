@@ -13,15 +13,10 @@ import (
 // running build.
 type dirLock struct{ f *os.File }
 
-// lockDir locks dir, failing at once when another build holds it (a
-// folder this build just created has no other holder).
-func lockDir(dir string) (dirLock, error) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return dirLock{}, err
-	}
+// lock locks the open folder f, failing at once when another build holds
+// it. The caller keeps f open while the lock is held, and closes it.
+func lock(f *os.File) (dirLock, error) {
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
 		return dirLock{}, err
 	}
 	return dirLock{f}, nil
@@ -29,6 +24,6 @@ func lockDir(dir string) (dirLock, error) {
 
 func (l dirLock) unlock() {
 	if l.f != nil {
-		l.f.Close() // closing the last descriptor releases the lock
+		unix.Flock(int(l.f.Fd()), unix.LOCK_UN)
 	}
 }

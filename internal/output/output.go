@@ -27,10 +27,15 @@ const markerText = "This folder was built by gazette and is replaced by each bui
 
 // Dir is an output folder being written.
 type Dir struct {
-	final string // the output folder
-	tmp   string // where this build writes
+	final string   // the output folder
+	tmp   string   // where this build writes
+	tmpF  *os.File // tmp, open: removed through it, never by following a path
+	lock  dirLock  // on tmpF, held from Begin to Commit or Abort
 
-	lock dirLock // held from Begin to Commit or Abort
+	// afterSwap, when set, is called between the swap and the removal of
+	// the old site, with the path the old site was moved to: tests put
+	// a symbolic link there, as an attacker could.
+	afterSwap func(aside string)
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
@@ -57,19 +62,24 @@ func Begin(out string) (*Dir, error) {
 	}
 	// The marker goes in first, and the folder stays locked while this
 	// build runs: a leftover is then known to be ours, and not in use.
-	lock, err := lockDir(tmp)
+	f, err := openDir(tmp)
+	if err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("cannot write beside %s: %w", abs, err)
+	}
+	l, err := lock(f)
 	if err == nil {
-		err = os.Chmod(tmp, 0o755)
+		err = f.Chmod(0o755)
 	}
 	if err == nil {
 		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
 	}
 	if err != nil {
-		lock.unlock()
-		os.RemoveAll(tmp)
+		d := &Dir{tmp: tmp, tmpF: f, lock: l}
+		d.Abort()
 		return nil, fmt.Errorf("cannot write beside %s: %w", abs, err)
 	}
-	return &Dir{final: abs, tmp: tmp, lock: lock, dirs: map[string]bool{".": true}}, nil
+	return &Dir{final: abs, tmp: tmp, tmpF: f, lock: l, dirs: map[string]bool{".": true}}, nil
 }
 
 // removeLeftovers removes the temporary folders that builds killed before
@@ -87,13 +97,15 @@ func removeLeftovers(parent, base string) {
 		if os.Remove(o) == nil {
 			continue // it was empty
 		}
-		if m, err := os.Lstat(filepath.Join(o, Marker)); err != nil || !m.Mode().IsRegular() {
+		f, err := openDir(o)
+		if err != nil {
 			continue
 		}
-		if l, err := lockDir(o); err == nil {
-			removeMarked(o)
+		if l, err := lock(f); err == nil && hasMarker(f) {
+			removeOwn(o, f)
 			l.unlock()
 		}
+		f.Close()
 	}
 }
 
@@ -206,45 +218,92 @@ func (d *Dir) mkdir(dir string) error {
 	return nil
 }
 
-// Commit puts the new site in place of the old one.
+// CleanupError is returned by Commit when the new site is in place but the
+// old one, moved aside, could not be removed: the build succeeded, and
+// the folder named is left for the user (or the next build) to remove.
+type CleanupError struct {
+	Aside string // where the old site is
+	Err   error
+}
+
+func (e *CleanupError) Error() string {
+	return fmt.Sprintf("the new site is in place, but the old one could not be removed from %s: %v", e.Aside, e.Err)
+}
+
+func (e *CleanupError) Unwrap() error { return e.Err }
+
+// errReplaced is why a folder gazette moved aside is not removed: another
+// file is now at its name.
+var errReplaced = errors.New("it was replaced by another file since gazette moved it there")
+
+// Commit puts the new site in place of the old one. When only the removal
+// of the old site fails, the new site is in place and the error is a
+// *CleanupError.
 func (d *Dir) Commit() error {
-	defer d.lock.unlock()
-	// Check again: the folder may have changed since Begin.
+	// Check again: the folder may have changed since Begin. The old site
+	// is opened before the swap, without following a link, so that what
+	// is removed after it is that folder and only that.
 	if err := CheckReplaceable(d.final); err != nil {
 		d.Abort()
 		return err
 	}
-	old, err := swap(d.tmp, d.final)
+	old, err := openDir(d.final)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		old = nil
+	case err != nil:
+		d.Abort()
+		return fmt.Errorf("cannot replace %s: %w", d.final, err)
+	default:
+		defer old.Close()
+		if !hasMarker(old) && !isEmpty(old) {
+			d.Abort()
+			return fmt.Errorf("refusing to replace %s: it was not built by gazette (it has no %s file); remove it or choose another --out", d.final, Marker)
+		}
+	}
+	aside, err := swap(d.tmp, d.final)
 	if err != nil {
 		d.Abort()
 		return fmt.Errorf("cannot replace %s: %w", d.final, err)
 	}
-	if old != "" {
-		return removeMarked(old)
+	// tmpF is the new site now: let it go.
+	d.lock.unlock()
+	d.tmpF.Close()
+	if aside == "" || old == nil {
+		return nil
+	}
+	if d.afterSwap != nil {
+		d.afterSwap(aside)
+	}
+	if err := removeOwn(aside, old); err != nil {
+		return &CleanupError{Aside: aside, Err: err}
 	}
 	return nil
 }
 
 // Abort removes what this build wrote; the old site stays.
 func (d *Dir) Abort() {
-	removeMarked(d.tmp)
+	removeOwn(d.tmp, d.tmpF)
 	d.lock.unlock()
+	d.tmpF.Close()
 }
 
-// removeMarked removes a folder gazette wrote, its marker last, so that a
-// removal cut short by a kill leaves a folder the next build still knows
-// as its own.
-func removeMarked(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return os.RemoveAll(dir)
+// removeOwn removes the folder gazette made or moved aside, open as f,
+// whose path is now path: its contents through f, the marker last, so
+// that a removal cut short by a kill leaves a folder the next build still
+// knows as its own; then the folder itself, if path is still that folder.
+// No symbolic link is followed: a link put at path, or anywhere inside,
+// cannot make gazette remove what it points to.
+func removeOwn(path string, f *os.File) error {
+	if err := emptyDir(f); err != nil {
+		return err
 	}
-	for _, e := range entries {
-		if e.Name() != Marker {
-			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-				return err
-			}
-		}
-	}
-	return os.RemoveAll(dir)
+	return removeEmptied(path, f)
+}
+
+// isEmpty reports whether the open folder f holds nothing.
+func isEmpty(f *os.File) bool {
+	names, err := f.Readdirnames(1)
+	f.Seek(0, 0)
+	return err == io.EOF && len(names) == 0
 }

@@ -37,9 +37,16 @@ var layoutNames = []string{"home", "report", "reports", "record", "records", "en
 // default's one by one. dir names the override in diagnostics.
 func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, static: map[string]fs.FS{}}
+	var refused bool // a theme file was refused: the theme is not used
 	read := func(name string) ([]byte, string, bool) {
 		if override != nil {
-			if b, err := fs.ReadFile(override, name); err == nil {
+			b, problem, found := readThemeFile(override, name)
+			if problem != "" {
+				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "%s", problem)
+				refused = true
+				return nil, "", false
+			}
+			if found {
 				return b, dir + "/" + name, true
 			}
 		}
@@ -53,7 +60,9 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	for _, name := range []string{"layouts/base.html", "layouts/partials.html"} {
 		src, where, ok := read(name)
 		if !ok {
-			diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			if !refused {
+				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			}
 			return nil
 		}
 		if _, err := shared.New(name).Parse(string(src)); err != nil {
@@ -65,7 +74,9 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		name := "layouts/" + l + ".html"
 		src, where, ok := read(name)
 		if !ok {
-			diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			if !refused {
+				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+			}
 			continue
 		}
 		set, err := shared.Clone()
@@ -84,22 +95,14 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 			diags.Errorf(diag.Pos{Path: where}, `layouts/base.html must define a template named "base"`)
 		}
 	}
-	for _, fsys := range []fs.FS{def, override} {
-		if fsys == nil {
-			continue
+	t.walkStatic(def, "", nil)
+	if override != nil {
+		if !t.walkStatic(override, dir, diags) {
+			refused = true
 		}
-		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-			if p == "static" && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll // a theme need not have static files
-			}
-			if err == nil && d.Type().IsRegular() {
-				t.static[strings.TrimPrefix(p, "static/")] = fsys
-			}
-			return err
-		})
-		if err != nil {
-			diags.Errorf(diag.Pos{Path: dir + "/static"}, "cannot read the theme's static files: %v", err)
-		}
+	}
+	if refused {
+		return nil
 	}
 	if src, ok := t.static["style.css"]; ok {
 		var err error
@@ -109,6 +112,90 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		delete(t.static, "style.css")
 	}
 	return t
+}
+
+// maxThemeFile bounds a theme file, as the content loader bounds a content
+// file: a layout or stylesheet is read whole into memory.
+const maxThemeFile = 8 << 20
+
+// readThemeFile reads name from a project's theme folder. found is false
+// when there is no such file, so that the default theme's is used. A file
+// that is there but may not be read is a problem, never a fallback: a
+// symbolic link (it could publish or render any file the build can read,
+// such as /etc/shadow or a key under the home folder), a FIFO or device
+// (it would block the build or never end), or a file over maxThemeFile.
+func readThemeFile(fsys fs.FS, name string) (b []byte, problem string, found bool) {
+	if p := linkOnPath(fsys, name); p != "" {
+		return nil, p, true
+	}
+	info, err := fs.Lstat(fsys, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", false
+	case err != nil:
+		return nil, fmt.Sprintf("cannot read file: %v", err), true
+	case !info.Mode().IsRegular():
+		return nil, "not a regular file", true
+	case info.Size() > maxThemeFile:
+		return nil, fmt.Sprintf("file is %d MB; the limit is %d MB", info.Size()>>20, maxThemeFile>>20), true
+	}
+	b, err = fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Sprintf("cannot read file: %v", err), true
+	}
+	return b, "", true
+}
+
+// linkOnPath says whether name, or a folder on its way, is a symbolic
+// link, or returns "". Links are refused, not followed, as in the content
+// folder.
+func linkOnPath(fsys fs.FS, name string) string {
+	for i := 0; i <= len(name); i++ {
+		if i == len(name) || name[i] == '/' {
+			if info, err := fs.Lstat(fsys, name[:i]); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				if i == len(name) {
+					return "symbolic links are not followed; copy the file into the theme folder"
+				}
+				return fmt.Sprintf("symbolic links are not followed; make %s/ a folder inside the theme folder", name[:i])
+			}
+		}
+	}
+	return ""
+}
+
+// walkStatic records the regular files under fsys's static/ folder. In a
+// project's theme (diags not nil) it reports, at the path relative to the
+// project, every symbolic link, FIFO or device there, static/ itself
+// included, and returns false when there was one.
+func (t *Theme) walkStatic(fsys fs.FS, dir string, diags *diag.List) bool {
+	ok := true
+	refuse := func(p, format string, args ...any) {
+		if diags != nil {
+			diags.Errorf(diag.Pos{Path: dir + "/" + p}, format, args...)
+		}
+		ok = false
+	}
+	if info, err := fs.Lstat(fsys, "static"); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		refuse("static", "symbolic links are not followed; make static/ a folder inside the theme folder")
+		return false
+	}
+	fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			if !(errors.Is(err, fs.ErrNotExist) && p == "static") {
+				refuse(p, "cannot read: %v", err)
+			}
+		case d.Type()&fs.ModeSymlink != 0:
+			refuse(p, "symbolic links are not followed; copy the file into the theme folder")
+		case d.IsDir():
+		case !d.Type().IsRegular():
+			refuse(p, "not a regular file")
+		default:
+			t.static[strings.TrimPrefix(p, "static/")] = fsys
+		}
+		return nil
+	})
+	return ok
 }
 
 // ownPartials reports whether a layout file defines templates besides

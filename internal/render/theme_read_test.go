@@ -35,7 +35,7 @@ func TestThemeReadErrors(t *testing.T) {
 	}
 	for _, c := range []struct{ fail, want string }{
 		{"static/style.css", "themes/mine/static/style.css:1:1: error: cannot read the stylesheet: open static/style.css: input/output error"},
-		{"static", "themes/mine/static:1:1: error: cannot read the theme's static files: open static: input/output error"},
+		{"static", "themes/mine/static:1:1: error: cannot read: open static: input/output error"},
 	} {
 		var diags diag.List
 		render.LoadTheme(gazette.DefaultTheme(), failingFS{theme, c.fail}, "themes/mine", &diags)

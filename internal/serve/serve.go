@@ -41,6 +41,12 @@ import (
 type Options struct {
 	Build build.Options // the project; Files and Check are set by the Server
 	Log   io.Writer     // where builds are reported
+
+	// Expose allows Run to answer beyond this machine: to the machine's
+	// addresses and name when it listens on every interface. Without it,
+	// Run answers only to localhost and loopback addresses, and to the
+	// address it listens on.
+	Expose bool
 }
 
 // Server serves the site built from one project.
@@ -260,11 +266,7 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		return err
 	}
 	defer w.Close()
-	srv := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := httpServer(ctx, ln, s, opts.Expose)
 	srv.RegisterOnShutdown(func() { close(s.done) })
 	fmt.Fprintf(opts.Log, "serving the site at %s (Ctrl-C to stop)\n", opts.Build.BaseURL)
 
@@ -284,6 +286,21 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		err = nil
 	}
 	return err
+}
+
+// httpServer is the HTTP server of Run: it answers only to the hosts of
+// ln (see hosts), and bounds how long a client may take to send its
+// headers and keep an idle connection open.
+func httpServer(ctx context.Context, ln net.Listener, h http.Handler, expose bool) *http.Server {
+	return &http.Server{
+		Handler:           checkHost(newHosts(ln, expose), h),
+		ReadHeaderTimeout: 10 * time.Second,
+		// A keep-alive connection left idle is closed: a client cannot
+		// hold connections open for ever. (No WriteTimeout: the reload
+		// events stream for as long as the page is open.)
+		IdleTimeout: 2 * time.Minute,
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
 }
 
 // snapshot returns the files and failure of the current build, and its
