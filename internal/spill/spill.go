@@ -43,6 +43,9 @@ func (r Ref) Len() int { return r.n }
 // New makes a File in dir, or in the system's temporary folder when dir is
 // "".
 func New(dir string) (*File, error) {
+	if f, ok := openAnonymous(dir); ok {
+		return &File{f: f}, nil
+	}
 	f, err := os.CreateTemp(dir, ".gazette-spill-*")
 	if err != nil {
 		return nil, err
