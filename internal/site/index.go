@@ -57,6 +57,14 @@ func (r *resolver) index() {
 		for _, m := range rep.Mentions {
 			m.Entity.Mentions = append(m.Entity.Mentions, m)
 		}
+		for _, src := range rep.Sources {
+			for _, k := range s.Kinds {
+				found := r.names[k.ID].lookup(src.Publisher)
+				if len(found) == 1 && !slices.Contains(found[0].Published, rep) {
+					found[0].Published = append(found[0].Published, rep)
+				}
+			}
+		}
 	}
 	// Events and records: each is listed on the pages of the entities it
 	// names and of their ancestors, once, with the first part each plays.

@@ -132,3 +132,24 @@ func TestRecordOfARestoration(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A source's publisher that is an entity's name or alias makes the report
+// one the entity published; a publisher that names no entity, or two, is
+// left alone.
+func TestPublished(t *testing.T) {
+	s, diags := resolve(with(map[string]string{
+		"actors/reuters.md": "---\nname: Reuters\naliases: [Thomson Reuters]\n---\n",
+		"reports/2014-06-16-a.md": "---\ntitle: A\ndate: 2014-06-16\nsources: [{publisher: thomson reuters}, {publisher: Reuters}, {publisher: Nobody}]\nactors: [reuters]\ncities: [iraq]\n---\n",
+		"reports/2014-06-17-b.md": "---\ntitle: B\ndate: 2014-06-17\nsources: [{publisher: REUTERS}]\nactors: [reuters]\ncities: [iraq]\n---\n",
+	}), site.Options{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	e := findEntity(t, s, "actor", "reuters")
+	if got := slugs(e.Published, func(r *site.Report) string { return r.Slug }); got != "2014-06-17-b 2014-06-16-a" {
+		t.Errorf("Published = %q", got)
+	}
+	if p := findEntity(t, s, "actor", "isil").Published; len(p) != 0 {
+		t.Errorf("ISIL published %d reports", len(p))
+	}
+}

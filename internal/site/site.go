@@ -63,6 +63,11 @@ type Entity struct {
 	Records  []RecordRef // its own and its descendants', by start
 	Related  []Count     // entities that share reports with it, most first
 
+	// Published are the reports one of whose sources it published (a
+	// source's publisher is its name or an alias), newest first: an
+	// outlet's part in the site is often only that.
+	Published []*Report
+
 	direct []ReportRef // the Reports with Direct set, computed once
 }
 
