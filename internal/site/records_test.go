@@ -138,7 +138,7 @@ func TestRecordOfARestoration(t *testing.T) {
 // left alone.
 func TestPublished(t *testing.T) {
 	s, diags := resolve(with(map[string]string{
-		"actors/reuters.md": "---\nname: Reuters\naliases: [Thomson Reuters]\n---\n",
+		"actors/reuters.md":       "---\nname: Reuters\naliases: [Thomson Reuters]\n---\n",
 		"reports/2014-06-16-a.md": "---\ntitle: A\ndate: 2014-06-16\nsources: [{publisher: thomson reuters}, {publisher: Reuters}, {publisher: Nobody}]\nactors: [reuters]\ncities: [iraq]\n---\n",
 		"reports/2014-06-17-b.md": "---\ntitle: B\ndate: 2014-06-17\nsources: [{publisher: REUTERS}]\nactors: [reuters]\ncities: [iraq]\n---\n",
 	}), site.Options{})
