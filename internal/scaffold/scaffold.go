@@ -205,7 +205,7 @@ func entity(k content.Kind, name string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nname: %s\n", scalar(name))
 	b.WriteString("aliases: [] # other spellings that annotations may use\n")
-	b.WriteString("# names: {ar: , ku: } # the name in other languages\n")
+	b.WriteString("# names: {ar: , ckb: } # the name in other languages (BCP 47 tags)\n")
 	fmt.Fprintf(&b, "type: # a free word, such as %s\n", typeExamples(k.Schema))
 	fmt.Fprintf(&b, "# within: id of the %s that contains this one\n", k.ID)
 	b.WriteString("# coordinates: [latitude, longitude]\n")
