@@ -37,8 +37,10 @@ import (
 // where Arabic has none or others, and nearly every Sorani word has one of
 // them: such a word is left whole, so the Arabic rules never cut a
 // Kurdish word (موسڵ stays موسڵ), and the Kurdish letters stay apart from
-// their Arabic look-alikes as in Name. Latin and other scripts are not
-// stemmed.
+// their Arabic look-alikes as in Name. The rare Sorani word written only
+// in letters that Arabic shares (گوند) is stemmed like an Arabic one, in
+// the index and in the query alike, so it is still found. Latin and other
+// scripts are not stemmed.
 func Terms(s string) []string {
 	var out []string
 	var a Analyzer
