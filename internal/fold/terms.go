@@ -11,7 +11,7 @@ import (
 // that the search index stores and that a query looks up. Search matches
 // words, not names, so it folds further than Name: a reader types "musil"
 // for Mûsil and موصل for الموصل. static/search.js in the theme has the
-// same analysis (its function terms), and the tests run it under node
+// same analysis (its function termsOf), and the tests run it under node
 // against this code: a change here is a change there.
 //
 // The analysis, in order:

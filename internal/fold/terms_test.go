@@ -240,7 +240,7 @@ func TestAnalyzerAllocs(t *testing.T) {
 func TestTermsJS(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node is not installed: search.js's terms() is not compared with fold.Terms")
+		t.Skip("node is not installed: search.js's termsOf() is not compared with fold.Terms")
 	}
 	src, err := os.ReadFile("../../themes/default/static/search.js")
 	if err != nil {
@@ -254,7 +254,7 @@ func TestTermsJS(t *testing.T) {
 	script := filepath.Join(t.TempDir(), "terms.js")
 	prog := "\"use strict\";\n" + string(src[i:j]) + `
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify(input.map(terms)));
+process.stdout.write(JSON.stringify(input.map(termsOf)));
 `
 	if err := os.WriteFile(script, []byte(prog), 0o666); err != nil {
 		t.Fatal(err)

@@ -53,11 +53,12 @@
     return w;
   }
 
-  // terms returns the search terms of s: its folded words, Arabic-Indic
+  // termsOf returns the search terms of s: its folded words, Arabic-Indic
   // digits made 0-9, Arabic words stemmed. Queries move from tokens() to
-  // terms() in the same change as the index moves to fold.Analyzer:
-  // stemmed queries find nothing in an index of whole words.
-  function terms(s) {
+  // termsOf() in the same change as the index moves to fold.Analyzer:
+  // stemmed queries find nothing in an index of whole words. (Not named
+  // terms: search(), render() and mark() have variables of that name.)
+  function termsOf(s) {
     return tokens(s).map(function (w) {
       return stem(w.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, function (d) {
         return String.fromCharCode(48 + (d.charCodeAt(0) & 15));
