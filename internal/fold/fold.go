@@ -1,8 +1,10 @@
 // Package fold is the single definition of "the same name" in gazette.
 // The resolver (package site) finds [text](city:) by it, `gazette
 // suggest` finds unannotated names by it, and the search index folds its
-// words with the same letters (package render, and static/search.js in
-// the theme, which must follow any change here).
+// words with the same letters and more: Terms is the search analysis
+// (accents dropped, Arabic words light-stemmed), for the index and, in
+// the theme's static/search.js, for the query. Both must follow any
+// change here.
 //
 // Two spellings are the same name when they are equal after Name: Unicode
 // NFC, the typographic variants of one character made one (curly quotes

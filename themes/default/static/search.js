@@ -3,6 +3,71 @@
 // gazetteSearch(name, data), so they load from file:// as well as HTTP.
 (function () {
   "use strict";
+
+  // ---- text analysis: package fold's Terms (internal/fold/terms.go), line
+  // for line. internal/fold's tests run what stands between this line and
+  // "end of text analysis" under node, over the same words as the Go code,
+  // and compare the terms byte for byte, so it must stand alone.
+
+  // The same folding as gazette's Go side (fold.Analyzer, fold.Rune):
+  // decompose, drop marks, make one the characters that name matching
+  // takes as one (apostrophe-like letters, alef maqsura and yaa, taa
+  // marbuta and haa), drop tatweel and invisible format characters,
+  // lower-case. Capital sigma is lowered alone first: toLowerCase would
+  // make it a final sigma at the end of a word, which Go does not.
+  function fold(s) {
+    return s.normalize("NFKD").replace(/\p{Mn}/gu, "")
+      .replace(/[\u0640\u00AD\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "")
+      .replace(/[\u02B9\u02BB-\u02BF]/g, "'")
+      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
+      .replace(/\u03A3/g, "\u03C3")
+      .toLowerCase();
+  }
+  function tokens(s) {
+    return fold(s).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  // stem is Lucene's light Arabic stemmer, for words made only of the
+  // letters of the Arabic alphabet (ء to ي) and پ چ ژ ڤ گ; Kurdish words,
+  // which have ک ی ە ڕ ڵ ۆ ێ, and other scripts are left whole. One prefix
+  // goes when two letters remain (three for و), then each suffix in turn
+  // when two letters remain.
+  var arabicWord = /^[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A4\u06AF]+$/;
+  var prefixes = ["\u0627\u0644", "\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644",
+    "\u0641\u0627\u0644", "\u0644\u0644", "\u0648"];                   // ال وال بال كال فال لل و
+  var suffixes = ["\u0647\u0627", "\u0627\u0646", "\u0627\u062A", "\u0648\u0646", "\u064A\u0646",
+    "\u064A\u0647", "\u0647", "\u064A"];                                 // ها ان ات ون ين يه ه ي
+  function stem(w) {
+    if (!arabicWord.test(w)) return w;
+    for (var i = 0; i < prefixes.length; i++) {
+      var p = prefixes[i];
+      if (w.length >= p.length + (p.length === 1 ? 3 : 2) && w.indexOf(p) === 0) {
+        w = w.slice(p.length);
+        break;
+      }
+    }
+    for (var j = 0; j < suffixes.length; j++) {
+      var x = suffixes[j];
+      if (w.length >= x.length + 2 && w.slice(w.length - x.length) === x) w = w.slice(0, w.length - x.length);
+    }
+    return w;
+  }
+
+  // termsOf returns the search terms of s: its folded words, Arabic-Indic
+  // digits made 0-9, Arabic words stemmed. Queries move from tokens() to
+  // termsOf() in the same change as the index moves to fold.Analyzer:
+  // stemmed queries find nothing in an index of whole words. (Not named
+  // terms: search(), render() and mark() have variables of that name.)
+  function termsOf(s) {
+    return tokens(s).map(function (w) {
+      return stem(w.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, function (d) {
+        return String.fromCharCode(48 + (d.charCodeAt(0) & 15));
+      }));
+    });
+  }
+
+  // ---- end of text analysis
+
   var form = document.getElementById("search-form");
   if (!form) return;
   var input = document.getElementById("search-q");
@@ -30,22 +95,6 @@
       s.onerror = function () { delete waiting[name]; reject(new Error("cannot load " + name)); };
       document.head.appendChild(s);
     });
-  }
-
-  // The same folding as gazette's Go side (searchWords, fold.Rune):
-  // decompose, drop marks, make one the characters that name matching
-  // takes as one (apostrophe-like letters, alef maqsura and yaa, taa
-  // marbuta and haa), drop tatweel and invisible format characters,
-  // lower-case.
-  function fold(s) {
-    return s.normalize("NFKD").replace(/\p{Mn}/gu, "")
-      .replace(/[\u0640\u00AD\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, "")
-      .replace(/[\u02B9\u02BB-\u02BF]/g, "'")
-      .replace(/\u0671/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
-      .toLowerCase();
-  }
-  function tokens(s) {
-    return fold(s).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
   // chunkFor returns the index of the chunk that may hold token t: the last
