@@ -200,11 +200,11 @@ describe('every page loads cleanly', () => {
 describe('accessibility (axe-core, WCAG 2.1 AA and best practices)', () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
   // Every page in light mode; in dark mode, where only colours change, one
-  // page of each type. Two tabs at a time.
+  // page of each type and the pages photographed. Two tabs at a time.
   const types = () => { const m = new Map(); for (const p of pages) if (!m.has(pageType(p))) m.set(pageType(p), p); return [...m.values()]; };
   for (const scheme of ['light', 'dark']) {
     test(`${scheme === 'light' ? 'every page' : 'a page of each type'} in ${scheme} mode: zero violations`, async () => {
-      const list = [...(scheme === 'light' ? pages : types()).map((p) => [http.origin, p]), [rtlHTTP.origin, rtlPage]];
+      const list = [...(scheme === 'light' ? pages : [...new Set([...types(), ...Object.values(shots)])]).map((p) => [http.origin, p]), [rtlHTTP.origin, rtlPage]];
       const found = [];
       const tabs = await Promise.all([visitor({ scheme, prefix: http.origin }), visitor({ scheme, prefix: 'http://127.0.0.1' })]);
       const free = [...tabs];
@@ -300,7 +300,7 @@ describe('navigation', () => {
       await page.locator('.timeline .tl-source').first().click();
       await page.waitForURL(/reports\/[^/]+\/(index\.html)?$/);
       // The indexes.
-      for (const [name, h1] of [['Cities', 'Cities'], ['Actors', 'Actors'], ['Reports', 'Reports']]) {
+      for (const [name, h1] of [['Shutdowns', 'Shutdowns'], ['Places', 'Places'], ['Actors', 'Actors'], ['Reports', 'Reports']]) {
         await page.locator('.site-header nav').getByRole('link', { name, exact: true }).click();
         assert.equal(await page.locator('h1').textContent(), h1);
       }
