@@ -375,8 +375,9 @@ func (m *RecordMap) layOut() {
 		d := &m.Dots[i]
 		square := mapBox{d.X - d.Hit, d.Y - d.Hit, d.X + d.Hit, d.Y + d.Hit}
 		w, h := labelWidth(d.Entity.Name, font), font
-		right := mapBox{d.X + d.R + 3, d.Y - h/2, d.X + d.R + 3 + w, d.Y + h/2}
-		left := mapBox{d.X - d.R - 3 - w, d.Y - h/2, d.X - d.R - 3, d.Y + h/2}
+		gap := d.R + 4
+		right := mapBox{d.X + gap, d.Y - h/2, d.X + gap + w, d.Y + h/2}
+		left := mapBox{d.X - gap - w, d.Y - h/2, d.X - gap, d.Y + h/2}
 		if clear(square, squares) {
 			switch {
 			case free(right, drawn, squares):
@@ -395,7 +396,7 @@ func (m *RecordMap) layOut() {
 		d.Number = len(m.Key) + 1
 		num := strconv.Itoa(d.Number)
 		w = labelWidth(num, font) + 2
-		gap := d.R + 2
+		gap = d.R + 2
 		spots := []struct {
 			box    mapBox
 			x, y   float64

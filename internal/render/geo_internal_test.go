@@ -42,9 +42,9 @@ func TestRecordMapLayout(t *testing.T) {
 		// number beside it: the number goes above.
 		"Delta r=7.5 open=true n=2 label=300,369.5 middle hit=278,368,44",
 		// Alpha's name would cross Beta's dot on the right: it goes left.
-		"Alpha r=9.3 open=true n=0 label=87.7,100 end hit=78,78,44",
+		"Alpha r=9.3 open=true n=0 label=86.7,100 end hit=78,78,44",
 		// Gamma's name would cross the right edge; its hit square may.
-		"Gamma r=7.5 open=false n=0 label=619.5,200 end hit=608,178,44",
+		"Gamma r=7.5 open=false n=0 label=618.5,200 end hit=608,178,44",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dots:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
