@@ -778,12 +778,15 @@ describe('right-to-left', () => {
           article: rect('.report'), aside: rect('.related'),
           bodyText: document.querySelector('.report .body p').textContent,
           titleRight: rect('.site-title').right, headerRight: rect('.site-header .wrap').right,
+          // The site's English lines in "What happened" keep their own direction.
+          whatHappened: [...document.querySelectorAll('.what-happened li')].map((li) => getComputedStyle(li.firstElementChild).direction),
         };
       });
       assert.equal(r.lang, 'ar');
       assert.equal(r.dir, 'rtl');
       assert.equal(r.h1Direction, 'rtl');
       assert.match(r.bodyText, /الموصل/);
+      assert.deepEqual(r.whatHappened, ['ltr']);
       // Mirrored: the title sits at the right edge of the content, and on a
       // wide screen the sidebar moves to the left of the article.
       const pad = 40;
