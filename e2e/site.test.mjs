@@ -11,8 +11,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { parse as parseCSV } from 'csv-parse/sync';
+import edtf from 'edtf';
+
 import {
-  arabicSlug, artifacts, repoRoot, buildSites, fileURL, htmlPages, launch, mkdirp, need, pageType, serve, watch,
+  arabicSlug, artifacts, e2eDir, repoRoot, buildSites, fileURL, htmlPages, launch, mkdirp, need, pageType, serve, watch,
 } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +27,7 @@ const vnuJar = require('vnu-jar');
 // With E2E_DOCS=1 the screenshots the README shows are rewritten too, as
 // the first screenful of each page.
 const docsDir = path.join(repoRoot, 'docs', 'screenshots');
-const docs = new Set(process.env.E2E_DOCS ? ['home-1280', 'report-390', 'city-1280-dark', 'actor-390', 'report-rtl-1280'] : []);
+const docs = new Set(process.env.E2E_DOCS ? ['home-1280', 'report-390', 'city-1280-dark', 'actor-390', 'report-rtl-1280', 'record-1280', 'home-map-1280', 'home-map-390'] : []);
 
 // The pages photographed and checked one by one.
 const shots = {
@@ -30,6 +35,8 @@ const shots = {
   report: 'reports/2016-08-12-isil-cuts-internet-across-mosul/index.html',
   city: 'cities/mosul/index.html',
   actor: 'actors/isil/index.html',
+  record: 'records/mosul-mobile-2014/index.html',
+  records: 'records/index.html',
 };
 const rtlPage = `reports/${arabicSlug}/index.html`;
 
@@ -193,11 +200,11 @@ describe('every page loads cleanly', () => {
 describe('accessibility (axe-core, WCAG 2.1 AA and best practices)', () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
   // Every page in light mode; in dark mode, where only colours change, one
-  // page of each type. Two tabs at a time.
+  // page of each type and the pages photographed. Two tabs at a time.
   const types = () => { const m = new Map(); for (const p of pages) if (!m.has(pageType(p))) m.set(pageType(p), p); return [...m.values()]; };
   for (const scheme of ['light', 'dark']) {
     test(`${scheme === 'light' ? 'every page' : 'a page of each type'} in ${scheme} mode: zero violations`, async () => {
-      const list = [...(scheme === 'light' ? pages : types()).map((p) => [http.origin, p]), [rtlHTTP.origin, rtlPage]];
+      const list = [...(scheme === 'light' ? pages : [...new Set([...types(), ...Object.values(shots)])]).map((p) => [http.origin, p]), [rtlHTTP.origin, rtlPage]];
       const found = [];
       const tabs = await Promise.all([visitor({ scheme, prefix: http.origin }), visitor({ scheme, prefix: 'http://127.0.0.1' })]);
       const free = [...tabs];
@@ -278,7 +285,7 @@ describe('navigation', () => {
       const root = via === 'HTTP' ? `${http.origin}/index.html` : fileURL(sites.main, 'index.html');
       const { page, problems, close } = await open(root, { prefix: via === 'HTTP' ? http.origin : 'file://' });
       // The map: a dot for Mosul leads to Mosul's page.
-      await page.locator('.map-svg a[aria-label^="Mosul,"]').click();
+      await page.locator('.map-svg a[aria-label^="Mosul:"]').click();
       await page.waitForURL(/cities\/mosul\/(index\.html)?$/);
       assert.equal(await page.locator('h1').textContent(), 'Mosul');
       // Mosul's page lists its reports; follow one, then its actor.
@@ -293,7 +300,7 @@ describe('navigation', () => {
       await page.locator('.timeline .tl-source').first().click();
       await page.waitForURL(/reports\/[^/]+\/(index\.html)?$/);
       // The indexes.
-      for (const [name, h1] of [['Cities', 'Cities'], ['Actors', 'Actors'], ['Reports', 'Reports']]) {
+      for (const [name, h1] of [['Shutdowns', 'Shutdowns'], ['Places', 'Places'], ['Actors', 'Actors'], ['Reports', 'Reports']]) {
         await page.locator('.site-header nav').getByRole('link', { name, exact: true }).click();
         assert.equal(await page.locator('h1').textContent(), h1);
       }
@@ -351,7 +358,7 @@ describe('navigation', () => {
 });
 
 describe('design', () => {
-  test('screenshots: home, a report, a city and an actor at 390 and 1280 px', async () => {
+  test('screenshots: home, a report, a city, an actor and a record at 390 and 1280 px', async () => {
     const dir = mkdirp(path.join(artifacts, 'screenshots'));
     for (const [name, rel] of Object.entries(shots)) {
       for (const width of [390, 1280]) {
@@ -360,6 +367,12 @@ describe('design', () => {
           const suffix = scheme === 'dark' ? '-dark' : '';
           await page.screenshot({ path: path.join(dir, `${name}-${width}${suffix}.png`), fullPage: true });
           if (docs.has(`${name}-${width}${suffix}`)) await page.screenshot({ path: path.join(docsDir, `${name}-${width}${suffix}.png`) });
+          // The home page's map, its legend and key, as a phone shows them.
+          if (name === 'home') {
+            const map = page.locator('section:has(> .record-map)');
+            await map.screenshot({ path: path.join(dir, `home-map-${width}${suffix}.png`) });
+            if (docs.has(`home-map-${width}${suffix}`)) await map.screenshot({ path: path.join(docsDir, `home-map-${width}${suffix}.png`) });
+          }
           await close();
         }
       }
@@ -440,6 +453,315 @@ describe('design', () => {
   });
 });
 
+// The site's data: its records as data/records.json lists them, and its
+// entities by id.
+const data = (name) => JSON.parse(fs.readFileSync(path.join(sites.main, 'data', name), 'utf8'));
+
+// sitePath turns a link on a page into the page's folder in the site:
+// "records/mosul-mobile-2014/".
+const sitePath = (href) => new URL(href).pathname.replace(/^\//, '').replace(/index\.html$/, '');
+
+describe('shutdown records', () => {
+  test('the Mosul mobile record: restored in October 2016, with both reports that saw it and their dates', async () => {
+    for (const width of [1280, 390]) {
+      const { page, problems, close } = await open(`${http.origin}/${shots.record}`, { width });
+      const answer = page.locator('.record .answer');
+      assert.ok(await answer.isVisible(), 'the one-line answer is shown');
+      assert.match(await answer.textContent(), /restored in October 2016\.$/);
+      assert.ok((await answer.boundingBox()).y < 844, `the answer is on the first screen at ${width} px`);
+      // The evidence: each row, its report and what it said. The two reports
+      // that saw the cut give different dates, and both are shown.
+      const rows = await page.locator('table.evidence tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        report: tr.querySelector('a[href*="reports/"]')?.href.replace(/#.*/, ''),
+        ending: tr.classList.contains('ending'),
+        text: tr.textContent.replace(/\s+/g, ' ').trim(),
+        visible: tr.getBoundingClientRect().height > 0,
+      })));
+      const saw = rows.filter((r) => !r.ending);
+      assert.deepEqual(saw.map((r) => sitePath(r.report)), [
+        'reports/2014-12-01-isil-suspends-mobile-service-in-mosul/',
+        'reports/2016-11-01-forces-restore-mobile-service-in-mosul/',
+      ]);
+      assert.ok(saw[0].text.includes('November 2014 – ongoing as of 1 December 2014'), saw[0].text);
+      assert.ok(saw[1].text.includes('2014 – October 2016'), saw[1].text);
+      assert.ok(rows.every((r) => r.visible), 'every row is shown');
+      assert.ok(rows.some((r) => r.ending && r.text.includes('Restoration')), 'the restorations are evidence too');
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= width, `the page is ${w} px wide at ${width} px`);
+      assert.deepEqual(problems, []);
+      await close();
+    }
+  });
+
+  test('Mosul\'s page lists the mobile-service cut once, restored in October 2016', async () => {
+    const { page, close } = await open(`${http.origin}/${shots.city}`);
+    const rows = await page.locator('table.records tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      href: tr.querySelector('a')?.getAttribute('href'), text: tr.textContent.replace(/\s+/g, ' ').trim(),
+    })));
+    const mobile = rows.filter((r) => r.text.includes('Mobile phone service') && r.text.startsWith('ISIL cuts'));
+    assert.equal(mobile.length, 1, JSON.stringify(rows, null, 1));
+    assert.match(mobile[0].href, /records\/mosul-mobile-2014\//);
+    assert.match(mobile[0].text, /restored in October 2016/);
+    await close();
+  });
+
+  test('no page says a bare "ongoing": always "ongoing as of" a date', () => {
+    // The pages that explain the data's vocabulary name the word itself.
+    const explain = new Set(['about/index.html', 'methodology/index.html', 'data/index.html']);
+    const bare = [];
+    for (const rel of pages.filter((p) => !explain.has(p))) {
+      const text = fs.readFileSync(path.join(sites.main, rel), 'utf8')
+        .replace(/<(script|style)[^]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      for (const m of text.matchAll(/\bongoing\b(?! as of)/gi)) bare.push(`${rel}: …${text.slice(Math.max(0, m.index - 50), m.index + 30)}…`);
+    }
+    assert.deepEqual(bare, []);
+  });
+
+  for (const width of [1280, 390]) {
+    test(`every report opens with "What happened", above its text, one line a record, readable (${width} px)`, async () => {
+      const records = data('records.json');
+      const reports = pages.filter((p) => pageType(p) === 'report');
+      const v = await visitor({ width, prefix: http.origin });
+      const bad = [];
+      for (const rel of reports) {
+        await v.visit(`${http.origin}/${rel}`);
+        const slug = rel.split('/')[1];
+        const want = records.filter((r) => r.evidence.includes(slug)).map((r) => `records/${r.id}/`).sort();
+        const got = await v.page.evaluate(() => {
+          const box = document.querySelector('.what-happened');
+          if (!box) return null;
+          const r = (e) => e.getBoundingClientRect();
+          const body = document.querySelector('.report .body');
+          const summary = document.querySelector('.report .summary');
+          const items = [...box.querySelectorAll('li')].map((li) => ({
+            links: [...li.querySelectorAll('a')].map((a) => a.href),
+            right: Math.max(...[li, ...li.querySelectorAll('*')].map((e) => r(e).right)),
+            fontSize: parseFloat(getComputedStyle(li).fontSize),
+            text: li.textContent,
+          }));
+          const style = getComputedStyle(box);
+          return {
+            visible: style.display !== 'none' && style.visibility !== 'hidden' && r(box).height > 0,
+            heading: box.querySelector('h2')?.textContent,
+            top: r(box).top, bottom: r(box).bottom, right: r(box).right,
+            bodyTop: r(body).top, summaryBottom: summary ? r(summary).bottom : 0,
+            overflow: box.scrollWidth > box.clientWidth,
+            viewport: document.documentElement.clientWidth,
+            items,
+          };
+        });
+        if (!want.length) {
+          if (got) bad.push(`${rel}: a "What happened" block, though no record cites it`);
+          continue;
+        }
+        if (!got) { bad.push(`${rel}: no "What happened" block`); continue; }
+        if (!got.visible) bad.push(`${rel}: the block is hidden`);
+        if (got.heading !== 'What happened') bad.push(`${rel}: heading ${got.heading}`);
+        if (!(got.summaryBottom <= got.top && got.bottom <= got.bodyTop)) bad.push(`${rel}: not between the summary and the article (${got.summaryBottom}, ${got.top}–${got.bottom}, ${got.bodyTop})`);
+        if (got.overflow || got.right > got.viewport) bad.push(`${rel}: the block overflows (${got.right} > ${got.viewport})`);
+        const links = [];
+        for (const it of got.items) {
+          const recs = it.links.map(sitePath).filter((h) => h.startsWith('records/'));
+          if (recs.length !== 1) bad.push(`${rel}: a line with ${recs.length} record links: ${it.text}`);
+          links.push(...recs);
+          if (it.right > got.viewport) bad.push(`${rel}: a line runs off the screen: ${it.text}`);
+          if (it.fontSize < 15) bad.push(`${rel}: ${it.fontSize}px text`);
+          if (!/(restored|ended|ongoing as of|end not known)/.test(it.text)) bad.push(`${rel}: a line without a status: ${it.text}`);
+        }
+        assert.deepEqual(links.sort(), want, `${rel}: one line for each record the report is evidence for`);
+      }
+      await v.close();
+      numbers[`whatHappened-${width}`] = reports.length;
+      assert.deepEqual(bad, []);
+    });
+  }
+});
+
+describe('the map of where service was cut', () => {
+  for (const rel of ['index.html', 'records/index.html']) {
+    for (const width of [1280, 390]) {
+      test(`${rel} at ${width} px: every dot a link, named or numbered in the key, no overlap, a legend for each colour`, async () => {
+        const { page, problems, close } = await open(`${http.origin}/${rel}`, { width, height: 844 });
+        await page.locator('.record-map').scrollIntoViewIfNeeded();
+        const m = await page.evaluate(() => {
+          const fig = document.querySelector('.record-map');
+          const svg = fig.querySelector('svg');
+          const sr = svg.getBoundingClientRect();
+          const scale = sr.width / svg.viewBox.baseVal.width;
+          const box = (e) => { const b = e.getBoundingClientRect(); return { x0: b.left, y0: b.top, x1: b.right, y1: b.bottom }; };
+          // An SVG link's href is an SVGAnimatedString: resolve it by hand.
+          const url = (a) => a && new URL(a.getAttribute('href'), location.href).href;
+          const dots = [...svg.querySelectorAll('circle:not(.hit)')].map((c) => {
+            const a = c.closest('a');
+            const text = a?.querySelector('text');
+            const hit = a?.querySelector('.hit');
+            const cb = c.getBoundingClientRect();
+            return {
+              href: url(a) ?? null, label: a?.getAttribute('aria-label') ?? '',
+              text: text?.textContent ?? '', number: text?.classList.contains('num') ?? false,
+              textBox: text ? box(text) : null,
+              fontPx: text ? parseFloat(getComputedStyle(text).fontSize) * scale : 0,
+              fill: getComputedStyle(c).fill,
+              cx: (cb.left + cb.right) / 2, cy: (cb.top + cb.bottom) / 2,
+              hit: hit ? box(hit) : null,
+            };
+          });
+          // Hit testing: a 5 x 5 grid over the 24 x 24 px square centred on
+          // each dot, within the map.
+          for (const d of dots) {
+            d.hits = 0;
+            for (let i = 0; i < 5; i++) {
+              for (let j = 0; j < 5; j++) {
+                const x = Math.min(Math.max(d.cx - 12 + i * 6, sr.left + 1), sr.right - 1);
+                const y = Math.min(Math.max(d.cy - 12 + j * 6, sr.top + 1), sr.bottom - 1);
+                if (url(document.elementFromPoint(x, y)?.closest('a')) === d.href) d.hits++;
+              }
+            }
+          }
+          const key = [...fig.querySelectorAll('.map-key li')].map((li) => {
+            const a = li.querySelector('a');
+            const b = a.getBoundingClientRect();
+            return { number: li.value, href: a.href, name: a.textContent, w: b.width, h: b.height };
+          });
+          const legend = [...fig.querySelectorAll('.legend li')].map((li) => ({
+            text: li.textContent, swatch: li.querySelector('.swatch') ? getComputedStyle(li.querySelector('.swatch')).backgroundColor : null,
+          }));
+          const outside = [...fig.querySelectorAll('figcaption a')].filter((a) => !a.closest('.map-key')).map((a) => a.href);
+          return { dots, key, legend, outside, svg: box(svg) };
+        });
+        const bad = [];
+        assert.ok(m.dots.length > 0, 'the map has dots');
+        // Only the places where records happened, and all of them.
+        const entities = new Map(data('entities.json').map((e) => [e.id, e]));
+        const want = new Set(data('records.json').flatMap((r) => r.where).filter((id) => entities.get(id)?.coordinates).map((id) => entities.get(id).url.replace(/^\//, '')));
+        const shown = new Set([...m.dots.map((d) => d.href), ...m.outside].filter(Boolean).map(sitePath));
+        assert.deepEqual([...shown].filter((h) => !h.startsWith('cities/') || want.has(h)).sort(), [...want].sort(), 'the dots are the places of the records');
+        const texts = [];
+        for (const d of m.dots) {
+          if (!d.href) { bad.push(`a dot that is not a link: ${JSON.stringify(d)}`); continue; }
+          const where = sitePath(d.href);
+          if (!d.text) { bad.push(`${where}: no visible text`); continue; }
+          if (d.number) {
+            const k = m.key.find((k) => String(k.number) === d.text);
+            if (!k || k.href !== d.href) bad.push(`${where}: number ${d.text} is not in the key`);
+            else if (!d.label.startsWith(`${d.text}. ${k.name}:`)) bad.push(`${where}: its name "${d.label}" does not say its number and place`);
+            // The key's link is the dot's full-size equivalent (WCAG 2.5.8).
+            if (k && (k.w < 24 || k.h < 24)) bad.push(`${where}: key link ${k.w}x${k.h} px`);
+          } else if (!d.label.startsWith(`${d.text}:`)) {
+            bad.push(`${where}: label "${d.text}" is not its accessible name "${d.label}"`);
+          }
+          if (d.fontPx < 12) bad.push(`${where}: label ${d.fontPx.toFixed(1)} px`);
+          const t = d.textBox;
+          if (t.x0 < m.svg.x0 - 0.5 || t.x1 > m.svg.x1 + 0.5 || t.y0 < m.svg.y0 - 0.5 || t.y1 > m.svg.y1 + 0.5) bad.push(`${where}: "${d.text}" runs off the map`);
+          texts.push({ where, ...d });
+          // Named dots are full targets: 24 x 24 CSS px around the dot, which
+          // no other link covers.
+          if (width === 390 && !d.number) {
+            if (!d.hit || d.hit.x1 - d.hit.x0 < 24 || d.hit.y1 - d.hit.y0 < 24) bad.push(`${where}: hit area ${JSON.stringify(d.hit)}`);
+            if (d.hits < 25) bad.push(`${where}: ${25 - d.hits} of 25 points in its 24 px square go elsewhere`);
+          }
+        }
+        // Names and numbers do not overlap one another (a pixel of slack for
+        // glyph boxes that touch).
+        for (const [i, a] of texts.entries()) {
+          for (const b of texts.slice(i + 1)) {
+            const A = a.textBox, B = b.textBox;
+            if (A.x0 < B.x1 - 1 && B.x0 < A.x1 - 1 && A.y0 < B.y1 - 1 && B.y0 < A.y1 - 1) bad.push(`"${a.text}" (${a.where}) overlaps "${b.text}" (${b.where})`);
+          }
+        }
+        assert.equal(m.key.length, m.dots.filter((d) => d.number).length, 'the key lists the numbered dots');
+        // A legend entry of the same colour for every colour of dot.
+        const swatches = new Set(m.legend.map((l) => l.swatch).filter(Boolean));
+        for (const fill of new Set(m.dots.map((d) => d.fill))) if (!swatches.has(fill)) bad.push(`no legend for dots of ${fill}`);
+        if (m.key.length && !m.legend.some((l) => /number/.test(l.text))) bad.push('no legend for the numbers');
+        if (!m.legend.some((l) => /larger dot/.test(l.text))) bad.push('no legend for the dot sizes');
+        numbers[`map-${rel.split('/')[0].replace('.html', '')}-${width}`] = { dots: m.dots.length, named: m.dots.length - m.key.length, numbered: m.key.length };
+        assert.deepEqual(bad, []);
+        assert.deepEqual(problems, []);
+        await close();
+      });
+    }
+  }
+});
+
+describe('open data', () => {
+  // csv reads a CSV file of the site with a real CSV parser: quoted fields
+  // hold commas, quotes and line breaks. bom: a byte-order mark, if the
+  // site writes one, is not part of the first header.
+  const csv = (name) => parseCSV(fs.readFileSync(path.join(sites.main, 'data', name)), { columns: true, bom: true, strict: true });
+  const precisions = { 1: 'year', 2: 'month', 3: 'day' };
+
+  test('every date and period in records.csv and events.csv is EDTF, at its stated precision', () => {
+    const bad = [];
+    let n = 0;
+    // check parses one cell; precision is the column that says how
+    // precisely it is known, where there is one.
+    const check = (file, row, col, precisionCol) => {
+      const v = row[col];
+      if (v === '') return null;
+      n++;
+      let d;
+      try { d = edtf(v); } catch (e) { bad.push(`${file} ${row.id} ${col}=${v}: ${e.message.split('\n')[0]}`); return null; }
+      if (d.edtf !== v) bad.push(`${file} ${row.id} ${col}=${v}: reads back as ${d.edtf}`);
+      if (precisionCol && precisions[d.precision] !== row[precisionCol]) bad.push(`${file} ${row.id} ${col}=${v}: precision ${precisions[d.precision]}, the file says ${row[precisionCol]}`);
+      return d;
+    };
+    const records = csv('records.csv');
+    assert.ok(records.length > 0);
+    assert.equal(Object.keys(records[0])[0], 'id', 'the first header reads as "id"');
+    for (const r of records) {
+      const start = check('records.csv', r, 'start', 'start_precision');
+      const end = check('records.csv', r, 'end', 'end_precision');
+      check('records.csv', r, 'as_of');
+      const period = check('records.csv', r, 'period');
+      // The period runs from start to end: "2014-11/2016-10", open ("..")
+      // when ongoing, unknown ("") when the end is not known.
+      if (period && period.type === 'Interval') {
+        if ((period.lower?.edtf ?? '') !== (start?.edtf ?? '')) bad.push(`records.csv ${r.id}: period ${r.period} starts other than ${r.start}`);
+        const upper = r.status === 'ongoing' ? Infinity : end ? end.edtf : null;
+        const got = period.upper === Infinity ? Infinity : period.upper?.edtf ?? null;
+        if (got !== upper) bad.push(`records.csv ${r.id}: period ${r.period} ends other than ${r.status} ${r.end}`);
+      }
+    }
+    const events = csv('events.csv');
+    assert.equal(Object.keys(events[0])[0], 'id');
+    for (const e of events) {
+      check('events.csv', e, 'from', 'from_precision');
+      // until is a date, or a word: ongoing, unknown.
+      if (!/^(ongoing|unknown)$/.test(e.until)) check('events.csv', e, 'until', 'until_precision');
+      check('events.csv', e, 'period');
+    }
+    numbers.edtf = { records: records.length, events: events.length, dates: n };
+    assert.deepEqual(bad, []);
+  });
+
+  test('datapackage.json is a valid Tabular Data Package whose schemas match the CSV files', () => {
+    // The Frictionless profile (JSON Schema draft-04), vendored in
+    // schemas/frictionless/ with its licence and source.
+    const dir = path.join(e2eDir, 'schemas', 'frictionless');
+    const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addFormat('textarea', true); // a hint to form builders, not a format
+    ajv.addSchema(read('dictionary.json'), 'schemas/dictionary.json');
+    const validate = ajv.compile(read('tabular-data-package.json'));
+    const pkg = data('datapackage.json');
+    assert.equal(pkg.profile, 'tabular-data-package');
+    validate(pkg);
+    assert.deepEqual((validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), []);
+    // The profile cannot see the files: each resource's fields are its
+    // CSV's header, in order.
+    for (const r of pkg.resources) {
+      const header = parseCSV(fs.readFileSync(path.join(sites.main, 'data', r.path)), { bom: true, to_line: 1 })[0];
+      assert.deepEqual(r.schema.fields.map((f) => f.name), header, r.path);
+    }
+    // And the validator does fail: a field of a type Table Schema lacks.
+    const broken = structuredClone(pkg);
+    broken.resources[0].schema.fields[0].type = 'text';
+    assert.equal(validate(broken), false, 'a wrong field type is caught');
+  });
+});
+
 describe('right-to-left', () => {
   test('Arabic names are isolated in lang/dir spans inside English text', async () => {
     const { page, close } = await open(`${http.origin}/${shots.city}`);
@@ -470,12 +792,15 @@ describe('right-to-left', () => {
           article: rect('.report'), aside: rect('.related'),
           bodyText: document.querySelector('.report .body p').textContent,
           titleRight: rect('.site-title').right, headerRight: rect('.site-header .wrap').right,
+          // The site's English lines in "What happened" keep their own direction.
+          whatHappened: [...document.querySelectorAll('.what-happened li')].map((li) => getComputedStyle(li.firstElementChild).direction),
         };
       });
       assert.equal(r.lang, 'ar');
       assert.equal(r.dir, 'rtl');
       assert.equal(r.h1Direction, 'rtl');
       assert.match(r.bodyText, /الموصل/);
+      assert.deepEqual(r.whatHappened, ['ltr']);
       // Mirrored: the title sits at the right edge of the content, and on a
       // wide screen the sidebar moves to the left of the article.
       const pad = 40;

@@ -233,38 +233,60 @@ func round1(f float64) float64 { return math.Round(f*10) / 10 }
 // RecordMap is the map of where records happened: one dot per place named
 // in a record's where, sized by its number of records and coloured by
 // whether they are all over. Every dot is named, beside it when the name
-// fits, else by a number in the key below the map.
+// fits, else by a number beside it and in the key below the map.
 type RecordMap struct {
 	Width, Height int
 	Title         string
 	Summary       string
+	Font          float64 // the labels' size in map units: recordMapFont
 	Shapes        []MapShape
-	Dots          []RecordDot
+	Dots          []RecordDot    // in drawing order: numbered dots, then named ones, large before small
 	Key           []RecordDot    // the dots numbered instead of named, by number
 	Outside       []*site.Entity // places beyond the map's edge
 	Attribution   string
 	Open, Over    int // dots with a record not known to be over; dots whose records are all over
 }
 
-// RecordDot is a place on the records map.
+// RecordDot is a place on the records map. Its hit area is a square of
+// 2*Hit map units around the dot: at least 24 CSS px on a phone.
 type RecordDot struct {
-	X, Y, R   float64
-	Entity    *site.Entity
-	Records   int
-	Open      bool // a record there is ongoing or its end is not known
-	LabelX    float64
-	LabelLeft bool // the name is drawn left of the dot
-	Number    int  // > 0: the dot is named in the key under this number
-	HitR      float64
+	X, Y, R float64
+	Entity  *site.Entity
+	Records int
+	Open    bool // a record there is ongoing or its end is not known
+	LabelX  float64
+	LabelY  float64
+	Anchor  string // the label's text-anchor: "start", "middle" or "end"
+	Number  int    // > 0: the dot is named in the key under this number, drawn as its label
+	Hit     float64
 }
 
-// recordMapFont is the label size in map units; labelWidth estimates a
-// name's width from it (a label is cut to the key when it would overlap).
-const recordMapFont = 13
+// The map is drawn at its narrowest about narrowMapPx CSS px wide: on a
+// 390 px phone, less the page's margins. Labels and hit areas are sized in
+// map units from it, so that they are at least minLabelPx and minHitPx CSS
+// px there; on wider screens the stylesheet may draw labels smaller, never
+// larger, so that the layout below, done at this size, still holds.
+const (
+	narrowMapPx = 358
+	minLabelPx  = 12
+	minHitPx    = 24
+)
 
-func labelWidth(s string) float64 { return float64(len([]rune(s))) * recordMapFont * 0.58 }
+// recordMapFont is the label size in map units for a map width units wide.
+func recordMapFont(width int) float64 {
+	return math.Ceil(minLabelPx * float64(width) / narrowMapPx)
+}
 
-// recordMap lays out where the records happened.
+// labelWidth estimates a name's width at font size f: 0.58 em a character
+// is wide enough for the system sans-serif fonts the theme uses.
+func labelWidth(s string, f float64) float64 { return float64(len([]rune(s))) * f * 0.58 }
+
+// recordMap lays out where the records happened. The places with most
+// records are named first. A place is named beside its dot when the name
+// overlaps no dot or name, and its hit square overlaps no named place's:
+// then each named dot is a full hit target that nothing drawn later
+// covers. Otherwise the dot is numbered, the number drawn beside it and
+// the name in the key, which is the equivalent, full-size target.
 func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordMap {
 	if b == nil {
 		return nil
@@ -289,7 +311,9 @@ func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordM
 	if len(places) == 0 {
 		return nil
 	}
-	m := &RecordMap{Width: b.width, Height: b.height, Shapes: b.shapes, Attribution: attribution}
+	font := recordMapFont(b.width)
+	hit := math.Ceil(minHitPx / 2 * float64(b.width) / narrowMapPx)
+	m := &RecordMap{Width: b.width, Height: b.height, Font: font, Shapes: b.shapes, Attribution: attribution}
 	for _, e := range places {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
 		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
@@ -299,7 +323,7 @@ func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordM
 		n := count[e]
 		m.Dots = append(m.Dots, RecordDot{
 			X: round1(x), Y: round1(y), R: round1(min(18, 5+2.5*math.Sqrt(float64(n)))),
-			Entity: e, Records: n, Open: open[e], HitR: 14,
+			Entity: e, Records: n, Open: open[e], Hit: hit,
 		})
 		if open[e] {
 			m.Open++
@@ -307,48 +331,113 @@ func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordM
 			m.Over++
 		}
 	}
-	// Name the places with most records first: they get the free room.
 	slices.SortStableFunc(m.Dots, func(a, b RecordDot) int {
 		return cmp.Or(b.Records-a.Records, strings.Compare(a.Entity.Name, b.Entity.Name))
 	})
-	type box struct{ x0, y0, x1, y1 float64 }
-	overlaps := func(a box, taken []box) bool {
-		if a.x0 < 0 || a.x1 > float64(m.Width) || a.y0 < 0 || a.y1 > float64(m.Height) {
-			return true
-		}
-		for _, t := range taken {
-			if a.x0 < t.x1 && t.x0 < a.x1 && a.y0 < t.y1 && t.y0 < a.y1 {
-				return true
-			}
-		}
-		return false
-	}
-	var taken []box
-	for _, d := range m.Dots {
-		taken = append(taken, box{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R})
-	}
-	for i := range m.Dots {
-		d := &m.Dots[i]
-		w, h := labelWidth(d.Entity.Name), float64(recordMapFont)
-		right := box{d.X + d.R + 3, d.Y - h/2, d.X + d.R + 3 + w, d.Y + h/2}
-		left := box{d.X - d.R - 3 - w, d.Y - h/2, d.X - d.R - 3, d.Y + h/2}
-		switch {
-		case !overlaps(right, taken):
-			d.LabelX = round1(right.x0)
-			taken = append(taken, right)
-		case !overlaps(left, taken):
-			d.LabelX, d.LabelLeft = round1(left.x1), true
-			taken = append(taken, left)
-		default:
-			d.Number = len(m.Key) + 1
-			m.Key = append(m.Key, *d)
-		}
-	}
-	// Large dots first, so that small ones stay on top.
-	slices.SortStableFunc(m.Dots, func(a, b RecordDot) int {
-		return cmp.Or(cmp.Compare(b.R, a.R), strings.Compare(a.Entity.Name, b.Entity.Name))
-	})
+	m.layOut()
 	m.Title = "Map of the places where service was cut"
 	m.Summary = fmt.Sprintf("%s where reports record a shutdown, block or ban; a larger dot means more records.", english.Count(len(m.Dots), "place", "places"))
 	return m
 }
+
+// mapBox is a rectangle in map units.
+type mapBox struct{ x0, y0, x1, y1 float64 }
+
+func (a mapBox) overlaps(b mapBox) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// layOut names or numbers m's dots, in their order, and sorts them into
+// drawing order.
+func (m *RecordMap) layOut() {
+	font := m.Font
+	inside := func(a mapBox) bool {
+		return a.x0 >= 0 && a.y0 >= 0 && a.x1 <= float64(m.Width) && a.y1 <= float64(m.Height)
+	}
+	clear := func(a mapBox, taken ...[]mapBox) bool {
+		for _, list := range taken {
+			for _, t := range list {
+				if a.overlaps(t) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	free := func(a mapBox, taken ...[]mapBox) bool { return inside(a) && clear(a, taken...) }
+	// drawn holds what must stay visible: every dot, and the labels and
+	// numbers placed so far; squares holds the named dots' hit squares.
+	var drawn, squares []mapBox
+	for _, d := range m.Dots {
+		drawn = append(drawn, mapBox{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R})
+	}
+	named := make([]bool, len(m.Dots))
+	for i := range m.Dots {
+		d := &m.Dots[i]
+		square := mapBox{d.X - d.Hit, d.Y - d.Hit, d.X + d.Hit, d.Y + d.Hit}
+		w, h := labelWidth(d.Entity.Name, font), font
+		gap := d.R + 4
+		right := mapBox{d.X + gap, d.Y - h/2, d.X + gap + w, d.Y + h/2}
+		left := mapBox{d.X - gap - w, d.Y - h/2, d.X - gap, d.Y + h/2}
+		if clear(square, squares) {
+			switch {
+			case free(right, drawn, squares):
+				d.LabelX, d.LabelY, d.Anchor = round1(right.x0), d.Y, "start"
+				drawn = append(drawn, right)
+			case free(left, drawn, squares):
+				d.LabelX, d.LabelY, d.Anchor = round1(left.x1), d.Y, "end"
+				drawn = append(drawn, left)
+			}
+			if d.Anchor != "" {
+				named[i] = true
+				squares = append(squares, square)
+				continue
+			}
+		}
+		d.Number = len(m.Key) + 1
+		num := strconv.Itoa(d.Number)
+		w = labelWidth(num, font) + 2
+		gap = d.R + 2
+		spots := []struct {
+			box    mapBox
+			x, y   float64
+			anchor string
+		}{
+			{mapBox{d.X + gap, d.Y - h/2, d.X + gap + w, d.Y + h/2}, d.X + gap, d.Y, "start"},
+			{mapBox{d.X - gap - w, d.Y - h/2, d.X - gap, d.Y + h/2}, d.X - gap, d.Y, "end"},
+			{mapBox{d.X - w/2, d.Y - gap - h, d.X + w/2, d.Y - gap}, d.X, d.Y - gap - h/2, "middle"},
+			{mapBox{d.X - w/2, d.Y + gap, d.X + w/2, d.Y + gap + h}, d.X, d.Y + gap + h/2, "middle"},
+		}
+		// Where no spot is free, the number goes right of the dot anyway.
+		spot := spots[0]
+		for _, s := range spots {
+			if free(s.box, drawn) {
+				spot = s
+				break
+			}
+		}
+		d.LabelX, d.LabelY, d.Anchor = round1(spot.x), round1(spot.y), spot.anchor
+		drawn = append(drawn, spot.box)
+		m.Key = append(m.Key, *d)
+	}
+	// Numbered dots first, so that the named dots' hit squares are on
+	// top; then large dots before small ones.
+	order := make([]int, len(m.Dots))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		da, db := m.Dots[a], m.Dots[b]
+		return cmp.Or(btoi(named[a])-btoi(named[b]), cmp.Compare(db.R, da.R), strings.Compare(da.Entity.Name, db.Entity.Name))
+	})
+	dots := make([]RecordDot, len(order))
+	for i, j := range order {
+		dots[i] = m.Dots[j]
+	}
+	m.Dots = dots
+}
+
+// HitX, HitY and HitW place the dot's hit square.
+func (d RecordDot) HitX() float64 { return round1(d.X - d.Hit) }
+func (d RecordDot) HitY() float64 { return round1(d.Y - d.Hit) }
+func (d RecordDot) HitW() float64 { return round1(2 * d.Hit) }
