@@ -18,7 +18,7 @@ func TestRecordMapLayout(t *testing.T) {
 	}
 	a, b, c, d := place("Alpha", 100, 100), place("Beta", 110, 105), place("Gamma", 630, 200), place("Delta", 300, 390)
 	rec := func(state site.State, where ...*site.Entity) *site.Record {
-		return &site.Record{Where: where, Status: site.Status{State: state}}
+		return &site.Record{Roles: site.Roles{{Role: site.RoleWhere, Entities: where}}, Status: site.Status{State: state}}
 	}
 	records := []*site.Record{
 		rec(site.Ongoing, a), rec(site.Restored, a), rec(site.Restored, a, b),
