@@ -209,6 +209,7 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 		}
 		return p
 	})
+	checkPrefixes(&s.Config, s.Pages, diags)
 	s.Static = loadStatic(fsys, diags)
 	s.Outline = loadOutline(fsys, s.Config.Map, diags)
 	return s

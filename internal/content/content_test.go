@@ -511,6 +511,56 @@ var errorCases = []struct {
 		[]string{`pages/groups.md:1:1: error: page slug "groups" is taken by the site's own groups/ pages; rename the file`},
 	},
 
+	// --- Editions and translations.
+	{
+		"languages",
+		map[string]string{
+			"site.yaml": lines(
+				"language: fr",
+				"languages:",
+				"  - en",
+				"  - qq1",
+				"  - ar",
+				"  - AR",
+				"  - {lang: de, prefix: Bad}",
+				"  - {lang: es, prefix: reports}",
+				"  - {lang: it, nmae: Italiano}",
+				"  - [x]",
+				"  - {prefix: y}",
+				"  - {lang: pt, prefix: ar}",
+				"  - {lang: he, prefix: cities}",
+				"  - {lang: nl, prefix: about}",
+				"  - {lang: fy, name: \"\"}",
+				"  - timeline",
+			),
+			"pages/about.md": "---\ntitle: About\n---\n",
+		},
+		[]string{
+			`site.yaml:1:11: error: language: fr disagrees with languages:, whose first entry, en, is the default language; remove language: or make them agree`,
+			`site.yaml:4:5: error: languages: "qq1" is not a BCP 47 language tag such as en, ar or ckb`,
+			`site.yaml:6:5: error: language ar is listed twice in languages (first on line 5)`,
+			`site.yaml:7:24: error: prefix "Bad": use lower-case letters a-z, digits and single hyphens`,
+			`site.yaml:8:24: error: prefix "reports" of es is taken by the site's own reports/ pages; give the language another prefix, as in {lang: es, prefix: …}`,
+			`site.yaml:9:16: error: unknown field "nmae" in an entry of languages; did you mean "name"?`,
+			`site.yaml:10:5: error: an entry of languages is a language tag or a mapping such as {lang: ar, prefix: ar, name: العربية}`,
+			`site.yaml:11:5: error: missing required field "lang" in an entry of languages`,
+			`site.yaml:12:24: error: prefix "ar" of pt is the prefix of ar too (line 5); give one of them another prefix`,
+			`site.yaml:13:24: error: prefix "cities" of he is taken by the site's own cities/ pages; give the language another prefix, as in {lang: he, prefix: …}`,
+			`site.yaml:14:24: error: prefix "about" of nl is the page pages/about.md's folder too; rename the page or give the language another prefix`,
+			`site.yaml:15:22: error: name is empty`,
+			`site.yaml:16:5: error: languages: "timeline" is not a BCP 47 language tag such as en, ar or ckb`,
+		},
+	},
+	{
+		"languages: the default takes no prefix",
+		map[string]string{"site.yaml": "languages: [{lang: en, prefix: en}, ar]\n"},
+		[]string{`site.yaml:1:32: error: the first language, en, is the default edition, at the site root: it takes no prefix`},
+	},
+	{
+		"languages: an empty list",
+		map[string]string{"site.yaml": "languages: []\n"},
+		[]string{`site.yaml:1:12: error: languages must be a non-empty list of language tags, such as [en, ar, ckb], the default first`},
+	},
 	// --- File names.
 	{
 		"invalid file names",

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -218,6 +219,7 @@ typographer: false
 		Title:    "Cut Off",
 		Subtitle: "Communication shutdowns in Iraq, 2014–2016",
 		Language: "ar",
+		Editions: []content.Edition{{Lang: "ar", Name: "العربية"}},
 		BaseURL:  "https://example.org/cutoff/",
 		Theme:    "plain",
 		Kinds: []content.Kind{
@@ -247,6 +249,54 @@ typographer: false
 	}
 	if _, ok := s.Config.Kind("actor"); ok {
 		t.Errorf(`Kind("actor") found, but site.yaml does not define it`)
+	}
+}
+
+// languages: lists the editions, the default first, at the root; the
+// others are under their prefix, the tag by default, and are named in
+// their own language unless site.yaml names them.
+func TestLoadEditions(t *testing.T) {
+	s, diags := load(map[string]string{"site.yaml": "language: en\nlanguages:\n  - en\n  - {lang: AR, name: عربي}\n  - {lang: ckb, prefix: ku}\n  - zh-hant\n  - kmr\n"})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	var got []string
+	for _, e := range s.Config.Editions {
+		got = append(got, fmt.Sprintf("%s %q %q %q %s", e.Lang, e.Prefix, e.Root(), e.Name, e.Pos))
+	}
+	want := []string{
+		`en "" "" "English" site.yaml:3:5`,
+		`ar "ar" "ar/" "عربي" site.yaml:4:5`,
+		`ckb "ku" "ku/" "کوردیی ناوەندی" site.yaml:5:5`,
+		`zh-Hant "zh-hant" "zh-hant/" "繁體中文" site.yaml:6:5`,
+		`kmr "kmr" "kmr/" "kmr" site.yaml:7:5`, // CLDR has no name for Kurmanji in itself
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("editions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s.Config.Language != "en" {
+		t.Errorf("Language = %q, want en", s.Config.Language)
+	}
+	if got := strings.Join(s.Config.Langs(), " "); got != "en ar ckb zh-Hant kmr" {
+		t.Errorf("Langs() = %s", got)
+	}
+	for _, tag := range []string{"ar", "ZH-hant", "ckb"} {
+		if _, ok := s.Config.Edition(tag); !ok {
+			t.Errorf("Edition(%q) not found", tag)
+		}
+	}
+	if e, ok := s.Config.Edition("ku"); ok {
+		t.Errorf("Edition(\"ku\") = %+v: a prefix is not a language", e)
+	}
+
+	// Without languages:, one edition in language:.
+	s, _ = load(map[string]string{"site.yaml": "language: ar\n"})
+	if len(s.Config.Editions) != 1 || s.Config.Editions[0].Lang != "ar" || s.Config.Editions[0].Prefix != "" {
+		t.Errorf("language: ar alone: editions %+v", s.Config.Editions)
+	}
+	s, _ = load(map[string]string{"site.yaml": "languages: [ar, en]\n"})
+	if s.Config.Language != "ar" {
+		t.Errorf("languages: [ar, en]: Language = %q, want ar", s.Config.Language)
 	}
 }
 
