@@ -187,3 +187,8 @@ func checkPrefixes(c *Config, pages []*Page, diags *diag.List) {
 		}
 	}
 }
+
+// langList names the site's languages in a message: "en, ar, ckb".
+func langList(c *Config) string {
+	return strings.Join(c.Langs(), ", ")
+}

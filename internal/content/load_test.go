@@ -300,6 +300,50 @@ func TestLoadEditions(t *testing.T) {
 	}
 }
 
+// A translation goes with its original, in site.yaml's order of languages
+// whatever the order of the file names, with only its text: the rest is
+// the original's.
+func TestLoadTranslations(t *testing.T) {
+	s, diags := load(map[string]string{
+		"site.yaml":          "languages: [en, {lang: ckb, prefix: ku}, ar]\n",
+		"reports/r.md":       report(),
+		"reports/r.ar.md":    "---\ntitle: عنوان\nsummary: ملخص\ndraft: true\n---\nنص.\n",
+		"reports/r.ckb.md":   "---\ntitle: ناونیشان\n---\n",
+		"pages/about.md":     "---\ntitle: About\n---\n",
+		"pages/about.AR.md":  "---\n---\nعن.\n",
+		"cities/mosul.md":    "---\nname: Mosul\n---\n",
+		"cities/mosul.ar.md": "---\nname: الموصل\naliases: [موصل]\n---\n",
+	})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	show := func(list []*content.Translation) string {
+		var out []string
+		for _, tr := range list {
+			var aliases []string
+			for _, a := range tr.Aliases {
+				aliases = append(aliases, a.Value+"@"+a.Pos.String())
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %q %q %v %q@%s %q %q", tr.Path, tr.ID, tr.Lang, tr.Title, tr.Summary, tr.Draft, tr.Name, tr.NamePos, aliases, strings.TrimLeft(string(tr.Body), "\n")))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, tc := range []struct{ got, want string }{
+		{show(s.Reports[0].Translations), "reports/r.ckb.md r ckb \"ناونیشان\" \"\" false \"\"@:1:1 [] \"\"\n" +
+			"reports/r.ar.md r ar \"عنوان\" \"ملخص\" true \"\"@:1:1 [] \"نص.\\n\""},
+		{show(s.Pages[0].Translations), "pages/about.AR.md about ar \"\" \"\" false \"\"@:1:1 [] \"عن.\\n\""},
+		{show(s.Entities[0].Translations), "cities/mosul.ar.md mosul ar \"\" \"\" false \"الموصل\"@cities/mosul.ar.md:2:7 [\"موصل@cities/mosul.ar.md:3:11\"] \"\""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got:\n%s\nwant:\n%s", tc.got, tc.want)
+		}
+	}
+	// The body keeps its lines: a position in it is one in the file.
+	if body := string(s.Reports[0].Translations[1].Body); body != "\n\n\n\n\nنص.\n" {
+		t.Errorf("body %q", body)
+	}
+}
+
 // Files are read from the configured kinds' folders, in name order, and
 // static files from static/, whatever their names.
 func TestLoadFolders(t *testing.T) {
