@@ -3,8 +3,9 @@
 //
 // Input: site.yaml, reports/*.md, <kind plural>/*.md (cities/, actors/ by
 // default), pages/*.md and static/**; next to a report, page or entity,
-// its translations into the site's other languages, <id>.<lang>.md. Output: a Site whose every field still
-// knows the file position it came from, and diagnostics for everything that
+// its translations into the site's other languages, <id>.<lang>.md.
+// Output: a Site whose every field still knows the file position it came
+// from, and diagnostics for everything that
 // can be judged one file at a time: YAML syntax, unknown or misspelled
 // fields, missing required fields, wrong types, invalid dates, ids, slugs,
 // URLs, vocabularies and encodings. Whether an id names an existing entity
