@@ -77,7 +77,8 @@ func (r *Report) TitleIn(lang string) string {
 func (p *Page) Translation(lang string) *Translation { return translation(p.Translations, lang) }
 
 // In returns the page as the edition in lang shows it: its translation,
-// whose title is the original's when it gives none, or else the original.
+// whose title is the original's when it gives none and whose summary is
+// its own ("" when it gives none), or else the original.
 func (p *Page) In(lang string) Text {
 	if t := p.Translation(lang); t != nil {
 		title := t.Title
