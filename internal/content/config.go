@@ -14,8 +14,9 @@ import (
 type Config struct {
 	Title      string
 	Subtitle   string
-	Language   string // BCP 47
-	BaseURL    string // "" or an absolute http(s) URL ending in "/"
+	Language   string    // BCP 47: the default edition's language
+	Editions   []Edition // at least one; the first is the default, at the site root
+	BaseURL    string    // "" or an absolute http(s) URL ending in "/"
 	Theme      string
 	Kinds      []Kind
 	Roles      []Role // in site.yaml's order, which is the order pages show them in
@@ -46,6 +47,7 @@ func DefaultConfig() Config {
 	return Config{
 		Title:    "Reports",
 		Language: "en",
+		Editions: []Edition{{Lang: "en", Name: "English"}},
 		Theme:    "default",
 		Kinds: []Kind{
 			{ID: "city", Plural: "cities", Title: "Cities", One: "city", Many: "cities", Schema: "Place"},
@@ -98,7 +100,7 @@ func (c *Config) ReservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
+var configFields = []string{"title", "subtitle", "language", "languages", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -121,6 +123,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		return c
 	}
 	var roleNodes []*yaml.Node // nil while the roles are the default ones
+	var langNode *yaml.Node
+	var editions []Edition
+	listed := false
 	d.fields(top, path, configFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title", "subtitle", "license":
@@ -138,8 +143,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			}
 		case "language":
 			if s, ok := d.lang(v, key); ok {
-				c.Language = s
+				c.Language, langNode = s, v
 			}
+		case "languages":
+			editions, listed = d.editions(v), true
 		case "base_url":
 			s, _ := d.str(v, key, false)
 			if s == "" {
@@ -184,6 +191,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		}
 	})
 	d.checkRoles(&c, roleNodes)
+	d.checkEditions(&c, editions, listed, langNode)
 	return c
 }
 

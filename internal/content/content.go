@@ -2,8 +2,10 @@
 // through an fs.FS and returns its files as plain structs.
 //
 // Input: site.yaml, reports/*.md, <kind plural>/*.md (cities/, actors/ by
-// default), pages/*.md and static/**. Output: a Site whose every field still
-// knows the file position it came from, and diagnostics for everything that
+// default), pages/*.md and static/**; next to a report, page or entity,
+// its translations into the site's other languages, <id>.<lang>.md.
+// Output: a Site whose every field still knows the file position it came
+// from, and diagnostics for everything that
 // can be judged one file at a time: YAML syntax, unknown or misspelled
 // fields, missing required fields, wrong types, invalid dates, ids, slugs,
 // URLs, vocabularies and encodings. Whether an id names an existing entity
@@ -57,6 +59,8 @@ type Entity struct {
 	IDs         []KeyValue // sorted by key
 	Body        []byte     // the file with its front matter blanked out
 
+	Translations []*Translation // <plural>/<id>.<lang>.md, in site.yaml's order of languages
+
 	// Invalid is set when the front matter could not be read at all. The
 	// entity is still returned, so that references to it do not add
 	// errors to the one already reported.
@@ -96,6 +100,8 @@ type Report struct {
 	Draft   bool
 	Body    []byte // the file with its front matter blanked out
 	Invalid bool   // the front matter could not be read; see Entity.Invalid
+
+	Translations []*Translation // reports/<slug>.<lang>.md, in site.yaml's order of languages
 }
 
 // Source is one entry of a report's sources.
@@ -161,11 +167,35 @@ type Page struct {
 	Summary string
 	Menu    int // 0: not in the navigation
 	Body    []byte
+
+	Translations []*Translation // pages/<slug>.<lang>.md, in site.yaml's order of languages
+}
+
+// Translation is a report, page or entity in another of the site's
+// languages: the file <id>.<lang>.md next to its original <id>.md. It holds
+// only text; what is not text (dates, sources, events, coordinates) is the
+// original's, shared by every edition.
+type Translation struct {
+	Path    string // "reports/2016-08-12-mosul.ar.md"
+	ID      string // the original's slug or id: "2016-08-12-mosul"
+	Lang    string // the edition's language tag, as site.yaml writes it: "ar"
+	Title   string // reports (required) and pages ("": the original's)
+	Summary string // reports and pages
+	Draft   bool   // reports: the translation is built only with --drafts
+	Name    string // entities: its name in Lang; "" when the file gives none
+	NamePos diag.Pos
+	Aliases []Text // entities: more names that resolve in texts in Lang
+	Body    []byte // the file with its front matter blanked out
+	Invalid bool   // the front matter could not be read; see Entity.Invalid
 }
 
 // idPattern is the shape of every id and slug: it is safe as a path segment
 // on every file system and host, and reads well in a URL.
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// tagPattern is the shape of a language tag in a translation's file name,
+// mosul.ar.md: what is not shaped so is not taken for a translation.
+var tagPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // ValidID reports whether s may be used as an id or slug.
 func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
@@ -191,31 +221,118 @@ var reserved = []string{"reports", "records", "timeline", "search", "data", "pag
 func Load(fsys fs.FS, diags *diag.List) *Site {
 	s := &Site{}
 	s.Config = loadConfig(fsys, diags)
-	s.Reports = loadDir(fsys, "reports", diags, func(path, slug string, src []byte) *Report {
-		return parseReport(&s.Config, path, slug, src, diags)
+	c := &s.Config
+	var reportTr, pageTr []*Translation
+	entityTr := map[string][]*Translation{} // by kind id
+	s.Reports = loadDir(fsys, "reports", c, diags, func(path, slug string, src []byte) *Report {
+		return parseReport(c, path, slug, src, diags)
+	}, func(path, slug, lang string, src []byte) {
+		reportTr = append(reportTr, parseTranslation(c, reportText, path, slug, lang, src, diags))
 	})
-	s.Records = loadDir(fsys, "records", diags, func(path, id string, src []byte) *Record {
-		return parseRecord(&s.Config, path, id, src, diags)
-	})
-	for _, k := range s.Config.Kinds {
-		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, diags, func(path, id string, src []byte) *Entity {
+	s.Records = loadDir(fsys, "records", c, diags, func(path, id string, src []byte) *Record {
+		return parseRecord(c, path, id, src, diags)
+	}, nil)
+	for _, k := range c.Kinds {
+		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, c, diags, func(path, id string, src []byte) *Entity {
 			return parseEntity(k.ID, path, id, src, diags)
+		}, func(path, id, lang string, src []byte) {
+			entityTr[k.ID] = append(entityTr[k.ID], parseTranslation(c, entityText, path, id, lang, src, diags))
 		})...)
 	}
-	s.Pages = loadDir(fsys, "pages", diags, func(path, slug string, src []byte) *Page {
+	s.Pages = loadDir(fsys, "pages", c, diags, func(path, slug string, src []byte) *Page {
 		p := parsePage(path, slug, src, diags)
-		if p != nil && slices.Contains(s.Config.ReservedNames(), slug) {
+		if p != nil && slices.Contains(c.ReservedNames(), slug) {
 			diags.Errorf(diag.Pos{Path: path}, "page slug %q is taken by the site's own %s/ pages; rename the file", slug, slug)
 		}
 		return p
+	}, func(path, slug, lang string, src []byte) {
+		pageTr = append(pageTr, parseTranslation(c, pageText, path, slug, lang, src, diags))
 	})
+	checkPrefixes(c, s.Pages, diags)
+
+	// Each translation goes with its original.
+	reports := map[string]*Report{}
+	for _, r := range s.Reports {
+		reports[r.Slug] = r
+	}
+	for _, t := range reportTr {
+		if r := reports[t.ID]; attach(c, t, r != nil, "reports/"+t.ID+".md", reportLang(c, r), diags) {
+			r.Translations = append(r.Translations, t)
+		}
+	}
+	pages := map[string]*Page{}
+	for _, p := range s.Pages {
+		pages[p.Slug] = p
+	}
+	for _, t := range pageTr {
+		if p := pages[t.ID]; attach(c, t, p != nil, "pages/"+t.ID+".md", c.Language, diags) {
+			p.Translations = append(p.Translations, t)
+		}
+	}
+	entities := map[[2]string]*Entity{}
+	for _, e := range s.Entities {
+		entities[[2]string{e.Kind, e.ID}] = e
+	}
+	for _, k := range c.Kinds {
+		for _, t := range entityTr[k.ID] {
+			if e := entities[[2]string{k.ID, t.ID}]; attach(c, t, e != nil, k.Plural+"/"+t.ID+".md", c.Language, diags) {
+				e.Translations = append(e.Translations, t)
+			}
+		}
+	}
+	for _, r := range s.Reports {
+		sortTranslations(c, r.Translations)
+	}
+	for _, p := range s.Pages {
+		sortTranslations(c, p.Translations)
+	}
+	for _, e := range s.Entities {
+		sortTranslations(c, e.Translations)
+	}
 	s.Static = loadStatic(fsys, diags)
-	s.Outline = loadOutline(fsys, s.Config.Map, diags)
+	s.Outline = loadOutline(fsys, c.Map, diags)
 	return s
 }
 
+// reportLang is the language a report is written in: its lang:, else the
+// site's.
+func reportLang(c *Config, r *Report) string {
+	if r == nil || r.Lang == "" {
+		return c.Language
+	}
+	return r.Lang
+}
+
+// attach reports whether the translation t may go with its original, the
+// file orig (which exists when found), written in origLang.
+func attach(c *Config, t *Translation, found bool, orig, origLang string, diags *diag.List) bool {
+	switch {
+	case !found:
+		diags.Errorf(diag.Pos{Path: t.Path}, "translation without an original: there is no %s", orig)
+		return false
+	case t.Lang == origLang && origLang == c.Language:
+		diags.Errorf(diag.Pos{Path: t.Path}, "translation into %s, the site's default language, which %s is written in: edit %s instead", t.Lang, orig, orig)
+		return false
+	case t.Lang == origLang:
+		diags.Errorf(diag.Pos{Path: t.Path}, "translation into %s, the language %s is written in (its lang:): edit %s instead", t.Lang, orig, orig)
+		return false
+	}
+	return true
+}
+
+// sortTranslations puts translations in site.yaml's order of languages:
+// they are read in file-name order, which is not the editions'.
+func sortTranslations(c *Config, list []*Translation) {
+	index := func(t *Translation) int {
+		return slices.IndexFunc(c.Editions, func(e Edition) bool { return e.Lang == t.Lang })
+	}
+	slices.SortFunc(list, func(a, b *Translation) int { return index(a) - index(b) })
+}
+
 // loadDir parses every *.md file of dir with parse, in file-name order.
-func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, id string, src []byte) *T) []*T {
+// When translate is not nil, the folder also holds translations,
+// <id>.<lang>.md into one of the site's languages, which go to translate.
+func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse func(path, id string, src []byte) *T, translate func(path, id, lang string, src []byte)) []*T {
 	if isSymlink(fsys, dir) {
 		diags.Errorf(diag.Pos{Path: dir}, "symbolic links are not followed; make %s/ a folder inside the content folder", dir)
 		return nil
@@ -255,6 +372,19 @@ func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, i
 			diags.Warnf(diag.Pos{Path: p}, "file ignored: only .md files are read in %s/", dir)
 			continue
 		}
+		lang := ""
+		if base, l, found := strings.Cut(id, "."); found && translate != nil && ValidID(base) && tagPattern.MatchString(l) {
+			e, ok := c.Edition(l)
+			if !ok {
+				hint := "; add " + l + " to languages: in site.yaml"
+				if s := diag.Suggest(strings.ToLower(l), c.Langs()); s != "" {
+					hint = fmt.Sprintf("; did you mean \"%s.%s.md\"? If not, add %s to languages: in site.yaml", base, s, l)
+				}
+				diags.Errorf(diag.Pos{Path: p}, "file name %q names a translation into %s, which is not one of the site's languages (%s)%s", name, l, langList(c), hint)
+				continue
+			}
+			id, lang = base, e.Lang
+		}
 		if !ValidID(id) {
 			msg := "invalid file name %q: names use lower-case letters a-z, digits and single hyphens"
 			if s := Slugify(id); s != "" {
@@ -280,6 +410,10 @@ func loadDir[T any](fsys fs.FS, dir string, diags *diag.List, parse func(path, i
 		}
 		src, ok = checkText(p, src, diags)
 		if !ok {
+			continue
+		}
+		if lang != "" {
+			translate(p, id, lang, src)
 			continue
 		}
 		if v := parse(p, id, src); v != nil {

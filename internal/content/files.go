@@ -231,13 +231,7 @@ func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
 			e.Name, _ = d.str(v, key, true)
 			e.NamePos = d.pos(v)
 		case "aliases":
-			for _, a := range d.list(v, key) {
-				if strings.TrimSpace(a.Value) == "" {
-					d.errorf(a, "an alias is empty")
-					continue
-				}
-				e.Aliases = append(e.Aliases, Text{a.Value, d.pos(a)})
-			}
+			e.Aliases = d.aliases(v, key)
 		case "names":
 			if v.Kind != yaml.MappingNode {
 				d.errorf(v, "names must be a mapping of language to name, such as {ar: الموصل}")
@@ -326,4 +320,66 @@ func parsePage(path, slug string, src []byte, diags *diag.List) *Page {
 	})
 	d.require(top, "page front matter", seen, "title")
 	return p
+}
+
+// textKind says which of the three kinds of translatable file a
+// translation is of.
+type textKind int
+
+const (
+	reportText textKind = iota
+	pageText
+	entityText
+)
+
+// parseTranslation reads the translation of the file id into lang. Its
+// front matter holds only text: any other field of the original is shared
+// by every edition and belongs in the original.
+func parseTranslation(c *Config, kind textKind, path, id, lang string, src []byte, diags *diag.List) *Translation {
+	t := &Translation{Path: path, ID: id, Lang: lang}
+	d, top, body, ok := frontMatter(path, src, diags)
+	if !ok {
+		t.Invalid = true
+		return t
+	}
+	t.Body = body
+	var own, shared []string
+	var orig string
+	switch kind {
+	case reportText:
+		own, shared = []string{"title", "summary", "draft"}, []string{"date", "sources", "events", "lang"}
+		for _, k := range c.Kinds {
+			shared = append(shared, k.Plural)
+		}
+		orig = "reports/" + id + ".md"
+	case pageText:
+		own, shared = []string{"title", "summary"}, []string{"menu"}
+		orig = "pages/" + id + ".md"
+	case entityText:
+		own, shared = []string{"name", "aliases"}, []string{"names", "type", "within", "coordinates", "ids"}
+		orig = path[:strings.IndexByte(path, '/')+1] + id + ".md"
+	}
+	seen := d.fields(top, "translation front matter", append(own, shared...), func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title":
+			t.Title, _ = d.str(v, key, true)
+		case "summary":
+			t.Summary, _ = d.str(v, key, false)
+		case "draft":
+			t.Draft = d.boolean(v, key)
+		case "name":
+			t.Name, _ = d.str(v, key, true)
+			t.NamePos = d.pos(v)
+		case "aliases":
+			t.Aliases = d.aliases(v, key)
+		case "lang":
+			d.errorf(k, "a translation's language is the one its file name gives, %s; remove lang:", lang)
+		default:
+			d.errorf(k, "field %q is shared with the original: set it in %s", key, orig)
+		}
+	})
+	if kind == reportText {
+		d.require(top, "translation front matter", seen, "title")
+	}
+	return t
 }

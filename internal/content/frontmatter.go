@@ -225,6 +225,19 @@ func (d *decoder) str(n *yaml.Node, field string, required bool) (string, bool) 
 	return n.Value, true
 }
 
+// aliases reads a list of names, none of them empty.
+func (d *decoder) aliases(v *yaml.Node, key string) []Text {
+	var out []Text
+	for _, a := range d.list(v, key) {
+		if strings.TrimSpace(a.Value) == "" {
+			d.errorf(a, "an alias is empty")
+			continue
+		}
+		out = append(out, Text{a.Value, d.pos(a)})
+	}
+	return out
+}
+
 // list reads a sequence of scalars; a single scalar counts as a list of one.
 func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 	switch {

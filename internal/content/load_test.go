@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -218,6 +219,7 @@ typographer: false
 		Title:    "Cut Off",
 		Subtitle: "Communication shutdowns in Iraq, 2014–2016",
 		Language: "ar",
+		Editions: []content.Edition{{Lang: "ar", Name: "العربية"}},
 		BaseURL:  "https://example.org/cutoff/",
 		Theme:    "plain",
 		Kinds: []content.Kind{
@@ -247,6 +249,98 @@ typographer: false
 	}
 	if _, ok := s.Config.Kind("actor"); ok {
 		t.Errorf(`Kind("actor") found, but site.yaml does not define it`)
+	}
+}
+
+// languages: lists the editions, the default first, at the root; the
+// others are under their prefix, the tag by default, and are named in
+// their own language unless site.yaml names them.
+func TestLoadEditions(t *testing.T) {
+	s, diags := load(map[string]string{"site.yaml": "language: en\nlanguages:\n  - en\n  - {lang: AR, name: عربي}\n  - {lang: ckb, prefix: ku}\n  - zh-hant\n  - kmr\n"})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	var got []string
+	for _, e := range s.Config.Editions {
+		got = append(got, fmt.Sprintf("%s %q %q %q %s", e.Lang, e.Prefix, e.Root(), e.Name, e.Pos))
+	}
+	want := []string{
+		`en "" "" "English" site.yaml:3:5`,
+		`ar "ar" "ar/" "عربي" site.yaml:4:5`,
+		`ckb "ku" "ku/" "کوردیی ناوەندی" site.yaml:5:5`,
+		`zh-Hant "zh-hant" "zh-hant/" "繁體中文" site.yaml:6:5`,
+		`kmr "kmr" "kmr/" "kmr" site.yaml:7:5`, // CLDR has no name for Kurmanji in itself
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("editions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s.Config.Language != "en" {
+		t.Errorf("Language = %q, want en", s.Config.Language)
+	}
+	if got := strings.Join(s.Config.Langs(), " "); got != "en ar ckb zh-Hant kmr" {
+		t.Errorf("Langs() = %s", got)
+	}
+	for _, tag := range []string{"ar", "ZH-hant", "ckb"} {
+		if _, ok := s.Config.Edition(tag); !ok {
+			t.Errorf("Edition(%q) not found", tag)
+		}
+	}
+	if e, ok := s.Config.Edition("ku"); ok {
+		t.Errorf("Edition(\"ku\") = %+v: a prefix is not a language", e)
+	}
+
+	// Without languages:, one edition in language:.
+	s, _ = load(map[string]string{"site.yaml": "language: ar\n"})
+	if len(s.Config.Editions) != 1 || s.Config.Editions[0].Lang != "ar" || s.Config.Editions[0].Prefix != "" {
+		t.Errorf("language: ar alone: editions %+v", s.Config.Editions)
+	}
+	s, _ = load(map[string]string{"site.yaml": "languages: [ar, en]\n"})
+	if s.Config.Language != "ar" {
+		t.Errorf("languages: [ar, en]: Language = %q, want ar", s.Config.Language)
+	}
+}
+
+// A translation goes with its original, in site.yaml's order of languages
+// whatever the order of the file names, with only its text: the rest is
+// the original's.
+func TestLoadTranslations(t *testing.T) {
+	s, diags := load(map[string]string{
+		"site.yaml":          "languages: [en, {lang: ckb, prefix: ku}, ar]\n",
+		"reports/r.md":       report(),
+		"reports/r.ar.md":    "---\ntitle: عنوان\nsummary: ملخص\ndraft: true\n---\nنص.\n",
+		"reports/r.ckb.md":   "---\ntitle: ناونیشان\n---\n",
+		"pages/about.md":     "---\ntitle: About\n---\n",
+		"pages/about.AR.md":  "---\n---\nعن.\n",
+		"cities/mosul.md":    "---\nname: Mosul\n---\n",
+		"cities/mosul.ar.md": "---\nname: الموصل\naliases: [موصل]\n---\n",
+	})
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	show := func(list []*content.Translation) string {
+		var out []string
+		for _, tr := range list {
+			var aliases []string
+			for _, a := range tr.Aliases {
+				aliases = append(aliases, a.Value+"@"+a.Pos.String())
+			}
+			out = append(out, fmt.Sprintf("%s %s %s %q %q %v %q@%s %q %q", tr.Path, tr.ID, tr.Lang, tr.Title, tr.Summary, tr.Draft, tr.Name, tr.NamePos, aliases, strings.TrimLeft(string(tr.Body), "\n")))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, tc := range []struct{ got, want string }{
+		{show(s.Reports[0].Translations), "reports/r.ckb.md r ckb \"ناونیشان\" \"\" false \"\"@:1:1 [] \"\"\n" +
+			"reports/r.ar.md r ar \"عنوان\" \"ملخص\" true \"\"@:1:1 [] \"نص.\\n\""},
+		{show(s.Pages[0].Translations), "pages/about.AR.md about ar \"\" \"\" false \"\"@:1:1 [] \"عن.\\n\""},
+		{show(s.Entities[0].Translations), "cities/mosul.ar.md mosul ar \"\" \"\" false \"الموصل\"@cities/mosul.ar.md:2:7 [\"موصل@cities/mosul.ar.md:3:11\"] \"\""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got:\n%s\nwant:\n%s", tc.got, tc.want)
+		}
+	}
+	// The body keeps its lines: a position in it is one in the file.
+	if body := string(s.Reports[0].Translations[1].Body); body != "\n\n\n\n\nنص.\n" {
+		t.Errorf("body %q", body)
 	}
 }
 

@@ -15,20 +15,38 @@ import (
 // other-language name, compared as package fold says. Any number of
 // entities may share a spelling (Erbil the city and Erbil the district):
 // only an annotation that gives the spelling alone is then ambiguous.
+// The names and aliases of translations hold only in texts in their
+// language.
 type nameIndex struct {
-	byKey map[string][]nameClaim
+	byKey  map[string][]nameClaim
+	byLang map[string]map[string][]nameClaim // by language tag, then key
 }
 
 // nameClaim is one entity's claim to a spelling.
 type nameClaim struct {
 	entity *Entity
-	what   string // "name", "alias", "ar name"
-	value  string // as written
+	what   string   // "name", "alias", "ar name"
+	value  string   // as written
+	pos    diag.Pos // where an alias is written
 }
 
-// lookup returns the entities that s names, by id.
-func (ix *nameIndex) lookup(s string) []*Entity {
-	claims := ix.byKey[fold.Name(s)]
+// claims returns the claims to key that hold in a text in lang.
+func (ix *nameIndex) claims(key, lang string) []nameClaim {
+	claims := ix.byKey[key]
+	for _, c := range ix.byLang[lang][key] {
+		if !slices.ContainsFunc(claims, func(o nameClaim) bool { return o.entity == c.entity }) {
+			claims = append(claims[:len(claims):len(claims)], c)
+		}
+	}
+	return claims
+}
+
+// lookup returns the entities that s names in every language, by id.
+func (ix *nameIndex) lookup(s string) []*Entity { return ix.lookupIn(s, "") }
+
+// lookupIn returns the entities that s names in a text in lang, by id.
+func (ix *nameIndex) lookupIn(s, lang string) []*Entity {
+	claims := ix.claims(fold.Name(s), lang)
 	out := make([]*Entity, len(claims))
 	for i, c := range claims {
 		out[i] = c.entity
@@ -37,19 +55,27 @@ func (ix *nameIndex) lookup(s string) []*Entity {
 	return out
 }
 
-// claim records that e is spelled value; an entity that lists one spelling
-// twice claims it once.
-func (ix *nameIndex) claim(e *Entity, what, value string) {
+// claim records that e is spelled value in every language, or, when lang
+// is not "", in texts in lang; an entity that lists one spelling twice
+// claims it once.
+func (ix *nameIndex) claim(lang string, e *Entity, what, value string, pos diag.Pos) {
 	key := fold.Name(value)
 	if key == "" {
 		return
 	}
-	for _, c := range ix.byKey[key] {
+	m := ix.byKey
+	if lang != "" {
+		if ix.byLang[lang] == nil {
+			ix.byLang[lang] = map[string][]nameClaim{}
+		}
+		m = ix.byLang[lang]
+	}
+	for _, c := range m[key] {
 		if c.entity == e {
 			return
 		}
 	}
-	ix.byKey[key] = append(ix.byKey[key], nameClaim{e, what, value})
+	m[key] = append(m[key], nameClaim{e, what, value, pos})
 }
 
 // entities builds the kinds, their entities and name indexes, and the
@@ -60,11 +86,11 @@ func (r *resolver) entities(all []*content.Entity) {
 	for _, ck := range s.Config.Kinds {
 		k := &Kind{Kind: ck, URL: ck.Plural + "/", byID: map[string]*Entity{}}
 		s.Kinds = append(s.Kinds, k)
-		r.names[ck.ID] = &nameIndex{byKey: map[string][]nameClaim{}}
+		r.names[ck.ID] = &nameIndex{byKey: map[string][]nameClaim{}, byLang: map[string]map[string][]nameClaim{}}
 	}
 	for _, ce := range all {
 		k := r.kind(ce.Kind)
-		e := &Entity{Entity: ce, Kind: k, URL: k.URL + ce.ID + "/"}
+		e := &Entity{Entity: ce, Kind: k, URL: k.URL + ce.ID + "/", lang: s.Config.Language, Translations: translations(ce.Translations, false)}
 		k.Entities = append(k.Entities, e)
 		k.byID[ce.ID] = e
 	}
@@ -73,30 +99,42 @@ func (r *resolver) entities(all []*content.Entity) {
 		ix := r.names[k.ID]
 		for _, e := range k.Entities {
 			if e.Name != "" {
-				ix.claim(e, "name", e.Name)
+				ix.claim("", e, "name", e.Name, e.NamePos)
 			}
 			for _, a := range e.Aliases {
-				ix.claim(e, "alias", a.Value)
+				ix.claim("", e, "alias", a.Value, a.Pos)
 			}
 			for _, n := range e.Names {
-				ix.claim(e, n.Lang+" name", n.Name)
+				ix.claim("", e, n.Lang+" name", n.Name, n.Pos)
+			}
+			for _, t := range e.Translations {
+				if t.Name != "" {
+					ix.claim(t.Lang, e, t.Lang+" name", t.Name, t.NamePos)
+				}
+				for _, a := range t.Aliases {
+					ix.claim(t.Lang, e, "alias", a.Value, a.Pos)
+				}
 			}
 		}
 		// An alias that is another entity's id, and not also one of that
 		// entity's spellings, would make [x](city:) and city:x name two
 		// different entities without a word.
+		langs := append([]string{""}, s.Config.Langs()...)
 		for _, e := range k.Entities {
-			claims := ix.byKey[fold.Name(e.ID)]
-			if slices.ContainsFunc(claims, func(c nameClaim) bool { return c.entity == e }) {
-				continue
-			}
-			for _, c := range claims {
-				if c.what != "alias" {
+			for _, lang := range langs {
+				if lang != "" && ix.byLang[lang] == nil {
 					continue
 				}
-				for _, a := range c.entity.Aliases {
-					if a.Value == c.value {
-						r.diags.Errorf(a.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.value, c.entity.Path, e.Path)
+				claims := ix.byKey[fold.Name(e.ID)]
+				if lang != "" {
+					claims = ix.byLang[lang][fold.Name(e.ID)]
+				}
+				if slices.ContainsFunc(ix.claims(fold.Name(e.ID), lang), func(c nameClaim) bool { return c.entity == e }) {
+					continue
+				}
+				for _, c := range claims {
+					if c.what == "alias" {
+						r.diags.Errorf(c.pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.value, c.pos.Path, e.Path)
 					}
 				}
 			}

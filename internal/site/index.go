@@ -66,6 +66,8 @@ func (r *resolver) index() {
 			}
 		}
 	}
+	r.mentionsIn()
+
 	// Events and records: each is listed on the pages of the entities it
 	// names and of their ancestors, once, with the first part each plays.
 	for _, ev := range s.Events {
@@ -107,6 +109,31 @@ func (r *resolver) index() {
 		for _, e := range k.Entities {
 			if len(e.Reports) == 0 && !e.Invalid {
 				r.diags.Warnf(diag.Pos{Path: e.Path}, "no report mentions %s %q", k.ID, e.ID)
+			}
+		}
+	}
+}
+
+// mentionsIn lists, for each edition, the mentions on each entity's page:
+// those of the texts the edition shows, translations or originals. A site
+// without translations has the same Mentions in every edition, and keeps
+// no lists of its own.
+func (r *resolver) mentionsIn() {
+	if !slices.ContainsFunc(r.site.Reports, func(rep *Report) bool { return len(rep.Translations) > 0 }) {
+		return
+	}
+	for _, k := range r.site.Kinds {
+		for _, e := range k.Entities {
+			e.mentionsIn = make(map[string][]*Mention, len(r.site.Config.Editions))
+			for _, ed := range r.site.Config.Editions {
+				e.mentionsIn[ed.Lang] = nil // an edition's, even when empty
+			}
+		}
+	}
+	for _, ed := range r.site.Config.Editions {
+		for _, rep := range r.site.Reports { // newest first
+			for _, m := range rep.In(ed.Lang).Mentions {
+				m.Entity.mentionsIn[ed.Lang] = append(m.Entity.mentionsIn[ed.Lang], m)
 			}
 		}
 	}

@@ -40,17 +40,38 @@ func (r *resolver) reportMeta(rep *Report) {
 // mention with an anchor. It runs in parallel with other bodies and touches
 // only rep.
 func (r *resolver) reportBody(rep *Report) {
-	r.links(rep.Doc, rep.URL, func(e *Entity, l *markup.Link) {
+	r.links(rep.Doc, rep.URL, rep.lang, func(e *Entity, l *markup.Link) {
 		rep.named = append(rep.named, e)
-		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, n: len(rep.Mentions) + 1}
+		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, Lang: rep.lang, n: len(rep.Mentions) + 1}
 		l.Anchor = m.Anchor()
 		rep.Mentions = append(rep.Mentions, m)
 	})
 }
 
+// translationBody resolves the annotations of a translation of rep, with
+// the names that hold in its language; each entity annotation is a
+// mention in that text. It runs in parallel with rep's own body and
+// touches only t.
+func (r *resolver) translationBody(rep *Report, t *Translation) {
+	r.links(t.Doc, rep.URL, t.Lang, func(e *Entity, l *markup.Link) {
+		t.named = append(t.named, e)
+		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, Lang: t.Lang, n: len(t.Mentions) + 1}
+		l.Anchor = m.Anchor()
+		t.Mentions = append(t.Mentions, m)
+	})
+}
+
 // reportEntities sorts what the report names into its per-kind lists: the
-// union of its front matter, its events and its annotations.
+// union of its front matter, its events and its annotations, those of its
+// translations included, so that every edition lists the same entities.
 func (r *resolver) reportEntities(rep *Report) {
+	for _, t := range rep.Translations {
+		rep.named = append(rep.named, t.named...)
+		t.named = nil
+		if t.Summary == "" {
+			t.Summary = Shorten(t.Doc.FirstParagraph(), 200)
+		}
+	}
 	rep.Entities = make([][]*Entity, len(r.site.Kinds))
 	seen := make(map[*Entity]bool, len(rep.named))
 	for _, e := range rep.named {
@@ -78,12 +99,13 @@ func (r *resolver) reportEntities(rep *Report) {
 	}
 }
 
-// links resolves the annotations of doc, which is shown at the page URL
-// from. mention, when not nil, is called for each entity annotation.
-func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *markup.Link)) {
+// links resolves the annotations of doc, which is written in lang and
+// shown at the page URL from. mention, when not nil, is called for each
+// entity annotation.
+func (r *resolver) links(doc *markup.Doc, from, lang string, mention func(*Entity, *markup.Link)) {
 	for _, l := range doc.Links {
 		if l.Scheme == "report" {
-			r.reportLink(l, from)
+			r.reportLink(l, from, lang)
 			continue
 		}
 		var e *Entity
@@ -93,10 +115,10 @@ func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *ma
 		case l.ID == "":
 			// The text as written, not as typeset: the typographer's
 			// curly quotes are not in the entity's file.
-			found := r.names[l.Scheme].lookup(l.Written)
+			found := r.names[l.Scheme].lookupIn(l.Written, lang)
 			switch len(found) {
 			case 0:
-				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Written, r.nameHint(l.Scheme, l.Written))
+				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Written, r.nameHint(l.Scheme, l.Written, lang))
 			case 1:
 				e = found[0]
 			default:
@@ -111,14 +133,14 @@ func (r *resolver) links(doc *markup.Doc, from string, mention func(*Entity, *ma
 			continue
 		}
 		l.Href = Rel(from, e.URL)
-		l.Title = e.Name
+		l.Title = e.NameIn(lang)
 		if mention != nil {
 			mention(e, l)
 		}
 	}
 }
 
-func (r *resolver) reportLink(l *markup.Link, from string) {
+func (r *resolver) reportLink(l *markup.Link, from, lang string) {
 	slug, frag, _ := strings.Cut(l.ID, "#")
 	target := r.reportIndex[slug]
 	switch {
@@ -127,7 +149,7 @@ func (r *resolver) reportLink(l *markup.Link, from string) {
 		if frag != "" {
 			l.Href += "#" + frag
 		}
-		l.Title = target.Title
+		l.Title = target.TitleIn(lang)
 	case r.invalid[slug]:
 		// The report's own error is reported; don't add one here.
 	case r.drafts[slug]:
@@ -143,19 +165,25 @@ func (r *resolver) reportLink(l *markup.Link, from string) {
 	}
 }
 
-// nameHint suggests the nearest name or alias of the kind.
-func (r *resolver) nameHint(kind, text string) string {
+// nameHint suggests the nearest name or alias of the kind that holds in
+// texts in lang.
+func (r *resolver) nameHint(kind, text, lang string) string {
 	ix := r.names[kind]
 	if ix == nil {
 		return ""
 	}
-	keys := make([]string, 0, len(ix.byKey))
+	keys := make([]string, 0, len(ix.byKey)+len(ix.byLang[lang]))
 	for k := range ix.byKey {
 		keys = append(keys, k)
 	}
+	for k := range ix.byLang[lang] {
+		if ix.byKey[k] == nil {
+			keys = append(keys, k)
+		}
+	}
 	slices.Sort(keys) // Suggest keeps the first of equally near keys
 	if s := diag.Suggest(fold.Name(text), keys); s != "" {
-		claims := ix.byKey[s]
+		claims := ix.claims(s, lang)
 		ids := make([]string, len(claims))
 		for i, c := range claims {
 			ids[i] = kind + ":" + c.entity.ID

@@ -7,7 +7,9 @@
 // or *Report, and the indexes that pages show are computed: each entity's
 // reports (rolled up through `within`), mentions in context, events and
 // co-occurring entities; each report's related reports and its neighbours
-// by date. Unknown ids, annotations that give alone a name several
+// by date. Translations into the site's other editions are resolved as
+// their originals are, with the names that hold in their language; In
+// gives what a report, page or entity reads in one edition. Unknown ids, annotations that give alone a name several
 // entities share, within cycles and links to missing reports are reported
 // here. Nothing in this package writes HTML.
 package site
@@ -68,7 +70,13 @@ type Entity struct {
 	// outlet's part in the site is often only that.
 	Published []*Report
 
-	direct []ReportRef // the Reports with Direct set, computed once
+	// Translations are its texts in the site's other languages, in
+	// site.yaml's order; see In and NameIn.
+	Translations []*Translation
+
+	direct     []ReportRef           // the Reports with Direct set, computed once
+	lang       string                // the language of the original: the site's default
+	mentionsIn map[string][]*Mention // by edition; see MentionsIn
 }
 
 // ReportRef is a report listed on an entity page. Direct is false when the
@@ -128,7 +136,12 @@ type Report struct {
 	Next     *Report // the next newer report
 	Mentions []*Mention
 
+	// Translations are its texts in the site's other languages, in
+	// site.yaml's order, drafts left out unless the build has them; see In.
+	Translations []*Translation
+
 	named []*Entity // while resolving: every entity it names, with repeats
+	lang  string    // the language of the original: its lang:, else the site's default
 }
 
 // Mention is one annotation of an entity in a report.
@@ -136,10 +149,11 @@ type Mention struct {
 	Report   *Report
 	Entity   *Entity
 	Sentence markup.Sentence // the sentence around it; its Text is the annotation's
-	n        int             // its number in the report, from 1
+	Lang     string          // the language of the text it is in: the original's or a translation's
+	n        int             // its number in its text, from 1
 }
 
-// Anchor is the mention's id in its report's page: "m-3".
+// Anchor is the mention's id in the page of its report's text: "m-3".
 func (m *Mention) Anchor() string { return "m-" + strconv.Itoa(m.n) }
 
 // Event is a resolved event.
@@ -161,6 +175,12 @@ type Page struct {
 	*content.Page
 	URL string // "about/"
 	Doc *markup.Doc
+
+	// Translations are its texts in the site's other languages, in
+	// site.yaml's order; see In.
+	Translations []*Translation
+
+	lang string // the language of the original: the site's default
 }
 
 // Options change what is resolved.
@@ -188,10 +208,11 @@ func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.Lis
 			r.drafts[rep.Slug] = true
 			continue
 		}
-		s.Reports = append(s.Reports, &Report{Report: rep, URL: "reports/" + rep.Slug + "/"})
+		s.Reports = append(s.Reports, &Report{Report: rep, URL: "reports/" + rep.Slug + "/", lang: cmp.Or(rep.Lang, s.Config.Language),
+			Translations: translations(rep.Translations, opts.Drafts)})
 	}
 	for _, p := range c.Pages {
-		s.Pages = append(s.Pages, &Page{Page: p, URL: p.Slug + "/"})
+		s.Pages = append(s.Pages, &Page{Page: p, URL: p.Slug + "/", lang: s.Config.Language, Translations: translations(p.Translations, false)})
 	}
 	r.reportIndex = map[string]*Report{}
 	for _, rep := range s.Reports {
@@ -210,6 +231,19 @@ func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.Lis
 	})
 	r.index()
 	return s
+}
+
+// translations returns the translations to build: not those whose front
+// matter could not be read (the error is reported), nor drafts unless the
+// build has them.
+func translations(list []*content.Translation, drafts bool) []*Translation {
+	var out []*Translation
+	for _, t := range list {
+		if !t.Invalid && (!t.Draft || drafts) {
+			out = append(out, &Translation{Translation: t, Summary: t.Summary})
+		}
+	}
+	return out
 }
 
 func menuOrder(m int) int {
@@ -239,25 +273,37 @@ type resolver struct {
 func (r *resolver) bodies() {
 	type job struct {
 		path, url string
+		lang      string  // the language the body is written in
 		src       *[]byte // released once parsed: the Doc keeps what is needed
 		doc       **markup.Doc
 		report    *Report
+		tr        *Translation // set with report: the body is this translation of it
 	}
 	var jobs []job
+	// A translation is resolved at its original's URL: the edition's pages
+	// are its prefix and those URLs, so the relative links are the same.
+	add := func(url string, report *Report, list []*Translation) {
+		for _, t := range list {
+			jobs = append(jobs, job{t.Path, url, t.Lang, &t.Body, &t.Doc, report, t})
+		}
+	}
 	for _, rep := range r.site.Reports {
-		jobs = append(jobs, job{rep.Path, rep.URL, &rep.Body, &rep.Doc, rep})
+		jobs = append(jobs, job{rep.Path, rep.URL, rep.lang, &rep.Body, &rep.Doc, rep, nil})
+		add(rep.URL, rep, rep.Translations)
 	}
 	for _, k := range r.site.Kinds {
 		for _, e := range k.Entities {
-			jobs = append(jobs, job{e.Path, e.URL, &e.Body, &e.Doc, nil})
+			jobs = append(jobs, job{e.Path, e.URL, e.lang, &e.Body, &e.Doc, nil, nil})
+			add(e.URL, nil, e.Translations)
 		}
 	}
 	for _, p := range r.site.Pages {
-		jobs = append(jobs, job{p.Path, p.URL, &p.Body, &p.Doc, nil})
+		jobs = append(jobs, job{p.Path, p.URL, p.lang, &p.Body, &p.Doc, nil, nil})
+		add(p.URL, nil, p.Translations)
 	}
 	for _, rec := range r.site.Records {
 		if !rec.Own {
-			jobs = append(jobs, job{rec.Path, rec.URL, &rec.Body, &rec.Doc, nil})
+			jobs = append(jobs, job{rec.Path, rec.URL, r.site.Config.Language, &rec.Body, &rec.Doc, nil, nil})
 		}
 	}
 	Parallel(len(jobs), func(i int) {
@@ -265,10 +311,13 @@ func (r *resolver) bodies() {
 		doc := r.md.Parse(j.path, *j.src)
 		*j.doc = doc
 		r.diags.Append(doc.Problems...)
-		if j.report != nil {
+		switch {
+		case j.tr != nil && j.report != nil:
+			r.translationBody(j.report, j.tr)
+		case j.report != nil:
 			r.reportBody(j.report)
-		} else {
-			r.links(doc, j.url, nil)
+		default:
+			r.links(doc, j.url, j.lang, nil)
 		}
 		if err := r.md.Finish(doc, r.spill); err != nil {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
@@ -327,7 +376,8 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 	one := *r
 	one.diags = diags
 	one.site = &Site{Config: s.Config, Kinds: s.Kinds} // events go here, not to s
-	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next}
+	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next,
+		lang: cmp.Or(rep.Lang, s.Config.Language), Translations: old.Translations}
 	one.reportMeta(nr)
 	for _, ev := range nr.Events {
 		// The records stay as last built; the full rebuild behind this
