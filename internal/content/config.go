@@ -25,6 +25,7 @@ type Config struct {
 	Services   Vocab
 	Causes     Vocab
 	Scopes     Vocab
+	Types      Vocab // labels for entities' types ("armed-group" is "armed group"); optional
 	License    string
 	Map        MapConfig
 	// Typographer: curly quotes, dashes and ellipses in Markdown bodies
@@ -100,7 +101,7 @@ func (c *Config) ReservedNames() []string {
 	return names
 }
 
-var configFields = []string{"title", "subtitle", "language", "languages", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "license", "map", "typographer"}
+var configFields = []string{"title", "subtitle", "language", "languages", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "types", "license", "map", "typographer"}
 
 func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
@@ -188,6 +189,8 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			c.Causes = d.vocabulary(v, key)
 		case "scopes":
 			c.Scopes = d.vocabulary(v, key)
+		case "types":
+			c.Types = d.vocabulary(v, key)
 		}
 	})
 	d.checkRoles(&c, roleNodes)

@@ -49,6 +49,16 @@ func (v Vocab) Label(id string) string {
 	return labelFromID(id)
 }
 
+// TypeLabel is what readers see for an entity's type: its label in v, or
+// the word with its hyphens made spaces ("telecom-operator" is "telecom
+// operator"), never the id as written.
+func (v Vocab) TypeLabel(t string) string {
+	if term, ok := v.Term(t); ok {
+		return term.Label
+	}
+	return strings.ReplaceAll(t, "-", " ")
+}
+
 // Ends reports whether events of type id end the record they name.
 func (v Vocab) Ends(id string) bool {
 	t, ok := v.Term(id)

@@ -263,7 +263,7 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
-		groups[e.Type] = append(groups[e.Type], e)
+		groups[e.TypeLabel] = append(groups[e.TypeLabel], e)
 	}
 	for _, t := range sortedKeys(groups) {
 		title := t

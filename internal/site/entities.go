@@ -91,6 +91,9 @@ func (r *resolver) entities(all []*content.Entity) {
 	for _, ce := range all {
 		k := r.kind(ce.Kind)
 		e := &Entity{Entity: ce, Kind: k, URL: k.URL + ce.ID + "/", lang: s.Config.Language, Translations: translations(ce.Translations, false)}
+		if ce.Type != "" {
+			e.TypeLabel = s.Config.Types.TypeLabel(ce.Type)
+		}
 		k.Entities = append(k.Entities, e)
 		k.byID[ce.ID] = e
 	}

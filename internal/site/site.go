@@ -59,6 +59,10 @@ type Entity struct {
 	Children []*Entity // by name
 	Doc      *markup.Doc
 
+	// TypeLabel is its type as readers see it (site.yaml types: gives
+	// labels; else the word with spaces for hyphens), "" when it has none.
+	TypeLabel string
+
 	Reports  []ReportRef // its own and its descendants', newest first
 	Mentions []*Mention  // in report order (newest first), then document order
 	Events   []*Event    // its own and its descendants', oldest first
@@ -103,7 +107,7 @@ type Count struct {
 // else its kind's word for one, and the entity it is within: "district in
 // Erbil Governorate".
 func (e *Entity) Subtitle() string {
-	s := e.Type
+	s := e.TypeLabel
 	if s == "" {
 		s = e.Kind.One
 	}
