@@ -11,10 +11,10 @@ package markup
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -34,15 +34,14 @@ import (
 // Markdown parses and renders report bodies. It is safe for concurrent use
 // once built.
 type Markdown struct {
-	md       goldmark.Markdown
-	docKey   parser.ContextKey
-	schemes  []string // annotation schemes: the entity kinds and "report"
-	code     *chromahtml.Formatter
-	light    *chroma.Style
-	dark     *chroma.Style
-	maxDepth int           // container markers one line may open
-	budget   time.Duration // the time one parse may take
-	bufs     sync.Pool     // *bytes.Buffer, for Finish
+	md      goldmark.Markdown
+	docKey  parser.ContextKey
+	schemes []string // annotation schemes: the entity kinds and "report"
+	code    *chromahtml.Formatter
+	light   *chroma.Style
+	dark    *chroma.Style
+	lim     limits    // what one body may cost; see limits.go
+	bufs    sync.Pool // *bytes.Buffer, for Finish
 }
 
 // New returns a Markdown that treats links whose scheme is one of kinds, or
@@ -53,11 +52,10 @@ func New(kinds []string) *Markdown {
 		schemes: append(append([]string(nil), kinds...), "report"),
 		// CSS classes, not inline styles, so a strict Content-Security-Policy
 		// holds and the theme owns the colours.
-		code:     chromahtml.New(chromahtml.WithClasses(true)),
-		light:    styles.Get("github"),
-		dark:     styles.Get("github-dark"),
-		maxDepth: maxNesting,
-		budget:   parseBudget,
+		code:  chromahtml.New(chromahtml.WithClasses(true)),
+		light: styles.Get("github"),
+		dark:  styles.Get("github-dark"),
+		lim:   defaultLimits(),
 	}
 	m.md = goldmark.New(
 		goldmark.WithExtensions(
@@ -70,14 +68,12 @@ func New(kinds []string) *Markdown {
 			extension.TaskList,
 			extension.Footnote,    // [^1] notes, common in sourced writing
 			extension.Typographer, // curly quotes, dashes, ellipses
+			limitExtension{m},     // bounds on hostile input; see limits.go
 		),
 		goldmark.WithParserOptions(
 			// Headings get ids so readers can link to a section.
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(&linkTransformer{m}, 100)),
-			// First in line, to bound the time of hostile input; see guard.go.
-			parser.WithInlineParsers(util.Prioritized(guardInline{m}, 0)),
-			parser.WithBlockParsers(util.Prioritized(guardBlock{m}, 0)),
 		),
 		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is
 		// replaced by a comment, so no content file can put script in a page.
@@ -95,9 +91,8 @@ type Doc struct {
 	root     ast.Node
 	lines    []int // byte offset of each line start, built on first use
 	last     diag.Pos
-	lastOff  int // the offset of last, where pos counts columns on from
-	deadline time.Time
-	checks   int
+	lastOff  int  // the offset of last, where pos counts columns on from
+	cost     cost // what the parse has cost so far
 	Links    []*Link
 	Problems []diag.Diagnostic
 
@@ -151,7 +146,7 @@ func (m *Markdown) Render(doc *Doc) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(doc.src) + len(doc.src)/4)
-	if err := m.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
+	if err := m.render(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -301,8 +296,14 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	}
 	defer m.bufs.Put(buf)
 	buf.Reset()
-	if err := m.md.Renderer().Render(buf, doc.src, doc.root); err != nil {
-		return err
+	if err := m.render(buf, doc); err != nil {
+		var le *LimitError
+		if !errors.As(err, &le) {
+			return err
+		}
+		// Over the limit on a page's size: an error with its place, and
+		// an empty body.
+		doc.Problems = append(doc.Problems, le.Diagnostic)
 	}
 	text := doc.Text()
 	doc.first = doc.FirstParagraph()

@@ -352,9 +352,7 @@ func TestHostileFiles(t *testing.T) {
 }
 
 // TestHostileSize checks the cases whose cost could grow faster than the
-// input: deep nesting, and many annotations in one report, which must stay
-// near-linear (ten times the annotations, at most about twenty times the
-// time).
+// input: deep nesting, and many annotations in one report.
 func TestHostileSize(t *testing.T) {
 	t.Run("10000-deep list", func(t *testing.T) {
 		files := maps.Clone(baseSite)
@@ -398,35 +396,35 @@ func TestHostileSize(t *testing.T) {
 		checkTook(t, start, 30*time.Second)
 		checkOutcome(t, []string{"reports/2016-deep.md:73:1: error: Markdown nested 65 deep on one line; the limit is 32 levels (or 128 columns of indentation)"}, nil, nil, diags)
 	})
-	var times [2]time.Duration
-	for i, n := range []int{10000, 100000} {
-		t.Run(fmt.Sprintf("%d annotations", n), func(t *testing.T) {
+	// Annotations are bounded per file (10,000, see internal/markup), so
+	// that one report cannot fill entity pages: the limit builds, one more
+	// is refused at the annotation that crosses it.
+	for _, c := range []struct {
+		n    int
+		want []string
+	}{
+		{5000, nil},
+		{5001, []string{"reports/2016-many.md:410:1: error: more than 10000 links, images and annotations in this file; the limit is 10000"}},
+	} {
+		t.Run(fmt.Sprintf("%d annotations", 2*c.n), func(t *testing.T) {
 			var b strings.Builder
-			for j := range n {
-				b.WriteString("[M](city:mosul) [I](actor:isil) ")
-				if j%500 == 499 {
+			for j := range c.n {
+				if j%25 == 0 {
 					b.WriteString("\n\n")
 				}
+				b.WriteString("[M](city:mosul) [I](actor:isil) ")
 			}
 			files := maps.Clone(baseSite)
 			files["reports/2016-many.md"] = report("", b.String())
-			start := time.Now()
 			out, diags, _ := buildFS(mapFS(files))
-			times[i] = time.Since(start)
-			checkOutcome(t, nil, nil, out, diags)
-			t.Logf("%d annotations: %v", 2*n, times[i])
+			checkOutcome(t, c.want, nil, out, diags)
 		})
-	}
-	if times[0] > 0 && times[1] > 25*times[0] {
-		t.Errorf("10× the annotations took %.1f× the time", float64(times[1])/float64(times[0]))
 	}
 	t.Run("100000 annotations in one paragraph", func(t *testing.T) {
 		files := maps.Clone(baseSite)
 		files["reports/2016-many.md"] = report("", strings.Repeat("[M](city:mosul) ", 100000)+"\n")
-		start := time.Now()
-		out, diags, _ := buildFS(mapFS(files))
-		checkTook(t, start, 120*time.Second)
-		checkOutcome(t, nil, nil, out, diags)
+		_, diags, _ := buildFS(mapFS(files))
+		checkOutcome(t, []string{"reports/2016-many.md:8:835: error: this Markdown is too costly to parse"}, nil, nil, diags)
 	})
 }
 

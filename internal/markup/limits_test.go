@@ -1,0 +1,92 @@
+package markup
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// hostile returns bodies of the shapes that cost goldmark more than
+// linear time or memory, each of about size bytes.
+func hostile(shape string, size int) string {
+	var b strings.Builder
+	fill := func(unit string) {
+		for b.Len() < size {
+			b.WriteString(unit)
+		}
+	}
+	switch shape {
+	case "table": // a wide header over many one-cell rows
+		cols := size / 6
+		b.WriteString("|" + strings.Repeat("a|", cols) + "\n|" + strings.Repeat("-|", cols) + "\n")
+		fill("|a\n")
+	case "emphasis": // openers no closer matches, in one paragraph
+		fill("*a_")
+	case "refs": // reference definitions, one a line
+		for i := 0; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "[r%d]: /u\n", i)
+		}
+	case "annotations":
+		fill("[m](city:mosul) ")
+	case "brackets": // link destinations that never close
+		fill("[a](")
+	case "backticks": // code spans that never close
+		fill("\\``")
+	case "footnotes":
+		for i := 0; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "x[^%d]\n\n[^%d]: y\n\n", i, i)
+		}
+	default:
+		panic(shape)
+	}
+	return b.String()
+}
+
+// TestLimits checks that each shape of hostile body is refused, with an
+// error that names the limit, at the place that crosses it. On goldmark
+// alone, the table takes gigabytes, the emphasis and the definitions run
+// for minutes, the annotations make an entity page of a gigabyte.
+func TestLimits(t *testing.T) {
+	longURL := "/" + strings.Repeat("u", 64<<10)
+	for _, c := range []struct {
+		name, src string
+		want      string
+	}{
+		{"wide table, 48 KB", hostile("table", 48<<10),
+			"r.md:2:1: error: table of 8192 columns; the limit is 128 columns"},
+		{"table cells", "|" + strings.Repeat("a|", 100) + "\n|" + strings.Repeat("-|", 100) + "\n" + strings.Repeat("|a\n", 1000),
+			"r.md:1002:1: error: more than 100000 table cells in this file, counting the empty cells goldmark adds to rows shorter than the header (this table has 100 columns); the limit is 100000: split the table, or drop empty columns"},
+		{"emphasis, 512 KB paragraph", hostile("emphasis", 512<<10),
+			"r.md:1:289: error: this Markdown is too costly to parse, here: 193 brackets, backticks, emphasis marks, < and ( so far in a paragraph of 524289 bytes; the limit on parse work is 100663360 units for this file (64 per byte, plus 64 Mi): split long paragraphs, or escape the markers with a backslash"},
+		{"200,000 reference definitions", hostile("refs", 2600000),
+			"r.md:1210:1: error: this Markdown is too costly to parse, here: 1210 lines that may be reference definitions so far in a paragraph of 193651 lines; the limit on parse work is 233509120 units for this file (64 per byte, plus 64 Mi): split long paragraphs, or escape the markers with a backslash"},
+		{"10,001 annotations", strings.Repeat("[m](city:mosul)\n\n", 10001),
+			"r.md:20001:1: error: more than 10000 links, images and annotations in this file; the limit is 10000: split the report"},
+		{"1,001 footnotes", hostile("footnotes", 20<<10),
+			"r.md:4003:1: error: more than 1000 footnotes in this file; the limit is 1000: split the file or merge notes"},
+		{"link destinations", hostile("brackets", 1<<20),
+			"r.md:1:172: error: this Markdown is too costly to parse, here: 129 brackets, backticks, emphasis marks, < and ( so far in a paragraph of 1048576 bytes; the limit on parse work is 134217728 units for this file (64 per byte, plus 64 Mi): split long paragraphs, or escape the markers with a backslash"},
+		{"code spans", hostile("backticks", 1<<20),
+			"r.md:1:387: error: this Markdown is too costly to parse, here: 129 brackets, backticks, emphasis marks, < and ( so far in a paragraph of 1048578 bytes; the limit on parse work is 134217856 units for this file (64 per byte, plus 64 Mi): split long paragraphs, or escape the markers with a backslash"},
+		{"HTML from references", "[r]: " + longURL + "\n\nText.\n\n" + strings.Repeat("[a][r] ", 300) + "\n",
+			"r.md:5:1: error: this Markdown renders to more than 16 MB of HTML, from here on; the limit is 16 MB a page: split the file, or use fewer references to long link definitions and footnotes"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := New([]string{"city"})
+			doc := m.Parse("r.md", []byte(c.src))
+			var got []string
+			for _, p := range doc.Problems {
+				got = append(got, p.String())
+			}
+			if err := m.Finish(doc, nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range doc.Problems[len(got):] {
+				got = append(got, p.String())
+			}
+			if len(got) != 1 || got[0] != c.want {
+				t.Errorf("got  %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}

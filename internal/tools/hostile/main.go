@@ -1,0 +1,128 @@
+// Command hostile writes a small gazette project whose one report has a
+// body of a hostile shape, to measure what gazette does with it:
+//
+//	go run ./internal/tools/hostile -shape table -size 8MB -out /tmp/h
+//	go build -o /tmp/gazette ./cmd/gazette
+//	/usr/bin/time -v /tmp/gazette build -C /tmp/h
+//
+// The shapes are the inputs that make a CommonMark parser, or a site
+// generator, do more than linear work or write more than linear output;
+// README.md's Security section gives the limits that bound each.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// shapes write a body of about size bytes into b.
+var shapes = map[string]func(b *bytes.Buffer, size int){
+	// A table with a wide header and delimiter row and many one-cell rows,
+	// which a GFM parser pads to the header's width.
+	"table": func(b *bytes.Buffer, size int) {
+		cols := size / 6
+		b.WriteString("|" + strings.Repeat("a|", cols) + "\n")
+		b.WriteString("|" + strings.Repeat("-|", cols) + "\n")
+		fill(b, size, "|a\n")
+	},
+	// One paragraph of emphasis openers that no closer matches (the
+	// quadratic case of goldmark issue 555).
+	"emphasis": func(b *bytes.Buffer, size int) { fill(b, size, "*a_") },
+	// Many paragraphs, each as full of delimiters as the limit allows.
+	"emphasis-blocks": func(b *bytes.Buffer, size int) {
+		for b.Len() < size {
+			b.WriteString(strings.Repeat("*a_", 333) + "\n\n")
+		}
+	},
+	// Reference definitions, one a line.
+	"refs": func(b *bytes.Buffer, size int) {
+		for i := 0; b.Len() < size; i++ {
+			b.WriteString("[r" + strconv.Itoa(i) + "]: /u\n")
+		}
+	},
+	// Annotations of one city, in one paragraph.
+	"annotations": func(b *bytes.Buffer, size int) { fill(b, size, "[m](city:mosul) ") },
+	// Links, plain.
+	"links": func(b *bytes.Buffer, size int) { fill(b, size, "[a](b) ") },
+	// Link openers that never close.
+	"brackets": func(b *bytes.Buffer, size int) { fill(b, size, "[a](") },
+	// Backtick runs that no later run closes.
+	"backticks": func(b *bytes.Buffer, size int) { fill(b, size, "\\``") },
+	// Footnote references and definitions.
+	"footnotes": func(b *bytes.Buffer, size int) {
+		for i := 0; b.Len() < size; i++ {
+			n := strconv.Itoa(i)
+			b.WriteString("x[^" + n + "]\n\n[^" + n + "]: y\n\n")
+		}
+	},
+}
+
+func fill(b *bytes.Buffer, size int, unit string) {
+	for b.Len() < size {
+		b.WriteString(unit)
+	}
+}
+
+func main() {
+	shape := flag.String("shape", "", "body shape: "+strings.Join(names(), ", "))
+	size := flag.String("size", "1MB", "body size, in bytes, KB or MB")
+	out := flag.String("out", "", "project folder to write (replaced)")
+	flag.Parse()
+	gen, ok := shapes[*shape]
+	n, err := parseSize(*size)
+	if !ok || err != nil || *out == "" {
+		fmt.Fprintln(os.Stderr, "hostile: need -shape (one of "+strings.Join(names(), ", ")+"), -size and -out")
+		os.Exit(2)
+	}
+	var body bytes.Buffer
+	body.WriteString("---\ntitle: Hostile\ndate: 2016-01-01\ncities: [mosul]\nactors: [isil]\nsources: [{publisher: P}]\n---\n")
+	gen(&body, n)
+	body.WriteString("\n")
+	files := map[string][]byte{
+		"content/site.yaml":                    []byte("title: Hostile\nlanguage: en\nkinds:\n  - {id: city, plural: cities}\n  - {id: actor, plural: actors}\n"),
+		"content/cities/mosul.md":              []byte("---\nname: Mosul\n---\nA city.\n"),
+		"content/actors/isil.md":               []byte("---\nname: ISIL\n---\nAn actor.\n"),
+		"content/reports/2016-01-01-hostile.md": body.Bytes(),
+	}
+	if err := os.RemoveAll(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "hostile:", err)
+		os.Exit(1)
+	}
+	for name, data := range files {
+		p := filepath.Join(*out, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+			err = os.WriteFile(p, data, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "hostile:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func names() []string {
+	var s []string
+	for k := range shapes {
+		s = append(s, k)
+	}
+	sort.Strings(s)
+	return s
+}
+
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "MB"):
+		s, mult = strings.TrimSuffix(s, "MB"), 1<<20
+	case strings.HasSuffix(s, "KB"):
+		s, mult = strings.TrimSuffix(s, "KB"), 1<<10
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	return int(n * float64(mult)), err
+}
