@@ -85,9 +85,9 @@ func main() {
 	gen(&body, n)
 	body.WriteString("\n")
 	files := map[string][]byte{
-		"content/site.yaml":                    []byte("title: Hostile\nlanguage: en\nkinds:\n  - {id: city, plural: cities}\n  - {id: actor, plural: actors}\n"),
-		"content/cities/mosul.md":              []byte("---\nname: Mosul\n---\nA city.\n"),
-		"content/actors/isil.md":               []byte("---\nname: ISIL\n---\nAn actor.\n"),
+		"content/site.yaml":                     []byte("title: Hostile\nlanguage: en\nkinds:\n  - {id: city, plural: cities}\n  - {id: actor, plural: actors}\n"),
+		"content/cities/mosul.md":               []byte("---\nname: Mosul\n---\nA city.\n"),
+		"content/actors/isil.md":                []byte("---\nname: ISIL\n---\nAn actor.\n"),
 		"content/reports/2016-01-01-hostile.md": body.Bytes(),
 	}
 	if err := os.RemoveAll(*out); err != nil {
