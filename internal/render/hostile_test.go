@@ -400,11 +400,12 @@ func TestHostileSize(t *testing.T) {
 	// that one report cannot fill entity pages: the limit builds, one more
 	// is refused at the annotation that crosses it.
 	for _, c := range []struct {
-		n    int
-		want []string
+		n     int
+		want  []string
+		shows []string
 	}{
-		{5000, nil},
-		{5001, []string{"reports/2016-many.md:410:1: error: more than 10000 links, images and annotations in this file; the limit is 10000"}},
+		{5000, nil, []string{"cities/mosul/index.html\x00<p class=\"more\">4997 more mentions in this report</p>"}},
+		{5001, []string{"reports/2016-many.md:410:1: error: more than 10000 links, images and annotations in this file; the limit is 10000"}, nil},
 	} {
 		t.Run(fmt.Sprintf("%d annotations", 2*c.n), func(t *testing.T) {
 			var b strings.Builder
@@ -417,7 +418,10 @@ func TestHostileSize(t *testing.T) {
 			files := maps.Clone(baseSite)
 			files["reports/2016-many.md"] = report("", b.String())
 			out, diags, _ := buildFS(mapFS(files))
-			checkOutcome(t, c.want, nil, out, diags)
+			checkOutcome(t, c.want, c.shows, out, diags)
+			if page := out["cities/mosul/index.html"]; len(page) > 64<<10 {
+				t.Errorf("Mosul's page is %d bytes", len(page))
+			}
 		})
 	}
 	t.Run("100000 annotations in one paragraph", func(t *testing.T) {

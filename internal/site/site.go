@@ -60,6 +60,12 @@ type Entity struct {
 	Events   []EventRef  // its own and its descendants', oldest first
 	Related  []Count     // entities that share reports with it, most first
 
+	// What its page shows of Mentions: grouped by report, newest first, a
+	// few of each report's, and the number of reports with mentions
+	// beyond the groups. See maxMentionGroups.
+	MentionGroups      []MentionGroup
+	MoreMentionReports int
+
 	direct []ReportRef // the Reports with Direct set, computed once
 }
 
@@ -114,6 +120,14 @@ type Mention struct {
 	Entity   *Entity
 	Sentence markup.Sentence // the sentence around it; its Text is the annotation's
 	n        int             // its number in the report, from 1
+}
+
+// MentionGroup is the mentions of an entity in one report, as the
+// entity's page shows them.
+type MentionGroup struct {
+	Report   *Report
+	Mentions []*Mention // the first maxMentionsShown, in document order
+	More     int        // how many more the report has
 }
 
 // Anchor is the mention's id in its report's page: "m-3".
