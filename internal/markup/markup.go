@@ -285,7 +285,8 @@ func (d *Doc) FirstParagraph() string {
 // text go to that spill file rather than stay in memory (where a write to
 // it fails, they stay). Render, Text and FirstParagraph keep working, until
 // f is closed. Links is released too: callers copy what they keep of it
-// first.
+// first. A body whose HTML passes the limit on a page's size is left empty,
+// with an error added to Problems.
 func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if doc.finished {
 		return nil

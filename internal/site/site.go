@@ -243,7 +243,6 @@ func (r *resolver) bodies() {
 		j := jobs[i]
 		doc := r.md.Parse(j.path, *j.src)
 		*j.doc = doc
-		r.diags.Append(doc.Problems...)
 		if j.report != nil {
 			r.reportBody(j.report)
 		} else {
@@ -252,6 +251,7 @@ func (r *resolver) bodies() {
 		if err := r.md.Finish(doc, r.spill); err != nil {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
 		}
+		r.diags.Append(doc.Problems...) // Finish adds a body over the limit on a page's size
 		*j.src = nil
 	})
 }
@@ -309,11 +309,11 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 	nr := &Report{Report: rep, URL: old.URL, Related: old.Related, Prev: old.Prev, Next: old.Next}
 	one.reportMeta(nr)
 	nr.Doc = r.md.Parse(rep.Path, rep.Body)
-	diags.Append(nr.Doc.Problems...)
 	one.reportBody(nr)
 	if err := r.md.Finish(nr.Doc, nil); err != nil {
 		diags.Errorf(diag.Pos{Path: rep.Path}, "rendering Markdown: %v", err)
 	}
+	diags.Append(nr.Doc.Problems...)
 	one.reportEntities(nr)
 	return nr
 }
