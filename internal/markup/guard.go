@@ -96,6 +96,10 @@ func (m *Markdown) parseGuarded(doc *Doc, src []byte, ctx parser.Context) {
 		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d levels (or %d columns of indentation): flatten the lists or block quotes", n, m.lim.nesting, 4*m.lim.nesting)
 		return
 	}
+	if off := elementsOver(src, m.lim.elements); off >= 0 {
+		doc.errorf(off, "more than %d Markdown elements in this file (lines, list and quote markers, and the punctuation that starts links, code, emphasis, quotes and tables); the limit is %d: split the file", m.lim.elements, m.lim.elements)
+		return
+	}
 	doc.cost = cost{lim: m.lim, budget: m.lim.workPerByte*len(src) + m.lim.workBase, lastNote: -1}
 	defer func() {
 		if r := recover(); r != nil {

@@ -33,6 +33,7 @@ type limits struct {
 	workBase    int // … plus this much
 	columns     int // columns of one table
 	cells       int // table cells in one body, with the empty cells of short rows
+	elements    int // Markdown elements in one body (see elementsOver)
 	links       int // links, images and annotations in one body
 	footnotes   int // footnote definitions in one body
 	html        int // bytes of HTML one body renders to
@@ -48,6 +49,7 @@ func defaultLimits() limits {
 		workBase:    64 << 20,
 		columns:     128,
 		cells:       100_000,
+		elements:    250_000,
 		links:       10_000,
 		footnotes:   1_000,
 		html:        16 << 20,
@@ -134,6 +136,48 @@ func blockStart(block ast.Node, fallback int) int {
 		return lines.At(0).Start
 	}
 	return fallback
+}
+
+// elementsOver returns the offset at which src passes limit Markdown
+// elements, or -1. goldmark's tree takes some hundred bytes a node, and
+// some inputs make a node of every other byte; counting what may become a
+// node bounds the tree's memory, and the HTML's size, before goldmark
+// builds it. Each line counts 2, plus 2 for each block quote or list
+// marker that opens it and 2 for a heading; each character that can start
+// an inline element or split text in two ("<`*_![]~(|'\"@:", doubled
+// ".,->", "www.") counts 1, whatever it turns out to be. Real prose has
+// one element in 10 to 40 bytes.
+func elementsOver(src []byte, limit int) int {
+	n := 0
+	for i := 0; i < len(src); i++ {
+		if i == 0 || src[i-1] == '\n' {
+			end := bytes.IndexByte(src[i:], '\n')
+			if end < 0 {
+				end = len(src) - i
+			}
+			line := src[i : i+end]
+			n += 2 + 2*nesting(line)
+			if rest := line[min(indent(line), len(line)):]; len(rest) > 0 && rest[0] == '#' {
+				n += 2 // a heading, and its id
+			}
+		}
+		switch c := src[i]; c {
+		case '<', '`', '*', '_', '!', '[', ']', '~', '(', '|', '\'', '"', '@', ':':
+			n++
+		case '.', ',', '-', '>':
+			if i+1 < len(src) && src[i+1] == c {
+				n++
+			}
+		case 'w':
+			if bytes.HasPrefix(src[i:], []byte("www.")) {
+				n++
+			}
+		}
+		if n > limit {
+			return i
+		}
+	}
+	return -1
 }
 
 // refGuard charges a paragraph's reference definitions to the parse work

@@ -34,12 +34,37 @@ var shapes = map[string]func(b *bytes.Buffer, size int){
 	// One paragraph of emphasis openers that no closer matches (the
 	// quadratic case of goldmark issue 555).
 	"emphasis": func(b *bytes.Buffer, size int) { fill(b, size, "*a_") },
-	// Many paragraphs, each as full of delimiters as the limit allows.
-	"emphasis-blocks": func(b *bytes.Buffer, size int) {
-		for b.Len() < size {
-			b.WriteString(strings.Repeat("*a_", 333) + "\n\n")
+	// Paragraphs as full of unmatched emphasis, unclosed link
+	// destinations or code spans as the limit on parse work lets through:
+	// the most work a body can make goldmark do.
+	"emphasis-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "*a_", 60) },
+	"brackets-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "[a](", 60) },
+	"backticks-blocks": func(b *bytes.Buffer, size int) { paragraphs(b, size, "\\``", 60) },
+	// As many footnotes as allowed, each referenced many times.
+	"footnote-refs": func(b *bytes.Buffer, size int) {
+		for i := range 1000 {
+			b.WriteString("[^" + strconv.Itoa(i) + "]: y\n\n")
+		}
+		for i := 0; b.Len() < size; i++ {
+			b.WriteString("x[^" + strconv.Itoa(i%1000) + "] ")
+			if i%50 == 49 {
+				b.WriteString("\n\n")
+			}
 		}
 	},
+	// As many table cells as allowed, then short lines.
+	"table-max": func(b *bytes.Buffer, size int) {
+		b.WriteString("|" + strings.Repeat("a|", 128) + "\n|" + strings.Repeat("-|", 128) + "\n")
+		b.WriteString(strings.Repeat("|a\n", 780) + "\n")
+		fill(b, size, "a\n")
+	},
+	// Shapes that make many nodes per byte.
+	"list":     func(b *bytes.Buffer, size int) { fill(b, size, "- a\n") },
+	"quotes":   func(b *bytes.Buffer, size int) { fill(b, size, "> a\n\n") },
+	"lines":    func(b *bytes.Buffer, size int) { fill(b, size, "a\\\n") },
+	"soft":     func(b *bytes.Buffer, size int) { fill(b, size, "a\n") },
+	"emph":     func(b *bytes.Buffer, size int) { fill(b, size, "*a* ") },
+	"headings": func(b *bytes.Buffer, size int) { fill(b, size, "# a\n") },
 	// Reference definitions, one a line.
 	"refs": func(b *bytes.Buffer, size int) {
 		for i := 0; b.Len() < size; i++ {
@@ -48,6 +73,8 @@ var shapes = map[string]func(b *bytes.Buffer, size int){
 	},
 	// Annotations of one city, in one paragraph.
 	"annotations": func(b *bytes.Buffer, size int) { fill(b, size, "[m](city:mosul) ") },
+	// Annotations, 25 to a paragraph.
+	"annotation-blocks": func(b *bytes.Buffer, size int) { paragraphs(b, size, "[m](city:mosul) ", 25) },
 	// Links, plain.
 	"links": func(b *bytes.Buffer, size int) { fill(b, size, "[a](b) ") },
 	// Link openers that never close.
@@ -61,6 +88,13 @@ var shapes = map[string]func(b *bytes.Buffer, size int){
 			b.WriteString("x[^" + n + "]\n\n[^" + n + "]: y\n\n")
 		}
 	},
+}
+
+// paragraphs writes paragraphs of n units each.
+func paragraphs(b *bytes.Buffer, size int, unit string, n int) {
+	for b.Len() < size {
+		b.WriteString(strings.Repeat(unit, n) + "\n\n")
+	}
 }
 
 func fill(b *bytes.Buffer, size int, unit string) {
