@@ -35,6 +35,7 @@ type limits struct {
 	cells       int // table cells in one body, with the empty cells of short rows
 	elements    int // Markdown elements in one body (see elementsOver)
 	links       int // links, images and annotations in one body
+	code        int // bytes of code in one body that chroma highlights
 	footnotes   int // footnote definitions in one body
 	html        int // bytes of HTML one body renders to
 }
@@ -51,6 +52,7 @@ func defaultLimits() limits {
 		cells:       100_000,
 		elements:    250_000,
 		links:       10_000,
+		code:        32 << 10,
 		footnotes:   1_000,
 		html:        16 << 20,
 	}
@@ -64,6 +66,7 @@ type cost struct {
 	blockEnd     int      // the offset its last line ends at
 	markers      int      // the markers charged in block so far
 	cells        int
+	code         int // bytes of code highlighted so far
 	footnotes    int
 	lastNote     int // offset of the last footnote definition counted
 }
@@ -143,7 +146,8 @@ func blockStart(block ast.Node, fallback int) int {
 // some inputs make a node of every other byte; counting what may become a
 // node bounds the tree's memory, and the HTML's size, before goldmark
 // builds it. Each line counts 2, plus 2 for each block quote or list
-// marker that opens it and 2 for a heading; each character that can start
+// marker that opens it and 2 for a heading ("#", or "=" under a line);
+// each character that can start
 // an inline element or split text in two ("<`*_![]~(|'\"@:", doubled
 // ".,->", "www.") counts 1, whatever it turns out to be. Real prose has
 // one element in 10 to 40 bytes.
@@ -157,7 +161,7 @@ func elementsOver(src []byte, limit int) int {
 			}
 			line := src[i : i+end]
 			n += 2 + 2*nesting(line)
-			if rest := line[min(indent(line), len(line)):]; len(rest) > 0 && rest[0] == '#' {
+			if rest := line[min(indent(line), len(line)):]; len(rest) > 0 && (rest[0] == '#' || rest[0] == '=') {
 				n += 2 // a heading, and its id
 			}
 		}
@@ -236,7 +240,7 @@ func (e limitExtension) Extend(md goldmark.Markdown) {
 		// before tables are made (200).
 		parser.WithParagraphTransformers(util.Prioritized(refGuard(e), 50), util.Prioritized(tableGuard(e), 150)),
 		// Before the links are resolved (100).
-		parser.WithASTTransformers(util.Prioritized(linkCounter(e), 50)),
+		parser.WithASTTransformers(util.Prioritized(treeGuard(e), 50)),
 	)
 }
 
@@ -341,26 +345,52 @@ func headerCells(line []byte) int {
 	return n
 }
 
-// linkCounter bounds the links of a body, annotations included, before
-// they are resolved: each annotation keeps its sentence and becomes a
-// mention on an entity page.
-type linkCounter struct{ m *Markdown }
+// treeGuard bounds, once goldmark has built the tree, what the later
+// stages do with it: the links of a body, annotations included, before
+// they are resolved (each annotation keeps its sentence and becomes a
+// mention on an entity page); and the code that chroma highlights, which
+// allocates some kilobytes a byte: blocks beyond the limit are shown
+// plain, with a warning.
+type treeGuard struct{ m *Markdown }
+
+// plainAttr marks a fenced code block that is not to be highlighted.
+const plainAttr = "gazette-plain"
 
 // Transform implements parser.ASTTransformer.
-func (lc linkCounter) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
-	doc, _ := pc.Get(lc.m.docKey).(*Doc)
+func (g treeGuard) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	doc, _ := pc.Get(g.m.docKey).(*Doc)
 	if doc == nil {
 		return
 	}
-	n, limit := 0, lc.m.lim.links
+	n, lim := 0, g.m.lim
+	warned := false
 	ast.Walk(root, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch node.Kind() {
-		case ast.KindLink, ast.KindImage:
-			if n++; n > limit {
-				doc.refuse(node.Pos(), "more than %d links, images and annotations in this file; the limit is %d: split the report", limit, limit)
+		switch node := node.(type) {
+		case *ast.Link, *ast.Image:
+			if n++; n > lim.links {
+				doc.refuse(node.Pos(), "more than %d links, images and annotations in this file; the limit is %d: split the report", lim.links, lim.links)
+			}
+		case *ast.FencedCodeBlock:
+			if lexerFor(node, doc.src) == nil {
+				break
+			}
+			size := 0
+			for i := range node.Lines().Len() {
+				seg := node.Lines().At(i)
+				size += seg.Len()
+			}
+			if doc.cost.code+size <= lim.code {
+				doc.cost.code += size
+				break
+			}
+			node.SetAttributeString(plainAttr, true)
+			if !warned {
+				warned = true
+				doc.Problems = append(doc.Problems, diag.Diagnostic{Pos: doc.pos(nodeOffset(node, 0)), Severity: diag.Warning,
+					Msg: fmt.Sprintf("code blocks from here on are shown without colours: a file's highlighted code is limited to %d KB", lim.code>>10)})
 			}
 		}
 		return ast.WalkContinue, nil

@@ -4,7 +4,6 @@ import (
 	"html"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -48,7 +47,8 @@ func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, ente
 }
 
 // fencedCode highlights a fenced block with chroma, using CSS classes. An
-// unknown or missing language is shown as plain, escaped text.
+// unknown or missing language, or one not highlighted (see lexerFor), is
+// shown as plain, escaped text.
 func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
@@ -60,10 +60,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		code = append(code, seg.Value(src)...)
 	}
 	lang := string(n.Language(src))
-	var lexer chroma.Lexer
-	if lang != "" {
-		lexer = lexers.Get(lang)
-	}
+	lexer := lexerFor(n, src)
 	if lexer != nil {
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
 		if err == nil {
