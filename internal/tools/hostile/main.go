@@ -21,6 +21,9 @@ import (
 	"strings"
 )
 
+// units is the number of units in a paragraph of the -blocks shapes.
+var units = flag.Int("units", 60, "units per paragraph, for the -blocks shapes")
+
 // shapes write a body of about size bytes into b.
 var shapes = map[string]func(b *bytes.Buffer, size int){
 	// A table with a wide header and delimiter row and many one-cell rows,
@@ -37,9 +40,9 @@ var shapes = map[string]func(b *bytes.Buffer, size int){
 	// Paragraphs as full of unmatched emphasis, unclosed link
 	// destinations or code spans as the limit on parse work lets through:
 	// the most work a body can make goldmark do.
-	"emphasis-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "*a_", 60) },
-	"brackets-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "[a](", 60) },
-	"backticks-blocks": func(b *bytes.Buffer, size int) { paragraphs(b, size, "\\``", 60) },
+	"emphasis-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "*a_", *units) },
+	"brackets-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "[a](", *units) },
+	"backticks-blocks": func(b *bytes.Buffer, size int) { paragraphs(b, size, "\\``", *units) },
 	// As many footnotes as allowed, each referenced many times.
 	"footnote-refs": func(b *bytes.Buffer, size int) {
 		for i := range 1000 {
