@@ -129,7 +129,7 @@ func (g guardInline) Trigger() []byte {
 func (g guardInline) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	if doc, _ := pc.Get(g.m.docKey).(*Doc); doc != nil {
 		_, seg := block.Position()
-		g.chargeInline(doc, parent, block, seg.Start)
+		doc.chargeInline(parent, block, seg.Start)
 	}
 	return nil
 }

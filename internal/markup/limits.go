@@ -1,10 +1,10 @@
 package markup
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -40,9 +40,11 @@ type limits struct {
 	html        int // bytes of HTML one body renders to
 }
 
-// defaultLimits are far above what any real report needs, and low enough
-// that the worst body a file of 8 MB can hold is parsed in a few seconds
-// and some hundred MB; see README.md for the measurements.
+// defaultLimits are far above what any real report needs (the largest
+// report of the Iraq site uses an eighth of the parse work a byte allows,
+// and 1/250 of the elements), and low enough that the worst body a file can
+// hold is parsed and rendered in about a second and some tens of MB; see
+// README.md for the measurements.
 func defaultLimits() limits {
 	return limits{
 		nesting:     maxNesting,
@@ -112,12 +114,12 @@ func expensive(c byte) bool {
 // after it, so the sum is at least the n²/2 pairs goldmark may compare. A
 // footnote reference is charged the footnote definitions too, which
 // goldmark searches one by one.
-func (g guardInline) chargeInline(doc *Doc, block ast.Node, r text.Reader, offset int) {
+func (d *Doc) chargeInline(block ast.Node, r text.Reader, offset int) {
 	line, _ := r.PeekLine()
 	if len(line) == 0 || !expensive(line[0]) {
 		return
 	}
-	c := &doc.cost
+	c := &d.cost
 	if block != c.block {
 		c.block, c.blockEnd, c.markers = block, offset, 0
 		if lines := block.Lines(); lines != nil && lines.Len() > 0 {
@@ -129,7 +131,7 @@ func (g guardInline) chargeInline(doc *Doc, block ast.Node, r text.Reader, offse
 	if line[0] == '[' && len(line) > 1 && line[1] == '^' {
 		n += c.footnotes
 	}
-	doc.parseWork(offset, n, func() string {
+	d.parseWork(offset, n, func() string {
 		return fmt.Sprintf("%d brackets, backticks, emphasis marks, < and ( so far in a paragraph of %d bytes", c.markers, c.blockEnd-blockStart(block, offset))
 	})
 }
@@ -146,11 +148,10 @@ func blockStart(block ast.Node, fallback int) int {
 // some inputs make a node of every other byte; counting what may become a
 // node bounds the tree's memory, and the HTML's size, before goldmark
 // builds it. Each line counts 2, plus 2 for each block quote or list
-// marker that opens it and 2 for a heading ("#", or "=" under a line);
-// each character that can start
-// an inline element or split text in two ("<`*_![]~(|'\"@:", doubled
-// ".,->", "www.") counts 1, whatever it turns out to be. Real prose has
-// one element in 10 to 40 bytes.
+// marker that opens it and 2 for a heading ("#", or "=" under a line).
+// Each character that can start an inline element or split text in two
+// ("<`*_![]~(|'\"@:", doubled ".,->", "www.") counts 1, whatever it
+// turns out to be. Real prose has one element in 10 to 40 bytes.
 func elementsOver(src []byte, limit int) int {
 	n := 0
 	for i := 0; i < len(src); i++ {
@@ -431,8 +432,9 @@ func (m *Markdown) render(buf *bytes.Buffer, doc *Doc) error {
 		return err
 	}
 	buf.Reset()
-	// Once more, block by block, keeping nothing, to say where.
-	count := &boundedBuffer{max: m.lim.html}
+	// Once more, block by block, keeping nothing, to say where. One
+	// bufio.Writer for all, or goldmark makes one for each.
+	count := bufio.NewWriter(&boundedBuffer{max: m.lim.html})
 	at := 0
 	for n := doc.root.FirstChild(); n != nil; n = n.NextSibling() {
 		at = nodeOffset(n, at)
@@ -460,5 +462,3 @@ func nodeOffset(n ast.Node, fallback int) int {
 type LimitError struct{ diag.Diagnostic }
 
 func (e *LimitError) Error() string { return e.Diagnostic.String() }
-
-var _ io.Writer = (*boundedBuffer)(nil)
