@@ -49,7 +49,7 @@ func defaultLimits() limits {
 	return limits{
 		nesting:     maxNesting,
 		workPerByte: 64,
-		workBase:    64 << 20,
+		workBase:    4 << 20,
 		columns:     128,
 		cells:       100_000,
 		elements:    250_000,

@@ -2,6 +2,7 @@
 // body of a hostile shape, to measure what gazette does with it:
 //
 //	go run ./internal/tools/hostile -shape table -size 8MB -out /tmp/h
+//	go run ./internal/tools/hostile -shape brackets -size 12KB -reports 100 -out /tmp/h
 //	go build -o /tmp/gazette ./cmd/gazette
 //	/usr/bin/time -v /tmp/gazette build -C /tmp/h
 //
@@ -110,6 +111,7 @@ func main() {
 	shape := flag.String("shape", "", "body shape: "+strings.Join(names(), ", "))
 	size := flag.String("size", "1MB", "body size, in bytes, KB or MB")
 	out := flag.String("out", "", "project folder to write (replaced)")
+	reports := flag.Int("reports", 1, "number of reports, each of -size")
 	flag.Parse()
 	gen, ok := shapes[*shape]
 	n, err := parseSize(*size)
@@ -122,10 +124,12 @@ func main() {
 	gen(&body, n)
 	body.WriteString("\n")
 	files := map[string][]byte{
-		"content/site.yaml":                     []byte("title: Hostile\nlanguage: en\nkinds:\n  - {id: city, plural: cities}\n  - {id: actor, plural: actors}\n"),
-		"content/cities/mosul.md":               []byte("---\nname: Mosul\n---\nA city.\n"),
-		"content/actors/isil.md":                []byte("---\nname: ISIL\n---\nAn actor.\n"),
-		"content/reports/2016-01-01-hostile.md": body.Bytes(),
+		"content/site.yaml":       []byte("title: Hostile\nlanguage: en\nkinds:\n  - {id: city, plural: cities}\n  - {id: actor, plural: actors}\n"),
+		"content/cities/mosul.md": []byte("---\nname: Mosul\n---\nA city.\n"),
+		"content/actors/isil.md":  []byte("---\nname: ISIL\n---\nAn actor.\n"),
+	}
+	for i := range *reports {
+		files[fmt.Sprintf("content/reports/2016-01-01-hostile-%d.md", i)] = body.Bytes()
 	}
 	if err := os.RemoveAll(*out); err != nil {
 		fmt.Fprintln(os.Stderr, "hostile:", err)
