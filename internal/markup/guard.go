@@ -107,12 +107,14 @@ func (m *Markdown) parseGuarded(doc *Doc, src []byte, ctx parser.Context) {
 			if !ok {
 				panic(r)
 			}
+			doc.cost.block = nil
 			doc.root = ast.NewDocument()
 			doc.Links = nil
 			doc.errorf(s.offset, "%s", s.msg)
 		}
 	}()
 	doc.root = m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc.cost.block = nil // a node of the tree, which Finish lets go
 }
 
 // guardInline is an inline parser that parses nothing: goldmark offers it

@@ -2,6 +2,7 @@ package markup
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,39 @@ func TestLimits(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestFinishReleases checks that a finished doc keeps its HTML and text
+// and nothing of the tree: a site holds every finished doc until its pages
+// are written, so a tree kept by mistake (once, through the parse's cost
+// counters) grows memory by some hundred bytes a byte of content.
+func TestFinishReleases(t *testing.T) {
+	m := New([]string{"city"})
+	src := []byte(strings.Repeat(strings.Repeat("[m](city:mosul) ", 25)+"\n\n", 400)) // 160 KB, 10,000 annotations
+	var docs []*Doc
+	var kept int
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range 10 {
+		doc := m.Parse("r.md", src)
+		for _, l := range doc.Links {
+			l.Href = "../../cities/mosul/index.html"
+		}
+		if err := m.Finish(doc, nil); err != nil {
+			t.Fatal(err)
+		}
+		kept += len(doc.html) + len(doc.text) + len(doc.first)
+		docs = append(docs, doc)
+	}
+	runtime.GC()
+	runtime.GC() // the second empties the pool of buffers
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(docs)
+	// The text is built in a buffer the size of the source, so it may
+	// hold up to that much.
+	if grew, limit := int(after.HeapAlloc)-int(before.HeapAlloc), kept+10*len(src)+1<<20; grew > limit {
+		t.Errorf("10 finished docs hold %d bytes; their HTML and text are %d, the bound %d", grew, kept, limit)
 	}
 }

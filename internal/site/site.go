@@ -118,7 +118,7 @@ type Report struct {
 type Mention struct {
 	Report   *Report
 	Entity   *Entity
-	Sentence markup.Sentence // the sentence around it; its Text is the annotation's
+	Sentence markup.Sentence // the sentence around it, for the first few of an entity in a report (see reportBody)
 	n        int             // its number in the report, from 1
 }
 
