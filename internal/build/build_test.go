@@ -263,6 +263,7 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 	var links []mentionLink
 	var text strings.Builder
 	capture, id, mark := "", "", ""
+	inLink := -1 // the link to a mention being read: a <mark> in it is what it quotes
 	z := html.NewTokenizer(strings.NewReader(doc))
 	for {
 		tt := z.Next()
@@ -284,21 +285,28 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 		switch {
 		case tt == html.TextToken && capture != "":
 			text.WriteString(tok.Data)
-		case tt == html.StartTagToken && tok.Data == "li":
+		case tt == html.StartTagToken && (tok.Data == "li" || tok.Data == "blockquote"):
 			mark = ""
 		case tt == html.StartTagToken && tok.Data == "mark":
 			capture = "mark"
 			text.Reset()
 		case tt == html.EndTagToken && tok.Data == "mark" && capture == "mark":
 			mark, capture = strings.Join(strings.Fields(text.String()), " "), ""
+			if inLink >= 0 {
+				links[inLink].quote = mark
+			}
 		case tt == html.EndTagToken && tok.Data == "a" && capture == "a":
 			anchors[id], capture = strings.Join(strings.Fields(text.String()), " "), ""
+		}
+		if tt == html.EndTagToken && tok.Data == "a" {
+			inLink = -1
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
 		if tok.Data == "a" && mentionFragment.MatchString(href) {
 			links = append(links, mentionLink{page, href, mark})
+			inLink = len(links) - 1
 		}
 		if _, seen := anchors[elemID]; seen || !strings.HasPrefix(elemID, "m-") {
 			continue

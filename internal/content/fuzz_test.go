@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"io/fs"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -24,7 +25,8 @@ import (
 const fuzzBudget = 2 * time.Second
 
 // FuzzLoad loads a content folder whose site.yaml, report and entity are
-// fuzzed: Load must not panic or hang, and what it returns must satisfy
+// fuzzed: Load must not panic or hang, must allocate no more than
+// loadAllocBound, linear in the input, and what it returns must satisfy
 // what later stages rely on (valid ids, safe URLs, positions in the file).
 func FuzzLoad(f *testing.F) {
 	f.Add("title: Cut Off\nlanguage: ar\n", mosulReport, "---\nname: Mosul\naliases: [Mosil]\nwithin: nineveh\ncoordinates: [36.34, 43.13]\n---\nText.\n")
@@ -49,7 +51,15 @@ func FuzzLoad(f *testing.F) {
 		}
 		var diags diag.List
 		start := time.Now()
+		content.Load(fsys, &diag.List{}) // once to warm up, so that what is measured is the input's
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		s := content.Load(fsys, &diags)
+		runtime.ReadMemStats(&after)
+		size := len(siteYAML) + 2*len(report) + 2*len(entity) // as many times as fsys holds each
+		if grew, limit := after.TotalAlloc-before.TotalAlloc, loadAllocBound(size); grew > limit {
+			t.Errorf("Load allocated %d bytes for %d bytes of input; the bound is %d", grew, size, limit)
+		}
 		if d := time.Since(start); d > fuzzBudget {
 			t.Errorf("Load took %v", d)
 		}
@@ -105,6 +115,13 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// loadAllocBound is the most Load may allocate for size bytes of
+// content: 256 KB, and 1 KB a byte (front matter is parsed as YAML into
+// nodes, then decoded; the worst measured is a quarter of that).
+func loadAllocBound(size int) uint64 {
+	return 256<<10 + 1<<10*uint64(size)
 }
 
 // checkPos verifies that a diagnostic names a file (or folder) of the

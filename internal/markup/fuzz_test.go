@@ -1,6 +1,7 @@
 package markup_test
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,8 @@ import (
 // does, filling in every annotation's Href, Anchor and Title (the title
 // from the hostile link text itself). Whatever the input, the HTML must
 // hold only the tags and attributes goldmark and this package write, and
-// no URL a browser would run.
+// no URL a browser would run; and parsing and rendering it must allocate
+// no more than allocBound, linear in its size.
 //
 //	go test ./internal/markup -run XXX -fuzz FuzzMarkup -fuzztime 60s
 func FuzzMarkup(f *testing.F) {
@@ -31,12 +33,26 @@ func FuzzMarkup(f *testing.F) {
 		"[x](<javascript:alert(1)>) [x]( javascript:alert(1)) [x](\x01javascript:alert(1))",
 		"[](city:) [ ](actor:) [x](city:a\"onclick=\"b)",
 		"[a](&#106;avascript:alert(1)) [b](ms-msdt&#58;x) [c](java&#9;script:x) [d](city&#58;mosul) ![e](&#x64;ata:x)",
+		// A wide header over short rows, which goldmark pads: 2 KB made
+		// 300,000 cells before tables were bounded.
+		"|" + strings.Repeat("a|", 300) + "\n|" + strings.Repeat("-|", 300) + "\n" + strings.Repeat("a\n", 1000),
+		"[r]: /u\n" + strings.Repeat("[r]: /u\n", 2000) + "x",
+		"```ruby\n" + strings.Repeat("\"#{", 300) + "\n```\n```jungle\nx = 1\n```\n",
+		strings.Repeat("*a_", 2000), strings.Repeat("[a](", 2000), strings.Repeat("\\``", 2000),
 	} {
 		f.Add(s)
 	}
 	md := markup.New([]string{"city", "actor"})
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
+		parse(md, src) // once to warm up, so that what is measured is the input's (a lexer is compiled on first use)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		parse(md, src)
+		runtime.ReadMemStats(&after)
+		if grew, limit := after.TotalAlloc-before.TotalAlloc, allocBound(src); grew > limit {
+			t.Errorf("allocated %d bytes for %d bytes of input; the bound is %d", grew, len(src), limit)
+		}
 		doc := md.Parse("reports/r.md", []byte(src))
 		for i, l := range doc.Links {
 			l.Href = "../../cities/" + l.ID + "/index.html"
@@ -64,6 +80,33 @@ func FuzzMarkup(f *testing.F) {
 			t.Errorf("%s\ninput:  %q\noutput: %q", problem, src, out)
 		}
 	})
+}
+
+// parse parses and renders src as the site stage does, with its
+// annotations resolved.
+func parse(md *markup.Markdown, src string) {
+	doc := md.Parse("reports/r.md", []byte(src))
+	for _, l := range doc.Links {
+		l.Href, l.Anchor, l.Title = "../../cities/"+l.ID+"/index.html", "m-1", l.Text
+	}
+	md.Render(doc)
+	doc.Text()
+	doc.FirstParagraph()
+}
+
+// allocBound is the most that parsing and rendering src may allocate: 256
+// KB, 1 KB a byte, and 8 KB a byte of what may be code that chroma
+// highlights (from the first code fence on), which allocates at each match
+// of its regular expressions.
+func allocBound(src string) uint64 {
+	code := 0
+	if i := strings.Index(src, "```"); i >= 0 {
+		code = len(src) - i
+	}
+	if i := strings.Index(src, "~~~"); i >= 0 {
+		code = max(code, len(src)-i)
+	}
+	return 256<<10 + 1<<10*uint64(len(src)) + 8<<10*uint64(code)
 }
 
 // bodyPolicy allows only the elements, attributes and comment that

@@ -2,42 +2,17 @@ package markup
 
 import (
 	"bytes"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
-// Bounds on what one body may cost.
-//
-// goldmark is linear on real text but, like most CommonMark parsers, it is
-// quadratic on some pathological inputs: thousands of list or quote markers
-// on one line, or thousands of unclosed emphasis, code or link openers in
-// one paragraph. A content file may be hostile, so Parse refuses deep
-// nesting before it starts (a rule that reads the same on every machine),
-// and gives up on a parse that runs past its time budget, which no real
-// report comes near: goldmark reads ordinary Markdown at tens of MB a
-// second, and a file holds at most 8 MB.
-const (
-	maxNesting  = 32               // container markers (">", "-", "1.") opening one line; indentation up to 4 × this
-	parseBudget = 10 * time.Second // for one body
-)
-
-// tooComplex is the panic that stops a parse over its budget; Parse
-// recovers it.
-type tooComplex struct{ offset int }
-
-// check stops the parse when it has run past its deadline. The hooks below
-// call it often: on every inline trigger character and on every attempt to
-// open a block, so no stretch of goldmark's work between two calls is more
-// than linear in the body.
-func (d *Doc) check(offset int) {
-	d.checks++
-	if d.checks%64 == 0 && time.Now().After(d.deadline) {
-		panic(tooComplex{offset})
-	}
-}
+// maxNesting bounds the container markers (">", "-", "1.") that open one
+// line, and 4 × it the columns of indentation. goldmark's work on a line
+// grows with the square of its nesting, so Parse refuses deep nesting
+// before it starts. The other limits are in limits.go.
+const maxNesting = 32
 
 // nestingProblem returns the offset of the first line of src that nests
 // more than maxNesting containers, by markers or by indentation, and how
@@ -113,31 +88,38 @@ func nesting(line []byte) int {
 	return n
 }
 
-// parseGuarded parses src into doc.root within the budget, reporting a
-// body that nests too deeply or takes too long.
+// parseGuarded parses src into doc.root within the limits, reporting a
+// body that passes one.
 func (m *Markdown) parseGuarded(doc *Doc, src []byte, ctx parser.Context) {
 	doc.root = ast.NewDocument()
 	if off, n := nestingProblem(src); off >= 0 {
-		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d levels (or %d columns of indentation): flatten the lists or block quotes", n, m.maxDepth, 4*m.maxDepth)
+		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d levels (or %d columns of indentation): flatten the lists or block quotes", n, m.lim.nesting, 4*m.lim.nesting)
 		return
 	}
-	doc.deadline = time.Now().Add(m.budget)
+	if off := elementsOver(src, m.lim.elements); off >= 0 {
+		doc.errorf(off, "more than %d Markdown elements in this file (lines, list and quote markers, and the punctuation that starts links, code, emphasis, quotes and tables); the limit is %d: split the file", m.lim.elements, m.lim.elements)
+		return
+	}
+	doc.cost = cost{lim: m.lim, budget: m.lim.workPerByte*len(src) + m.lim.workBase, lastNote: -1}
 	defer func() {
 		if r := recover(); r != nil {
-			tc, ok := r.(tooComplex)
+			s, ok := r.(stop)
 			if !ok {
 				panic(r)
 			}
+			doc.cost.block = nil
 			doc.root = ast.NewDocument()
 			doc.Links = nil
-			doc.errorf(tc.offset, "this Markdown took more than %v to parse, near here: split long paragraphs and close emphasis, code and link brackets", m.budget)
+			doc.errorf(s.offset, "%s", s.msg)
 		}
 	}()
 	doc.root = m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc.cost.block = nil // a node of the tree, which Finish lets go
 }
 
 // guardInline is an inline parser that parses nothing: goldmark offers it
-// every trigger character first, and it checks the parse's deadline.
+// every trigger character first, and it charges the work goldmark may do
+// there (chargeInline).
 type guardInline struct{ m *Markdown }
 
 // Trigger returns the characters goldmark and its extensions already
@@ -149,21 +131,22 @@ func (g guardInline) Trigger() []byte {
 func (g guardInline) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	if doc, _ := pc.Get(g.m.docKey).(*Doc); doc != nil {
 		_, seg := block.Position()
-		doc.check(seg.Start)
+		doc.chargeInline(parent, block, seg.Start)
 	}
 	return nil
 }
 
 // guardBlock is a block parser that opens nothing: goldmark offers it
-// every line, at every level of nesting, and it checks the deadline.
+// every line that may open a block with "[", before the footnote parser,
+// and it counts footnote definitions.
 type guardBlock struct{ m *Markdown }
 
-func (g guardBlock) Trigger() []byte { return nil }
+func (g guardBlock) Trigger() []byte { return []byte{'['} }
 
 func (g guardBlock) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	if doc, _ := pc.Get(g.m.docKey).(*Doc); doc != nil {
-		_, seg := reader.Position()
-		doc.check(seg.Start)
+		line, seg := reader.PeekLine()
+		doc.countFootnote(line, seg.Start, g.m.lim.footnotes)
 	}
 	return nil, parser.NoChildren
 }

@@ -310,7 +310,7 @@ func unescape(v []byte) string {
 		return string(v)
 	}
 	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
+	w := bufio.NewWriterSize(&buf, 2*len(v)) // not the default 4 KB for each text with an escape
 	gmhtml.DefaultWriter.Write(w, v)
 	w.Flush()
 	return html.UnescapeString(buf.String())

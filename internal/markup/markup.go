@@ -11,10 +11,10 @@ package markup
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -33,15 +33,14 @@ import (
 // Markdown parses and renders report bodies. It is safe for concurrent use
 // once built.
 type Markdown struct {
-	md       goldmark.Markdown
-	docKey   parser.ContextKey
-	schemes  []string // annotation schemes: the entity kinds and "report"
-	code     *chromahtml.Formatter
-	light    *chroma.Style
-	dark     *chroma.Style
-	maxDepth int           // container markers one line may open
-	budget   time.Duration // the time one parse may take
-	bufs     sync.Pool     // *bytes.Buffer, for Finish
+	md      goldmark.Markdown
+	docKey  parser.ContextKey
+	schemes []string // annotation schemes: the entity kinds and "report"
+	code    *chromahtml.Formatter
+	light   *chroma.Style
+	dark    *chroma.Style
+	lim     limits    // what one body may cost; see limits.go
+	bufs    sync.Pool // *bytes.Buffer, for Finish
 }
 
 // Option changes how a Markdown reads or writes bodies.
@@ -72,13 +71,13 @@ func New(kinds []string, opts ...Option) *Markdown {
 		schemes: append(append([]string(nil), kinds...), "report"),
 		// CSS classes, not inline styles, so a strict Content-Security-Policy
 		// holds and the theme owns the colours.
-		code:     chromahtml.New(chromahtml.WithClasses(true)),
-		light:    styles.Get("github"),
-		dark:     styles.Get("github-dark"),
-		maxDepth: maxNesting,
-		budget:   parseBudget,
+		code:  chromahtml.New(chromahtml.WithClasses(true)),
+		light: styles.Get("github"),
+		dark:  styles.Get("github-dark"),
+		lim:   defaultLimits(),
 	}
 	exts := []goldmark.Extender{
+		limitExtension{m}, // bounds on hostile input; see limits.go
 		// GFM, spelled out so that table alignment is an align
 		// attribute: the default, style="text-align:…", is an inline
 		// style that a strict Content-Security-Policy blocks. Bare URLs
@@ -104,12 +103,9 @@ func New(kinds []string, opts ...Option) *Markdown {
 				util.Prioritized(hardBreaks{}, 300),
 			),
 			parser.WithInlineParsers(
-				// First in line, to bound the time of hostile input; see guard.go.
-				util.Prioritized(guardInline{m}, 0),
 				// GFM's bare URLs, where goldmark's Linkify would be; see autolink.go.
 				util.Prioritized(newAutolinker(cfg.typographer), 999),
 			),
-			parser.WithBlockParsers(util.Prioritized(guardBlock{m}, 0)),
 		),
 		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is
 		// replaced by a comment, so no content file can put script in a page.
@@ -126,8 +122,7 @@ type Doc struct {
 	src      []byte
 	root     ast.Node
 	lines    *diag.Lines // built on first use
-	deadline time.Time
-	checks   int
+	cost     cost        // what the parse has cost so far
 	Links    []*Link
 	Problems []diag.Diagnostic
 
@@ -182,7 +177,7 @@ func (m *Markdown) Render(doc *Doc) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(doc.src) + len(doc.src)/4)
-	if err := m.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
+	if err := m.render(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -289,7 +284,8 @@ func (d *Doc) FirstParagraph() string {
 // text go to that spill file rather than stay in memory (where a write to
 // it fails, they stay). Render, Text and FirstParagraph keep working, until
 // f is closed. Links is released too: callers copy what they keep of it
-// first.
+// first. A body whose HTML passes the limit on a page's size is left empty,
+// with an error added to Problems.
 func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if doc.finished {
 		return nil
@@ -300,8 +296,14 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	}
 	defer m.bufs.Put(buf)
 	buf.Reset()
-	if err := m.md.Renderer().Render(buf, doc.src, doc.root); err != nil {
-		return err
+	if err := m.render(buf, doc); err != nil {
+		var le *LimitError
+		if !errors.As(err, &le) {
+			return err
+		}
+		// Over the limit on a page's size: an error with its place, and
+		// an empty body.
+		doc.Problems = append(doc.Problems, le.Diagnostic)
 	}
 	text := doc.memoryText() // not finished yet, so not spilled
 	doc.first = doc.FirstParagraph()

@@ -4,7 +4,6 @@ import (
 	"html"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -53,6 +52,7 @@ func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, ente
 // unknown language keeps CommonMark's class="language-…" on its <code>.
 // The language is the info string's first word with escapes and entities
 // resolved, as CommonMark says (```f&ouml;&ouml; is language föö).
+// A language that is not highlighted (see lexerFor) is shown the same way.
 func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
@@ -63,14 +63,8 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		seg := n.Lines().At(i)
 		code = append(code, seg.Value(src)...)
 	}
-	var lang string
-	if l := n.Language(src); l != nil {
-		lang = unescape(l)
-	}
-	var lexer chroma.Lexer
-	if lang != "" {
-		lexer = lexers.Get(lang)
-	}
+	lang := codeLang(n, src)
+	lexer := lexerFor(n, lang)
 	if lexer != nil {
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
 		if err == nil {

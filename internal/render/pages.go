@@ -51,7 +51,8 @@ type Page struct {
 	RecordColumns []Column       // data: the fields of the records
 	Feed          string         // the page's Atom feed, relative to the root
 	Crumbs        []*site.Entity // entity: its ancestors, outermost first
-	Mentions      []MentionItem  // entity: its mentions, each in its sentence
+	Mentions      []MentionGroup // entity: its mentions by report, newest first, each in its sentence
+	MoreMentions  int            // entity: reports whose mentions are not shown, beyond Mentions
 	Scripts       []string       // script files, relative to the root
 
 	// Set before the layout runs, from the fields above.
@@ -87,14 +88,22 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 	}
 }
 
+// MentionGroup is the mentions of an entity in one report, as its page
+// lists them: the first few, and how many more.
+type MentionGroup struct {
+	Href      string // the report: "../../reports/x/index.html"
+	Title     string // the report's title
+	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
+	Lang      string // the report's language, when it differs from the page's or the site's
+	Items     []MentionItem
+	More      int // the report's mentions not listed
+}
+
 // MentionItem is a mention of an entity as its page lists it: the sentence
 // around it, and a link to it in its report.
 type MentionItem struct {
 	Before, Text, After string // the sentence, split around the mention
 	Href                string // the mention in its report: "../../reports/x/index.html#m-3"
-	Title               string // the report's title
-	Date, Day           string // the report's date: "2016-08-12", "12 August 2016"
-	Lang                string // the report's language, when it differs from the page's or the site's
 }
 
 // YearGroup is the reports of one year.
@@ -311,15 +320,22 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = e.URL + "feed.xml"
-	p.Mentions = make([]MentionItem, len(e.Mentions))
-	for i, m := range e.Mentions {
-		rep := m.Report
-		p.Mentions[i] = MentionItem{
-			Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
-			Href: p.Link(rep.URL) + "#" + m.Anchor(), Title: rep.Title,
-			Date: rep.Date.String(), Day: rep.Date.Human(), Lang: p.ItemLang(rep),
+	p.Mentions = make([]MentionGroup, len(e.MentionGroups))
+	for i, g := range e.MentionGroups {
+		rep := g.Report
+		href := p.Link(rep.URL)
+		p.Mentions[i] = MentionGroup{
+			Href: href, Title: rep.Title, Date: rep.Date.String(), Day: rep.Date.Human(),
+			Lang: p.ItemLang(rep), More: g.More,
+		}
+		for _, m := range g.Mentions {
+			p.Mentions[i].Items = append(p.Mentions[i].Items, MentionItem{
+				Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
+				Href: href + "#" + m.Anchor(),
+			})
 		}
 	}
+	p.MoreMentions = e.MoreMentionReports
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
 	p.Strip = recordStrip(p, e.Records, r.axis, &r.site.Config)

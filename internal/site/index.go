@@ -15,6 +15,13 @@ const (
 	maxRelated     = 5    // related reports on a report page
 	maxRelatedFrom = 1000 // an entity in more reports does not make them related
 	maxCoOccurring = 8    // co-occurring entities on an entity page
+
+	// An entity page shows the mentions of its newest maxMentionGroups
+	// reports, maxMentionsShown of each, so that its size is bounded
+	// however often the entity is mentioned: one report may hold 10,000
+	// annotations (see internal/markup), and a site any number of reports.
+	maxMentionGroups = 50
+	maxMentionsShown = 3
 )
 
 // index computes the cross-references that pages show. Every step is linear
@@ -55,7 +62,9 @@ func (r *resolver) index() {
 			}
 		}
 		for _, m := range rep.Mentions {
-			m.Entity.Mentions = append(m.Entity.Mentions, m)
+			e := m.Entity
+			e.Mentions = append(e.Mentions, m)
+			groupMention(e, m)
 		}
 		for _, src := range rep.Sources {
 			for _, k := range s.Kinds {
@@ -136,6 +145,24 @@ func (r *resolver) mentionsIn() {
 				m.Entity.mentionsIn[ed.Lang] = append(m.Entity.mentionsIn[ed.Lang], m)
 			}
 		}
+	}
+}
+
+// groupMention adds m to what e's page shows of its mentions. Reports
+// come newest first, and a report's mentions in document order.
+func groupMention(e *Entity, m *Mention) {
+	g := len(e.MentionGroups) - 1
+	switch {
+	case g >= 0 && e.MentionGroups[g].Report == m.Report:
+		if len(e.MentionGroups[g].Mentions) < maxMentionsShown {
+			e.MentionGroups[g].Mentions = append(e.MentionGroups[g].Mentions, m)
+		} else {
+			e.MentionGroups[g].More++
+		}
+	case len(e.MentionGroups) < maxMentionGroups:
+		e.MentionGroups = append(e.MentionGroups, MentionGroup{Report: m.Report, Mentions: []*Mention{m}})
+	case len(e.Mentions) < 2 || e.Mentions[len(e.Mentions)-2].Report != m.Report:
+		e.MoreMentionReports++ // the first of this report's mentions
 	}
 }
 

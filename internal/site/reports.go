@@ -37,12 +37,19 @@ func (r *resolver) reportMeta(rep *Report) {
 }
 
 // reportBody resolves a report's annotations; each entity annotation is a
-// mention with an anchor. It runs in parallel with other bodies and touches
-// only rep.
+// mention with an anchor. Only the mentions an entity page shows keep
+// their sentence (see maxMentionsShown), so that a report dense with
+// annotations does not keep a sentence for each. It runs in parallel with
+// other bodies and touches only rep.
 func (r *resolver) reportBody(rep *Report) {
+	shown := map[*Entity]int{}
 	r.links(rep.Doc, rep.URL, rep.lang, func(e *Entity, l *markup.Link) {
 		rep.named = append(rep.named, e)
-		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, Lang: rep.lang, n: len(rep.Mentions) + 1}
+		m := &Mention{Report: rep, Entity: e, Lang: rep.lang, n: len(rep.Mentions) + 1}
+		if shown[e] < maxMentionsShown {
+			shown[e]++
+			m.Sentence = l.Sentence
+		}
 		l.Anchor = m.Anchor()
 		rep.Mentions = append(rep.Mentions, m)
 	})

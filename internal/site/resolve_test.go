@@ -89,7 +89,9 @@ func TestMentions(t *testing.T) {
 		"m-5 city:mosul \"Mu\u0302sil\" → Mosul \"2016-08-12-mosul\"",
 		`m-6 actor:isil "islamic STATE" → ISIL "2016-08-12-mosul"`,
 		`m-7 city:nineveh "Nineveh" → Nineveh "2016-08-12-mosul"`,
-		`m-8 city:mosul "Mosul" → Mosul "2016-08-12-mosul"`,
+		// Mosul's fourth: an entity page shows three of a report's, so
+		// it keeps no sentence.
+		`m-8 city:mosul "" → Mosul "2016-08-12-mosul"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("mentions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -383,5 +385,41 @@ func TestParallel(t *testing.T) {
 				t.Fatalf("Parallel(%d): fn(%d) called %d times", n, i, c)
 			}
 		}
+	}
+}
+
+// An entity page shows the mentions of the newest 50 reports, three of
+// each, and counts the rest: its size is bounded however many reports
+// mention the entity, and however often each does.
+func TestMentionGroups(t *testing.T) {
+	files := map[string]string{}
+	for i := range 60 {
+		// Report i mentions Mosul i+1 times; the larger i, the newer.
+		body := strings.Repeat("[Mosul](city:mosul) cut. ", i+1)
+		files[fmt.Sprintf("reports/r%02d.md", i)] = report(fmt.Sprintf("2016-%02d-%02d", i/28+1, i%28+1), []string{"actors: [isil]"}, body+"\n")
+	}
+	s, diags := resolve(with(files), site.Options{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", strings.Join(diags, "\n"))
+	}
+	mosul := findEntity(t, s, "city", "mosul")
+	var got []string
+	for _, g := range mosul.MentionGroups {
+		var anchors []string
+		for _, m := range g.Mentions {
+			anchors = append(anchors, m.Anchor())
+		}
+		got = append(got, fmt.Sprintf("%s:%s+%d", g.Report.Slug, strings.Join(anchors, ","), g.More))
+	}
+	want := []string{"r59:m-1,m-2,m-3+57", "r58:m-1,m-2,m-3+56"}
+	if len(got) != 50 || got[0] != want[0] || got[1] != want[1] || got[49] != "r10:m-1,m-2,m-3+8" {
+		t.Errorf("groups: %d, %v … %v", len(got), got[:min(2, len(got))], got[len(got)-1:])
+	}
+	// The 10 oldest, r00 … r09, are counted but not shown.
+	if mosul.MoreMentionReports != 10 {
+		t.Errorf("MoreMentionReports = %d, want 10", mosul.MoreMentionReports)
+	}
+	if n := len(mosul.Mentions); n != 60*61/2 {
+		t.Errorf("%d mentions", n)
 	}
 }

@@ -78,6 +78,12 @@ type Entity struct {
 	// site.yaml's order; see In and NameIn.
 	Translations []*Translation
 
+	// What its page shows of Mentions: grouped by report, newest first, a
+	// few of each report's, and the number of reports with mentions
+	// beyond the groups. See maxMentionGroups.
+	MentionGroups      []MentionGroup
+	MoreMentionReports int
+
 	direct     []ReportRef           // the Reports with Direct set, computed once
 	lang       string                // the language of the original: the site's default
 	mentionsIn map[string][]*Mention // by edition; see MentionsIn
@@ -152,9 +158,17 @@ type Report struct {
 type Mention struct {
 	Report   *Report
 	Entity   *Entity
-	Sentence markup.Sentence // the sentence around it; its Text is the annotation's
+	Sentence markup.Sentence // the sentence around it, for the first few of an entity in a text (see reportBody)
 	Lang     string          // the language of the text it is in: the original's or a translation's
 	n        int             // its number in its text, from 1
+}
+
+// MentionGroup is the mentions of an entity in one report, as the
+// entity's page shows them.
+type MentionGroup struct {
+	Report   *Report
+	Mentions []*Mention // the first maxMentionsShown, in document order
+	More     int        // how many more the report has
 }
 
 // Anchor is the mention's id in the page of its report's text: "m-3".
@@ -314,7 +328,6 @@ func (r *resolver) bodies() {
 		j := jobs[i]
 		doc := r.md.Parse(j.path, *j.src)
 		*j.doc = doc
-		r.diags.Append(doc.Problems...)
 		switch {
 		case j.tr != nil && j.report != nil:
 			r.translationBody(j.report, j.tr)
@@ -326,6 +339,7 @@ func (r *resolver) bodies() {
 		if err := r.md.Finish(doc, r.spill); err != nil {
 			r.diags.Errorf(diag.Pos{Path: j.path}, "rendering Markdown: %v", err)
 		}
+		r.diags.Append(doc.Problems...) // Finish adds a body over the limit on a page's size
 		*j.src = nil
 	})
 }
@@ -393,11 +407,11 @@ func (s *Site) Report(rep *content.Report, diags *diag.List) *Report {
 		ev.Record = r.recordIndex[id]
 	}
 	nr.Doc = r.md.Parse(rep.Path, rep.Body)
-	diags.Append(nr.Doc.Problems...)
 	one.reportBody(nr)
 	if err := r.md.Finish(nr.Doc, nil); err != nil {
 		diags.Errorf(diag.Pos{Path: rep.Path}, "rendering Markdown: %v", err)
 	}
+	diags.Append(nr.Doc.Problems...)
 	one.reportEntities(nr)
 	return nr
 }

@@ -307,6 +307,13 @@ var errorCases = []struct {
 		},
 		[]string{`reports/x.md:1:1: error: front matter is not closed: add a "---" line after it`},
 	},
+	{
+		// Found when the body is rendered, after it is resolved.
+		"a body whose HTML passes the limit on a page's size",
+		map[string]string{"reports/r.md": report("2016", []string{"cities: [mosul]", "actors: [isil]"},
+			"[r]: /"+strings.Repeat("u", 64<<10)+"\n\nText.\n\n"+strings.Repeat("[a][r] ", 300)+"\n")},
+		[]string{`reports/r.md:12:1: error: this Markdown renders to more than 16 MB of HTML, from here on; the limit is 16 MB a page: split the file, or use fewer references to long link definitions and footnotes`},
+	},
 }
 
 func TestErrors(t *testing.T) {

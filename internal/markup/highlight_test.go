@@ -1,0 +1,72 @@
+package markup
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// TestHighlightBound runs every highlighted lexer on inputs built to make
+// a lexer of backtracking regular expressions work hard (unclosed strings
+// and comments, deep nesting, long runs of one character, punctuation
+// soup) and checks what it allocates, a measure of its work that holds
+// on any machine: at most 64 KB plus 8 KB a byte of code (chroma's
+// regular expressions allocate at each match; per byte, its allocations
+// grow up to some thousand lines of code, then stay flat), for the input
+// and for twice as much. Jungle, which is
+// not highlighted, allocates 100 GB on its first line.
+func TestHighlightBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	soup := make([]byte, 2048)
+	for i := range soup {
+		soup[i] = "()[]{}<>\"'`\\/*#$@!%^&|;:,.?=+-_~ \n\tax1"[rng.IntN(38)]
+	}
+	inputs := []string{
+		string(soup),
+		strings.Repeat("(", 1000), strings.Repeat("{[(<", 250), strings.Repeat("\"", 1001),
+		strings.Repeat("'", 1001), strings.Repeat("`", 1001), strings.Repeat("\\", 1000),
+		strings.Repeat("#", 1000), strings.Repeat("/*", 500), strings.Repeat("<!--", 250),
+		strings.Repeat("${", 500), strings.Repeat("'''", 350), strings.Repeat("<a ", 350),
+		strings.Repeat("x = 1 <a> \"s\" // c\n", 50), strings.Repeat("a\n", 500),
+		strings.Repeat(" ", 1000), "<<EOF\n" + strings.Repeat("x\n", 250), strings.Repeat("\"\\", 500),
+	}
+	allocs := func(lexer chroma.Lexer, code string) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		tokenise(t, lexer, code)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	for _, name := range highlighted() {
+		lexer := lexers.Get(name)
+		if lexer == nil || lexer.Config().Name != name {
+			t.Errorf("%q is not a chroma lexer", name)
+			continue
+		}
+		tokenise(t, lexer, "x") // compiles the lexer, once a process
+		for _, in := range inputs {
+			codes := []string{in, in + in}
+			if testing.Short() {
+				codes = codes[:1]
+			}
+			for _, code := range codes {
+				if n, limit := allocs(lexer, code), 64<<10+8<<10*uint64(len(code)); n > limit {
+					t.Errorf("%s allocated %d bytes for %.20q… (%d bytes); the bound is %d", name, n, code, len(code), limit)
+				}
+			}
+		}
+	}
+}
+
+func tokenise(t *testing.T, lexer chroma.Lexer, code string) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tok := it(); tok != chroma.EOF; tok = it() {
+	}
+}
