@@ -18,6 +18,7 @@ import (
 
 	"gazette/internal/diag"
 	"gazette/internal/markup"
+	"gazette/internal/parallel"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 )
@@ -90,7 +91,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options,
 	jobs = append(jobs, r.assets, r.sitemap, r.data)
 
 	errs := make([]error, len(jobs))
-	site.Parallel(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
 	for _, err := range errs {
 		if err != nil {
 			return r.stats, err

@@ -373,15 +373,3 @@ func TestRel(t *testing.T) {
 		t.Errorf("RelFile = %q", got)
 	}
 }
-
-func TestParallel(t *testing.T) {
-	for _, n := range []int{0, 1, 7, 1000} {
-		seen := make([]int, n)
-		site.Parallel(n, func(i int) { seen[i]++ })
-		for i, c := range seen {
-			if c != 1 {
-				t.Fatalf("Parallel(%d): fn(%d) called %d times", n, i, c)
-			}
-		}
-	}
-}
