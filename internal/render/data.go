@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strings"
 
+	"gazette/internal/output"
 	"gazette/internal/site"
 )
 
@@ -221,8 +222,8 @@ func (r *renderer) entityItems() iter.Seq[entityJSON] {
 // writeJSONArray writes items as json.MarshalIndent of their slice does
 // ("", "  "), and a newline, one item at a time, so that the file is not
 // held whole in memory. No items is "[]", never "null".
-func writeJSONArray[T any](w Writer, path string, items iter.Seq[T]) error {
-	f, err := Create(w, path)
+func writeJSONArray[T any](w output.Writer, path string, items iter.Seq[T]) error {
+	f, err := output.Create(w, path)
 	if err != nil {
 		return err
 	}

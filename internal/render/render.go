@@ -18,17 +18,11 @@ import (
 
 	"gazette/internal/diag"
 	"gazette/internal/markup"
+	"gazette/internal/output"
 	"gazette/internal/parallel"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 )
-
-// Writer receives the files of the site. WriteFile is called from several
-// goroutines at once; path is slash-separated and relative to the output
-// root. data is only lent: the renderer reuses it once WriteFile returns.
-type Writer interface {
-	WriteFile(path string, data []byte) error
-}
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -45,7 +39,7 @@ type Options struct {
 
 // Render writes every page and file of s to w. Problems in the theme are
 // reported to diags; an error is returned only when writing fails.
-func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options, diags *diag.List) (Stats, error) {
+func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
 	if len(s.Static) > 0 {
 		w = newShadowed(w, s.Static, diags)
 	}
@@ -104,7 +98,7 @@ type renderer struct {
 	site  *site.Site
 	theme *Theme
 	md    *markup.Markdown
-	w     Writer
+	w     output.Writer
 	diags *diag.List
 	nav   []NavItem
 
@@ -160,7 +154,7 @@ func streamed(layout string) bool {
 
 // streamPage is page for a page written as it is laid out.
 func (r *renderer) streamPage(layout string, p *Page) error {
-	f, err := Create(r.w, p.File())
+	f, err := output.Create(r.w, p.File())
 	if err != nil {
 		return err
 	}
@@ -240,49 +234,6 @@ func (r *renderer) assets() error {
 	return nil
 }
 
-// StaticCopier is implemented by writers that can copy a content file
-// without reading it into memory.
-type StaticCopier interface {
-	CopyFile(dst string, src fs.FS, srcPath string) error
-}
-
-// Creator is implemented by writers that can take a file as a stream, so
-// that a large file (the open data, a page listing every report) is
-// written as it is made instead of being held whole in memory.
-type Creator interface {
-	Create(path string) (io.WriteCloser, error)
-}
-
-// CopyFile copies srcPath of src to dst on w: with w's CopyFile when it
-// has one, else through memory.
-func CopyFile(w Writer, dst string, src fs.FS, srcPath string) error {
-	if c, ok := w.(StaticCopier); ok {
-		return c.CopyFile(dst, src, srcPath)
-	}
-	b, err := fs.ReadFile(src, srcPath)
-	if err != nil {
-		return err
-	}
-	return w.WriteFile(dst, b)
-}
-
-// Create opens path on w for streaming: with w's Create when it has one,
-// else into a buffer that Close hands to WriteFile.
-func Create(w Writer, path string) (io.WriteCloser, error) {
-	if c, ok := w.(Creator); ok {
-		return c.Create(path)
-	}
-	return &bufferedFile{w: w, path: path}, nil
-}
-
-type bufferedFile struct {
-	bytes.Buffer
-	w    Writer
-	path string
-}
-
-func (f *bufferedFile) Close() error { return f.w.WriteFile(f.path, f.Bytes()) }
-
 // shadowed is the Writer of a site with static/ files: it warns at each
 // static file that will replace a file the site makes itself (the home
 // page, style.css, a feed), which CopyStatic writes after the render. It
@@ -290,12 +241,12 @@ func (f *bufferedFile) Close() error { return f.w.WriteFile(f.path, f.Bytes()) }
 // memory however large the site. The theme's static files are meant to be
 // replaced by the content's, and are not written here when they are.
 type shadowed struct {
-	w      Writer
+	w      output.Writer
 	static map[string]bool
 	diags  *diag.List
 }
 
-func newShadowed(w Writer, static []string, diags *diag.List) *shadowed {
+func newShadowed(w output.Writer, static []string, diags *diag.List) *shadowed {
 	set := make(map[string]bool, len(static))
 	for _, p := range static {
 		set[p] = true
@@ -317,13 +268,13 @@ func (s *shadowed) WriteFile(name string, data []byte) error {
 // Create keeps the underlying writer's streaming.
 func (s *shadowed) Create(name string) (io.WriteCloser, error) {
 	s.check(name)
-	return Create(s.w, name)
+	return output.Create(s.w, name)
 }
 
 // CopyStatic copies the content's static/ files.
-func CopyStatic(s *site.Site, content fs.FS, w Writer) (int, error) {
+func CopyStatic(s *site.Site, content fs.FS, w output.Writer) (int, error) {
 	for _, p := range s.Static {
-		if err := CopyFile(w, p, content, "static/"+p); err != nil {
+		if err := output.CopyFile(w, p, content, "static/"+p); err != nil {
 			return 0, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gazette/internal/content"
+	"gazette/internal/output"
 	"gazette/internal/site"
 )
 
@@ -33,8 +34,8 @@ func columns[T any](fields []field[T]) []Column {
 // byte-order mark: a reader that does not strip one would read the first
 // header as "\uFEFFid" (the data page tells spreadsheet users to open the
 // files as UTF-8).
-func writeCSV[T any](w Writer, path string, fields []field[T], items []T) error {
-	f, err := Create(w, path)
+func writeCSV[T any](w output.Writer, path string, fields []field[T], items []T) error {
+	f, err := output.Create(w, path)
 	if err != nil {
 		return err
 	}
