@@ -73,7 +73,7 @@ func untilString(e *site.Event) string {
 // each as a stream made item by item: at 100,000 reports they are
 // hundreds of megabytes.
 func (r *renderer) data() error {
-	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site, r.absURL), r.site.Events); err != nil {
+	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site, r.site.AbsURL), r.site.Events); err != nil {
 		return err
 	}
 	if err := writeJSONArray(r.w, "data/entities.json", r.entityItems()); err != nil {
@@ -85,7 +85,7 @@ func (r *renderer) data() error {
 	if err := writeJSONArray(r.w, "data/reports.json", r.reportItems()); err != nil {
 		return err
 	}
-	if err := writeCSV(r.w, "data/records.csv", recordFields(r.site, r.absURL), r.site.Records); err != nil {
+	if err := writeCSV(r.w, "data/records.csv", recordFields(r.site, r.site.AbsURL), r.site.Records); err != nil {
 		return err
 	}
 	if err := writeJSONArray(r.w, "data/records.json", r.recordItems()); err != nil {
@@ -123,7 +123,7 @@ func (r *renderer) eventItems() iter.Seq[eventJSON] {
 				ID: e.ID(), Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
 				Scope: e.Scope, Roles: rolesJSON(r.site, e.Roles), Cause: e.Cause,
 				From: e.From.String(), Until: untilString(e), Period: EDTF(e.From, e.Until.Date, e.Until.Ongoing),
-				Note: e.Note, URL: r.absURL(e.Report.URL),
+				Note: e.Note, URL: r.site.AbsURL(e.Report.URL),
 			}
 			if e.Record != nil {
 				ej.Record = e.Record.ID
@@ -161,7 +161,7 @@ func (r *renderer) reportItems() iter.Seq[reportJSON] {
 	return func(yield func(reportJSON) bool) {
 		for _, rep := range s.Reports {
 			rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
-				Lang: rep.Lang, URL: r.absURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
+				Lang: rep.Lang, URL: r.site.AbsURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
 			for _, src := range rep.Sources {
 				rj.Sources = append(rj.Sources, sourceJSON{src.Publisher, src.Title, src.Date.String(), src.URL, src.Archive})
 			}
@@ -195,7 +195,7 @@ func (r *renderer) entityItems() iter.Seq[entityJSON] {
 		for _, k := range r.site.Kinds {
 			for _, e := range k.Entities {
 				ej := entityJSON{Kind: k.ID, ID: e.ID, Name: e.Name, Aliases: []string{}, Names: map[string]string{},
-					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.absURL(e.URL)}
+					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.site.AbsURL(e.URL)}
 				for _, a := range e.Aliases {
 					ej.Aliases = append(ej.Aliases, a.Value)
 				}

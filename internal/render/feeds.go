@@ -14,16 +14,6 @@ import (
 // and an entity's page lists all of its reports.
 const maxFeedEntries = 50
 
-// absURL makes an absolute URL when base_url is set. Without it, links
-// are relative to the site root, which feed readers resolve against the
-// feed's own address when it is served from the root.
-func (r *renderer) absURL(url string) string {
-	if b := r.site.Config.BaseURL; b != "" {
-		return b + url
-	}
-	return "/" + url
-}
-
 // feedID is stable across builds and hosts: the page's URL under base_url,
 // or a URN built from the site's title and the page's path.
 func (r *renderer) feedID(url string) string {
@@ -48,7 +38,7 @@ func appendAtomDate(b []byte, d content.Date) []byte {
 func (r *renderer) feed(dir, title string, reports []*site.Report) error {
 	s := r.site
 	c := &s.Config
-	id, href := r.feedID(""), r.absURL("") // prefixes of page addresses
+	id, href := r.feedID(""), r.site.AbsURL("") // prefixes of page addresses
 
 	// The feed is as new as its newest report, and no older than 1970.
 	// size is the room the feed takes when no text needs escaping.
@@ -211,7 +201,7 @@ func (r *renderer) feeds() []func() error {
 // the feeds, it is written directly, in the bytes xml.Encoder made.
 func (r *renderer) sitemap() error {
 	s := r.site
-	base := r.absURL("")
+	base := r.site.AbsURL("")
 	n := 5 + len(s.Reports) + len(s.Pages)
 	for _, k := range s.Kinds {
 		n += 1 + len(k.Entities)

@@ -56,8 +56,8 @@ func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byt
 		Lang: s.Config.Language, ID: r.feedID(dir + "feed.xml"), Title: title, Sub: s.Config.Subtitle,
 		Author: atomPerson{s.Config.Title}, Rights: s.Config.License, Gen: "gazette",
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.absURL(dir + "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.absURL(dir)},
+			{Rel: "self", Type: "application/atom+xml", Href: r.site.AbsURL(dir + "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: r.site.AbsURL(dir)},
 		},
 		Updated: atomDate(content.Date{Year: 1970, Month: 1, Day: 1}),
 	}
@@ -67,7 +67,7 @@ func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byt
 		}
 		e := atomEntry{
 			ID: r.feedID(rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(rep.URL)}, Summary: rep.Summary,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.site.AbsURL(rep.URL)}, Summary: rep.Summary,
 		}
 		for i, list := range rep.Entities {
 			for _, ent := range list {
@@ -153,7 +153,7 @@ func referenceSitemap(r *renderer) []byte {
 		if !d.IsZero() {
 			lm = d.Start().Format("2006-01-02")
 		}
-		urls = append(urls, u{r.absURL(url), lm})
+		urls = append(urls, u{r.site.AbsURL(url), lm})
 	}
 	s := r.site
 	add("", content.Date{})

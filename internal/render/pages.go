@@ -322,7 +322,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = recordStrip(p, e.Records, r.axis, &r.site.Config)
+	p.Strip = recordStrip(p, e.Records, r.axis, r.site)
 	if e.Coordinates != nil {
 		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
 	}
@@ -445,8 +445,8 @@ func (r *renderer) search() *Page {
 
 func (r *renderer) dataPage() *Page {
 	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
-	p.Columns = columns(eventFields(r.site, r.absURL))
-	p.RecordColumns = columns(recordFields(r.site, r.absURL))
+	p.Columns = columns(eventFields(r.site, r.site.AbsURL))
+	p.RecordColumns = columns(recordFields(r.site, r.site.AbsURL))
 	p.Events = r.site.Events
 	s := r.site
 	var dist []any
@@ -455,7 +455,7 @@ func (r *renderer) dataPage() *Page {
 		{"data/events.json", "application/json"}, {"data/reports.json", "application/json"}, {"data/entities.json", "application/json"},
 		{"data/datapackage.json", "application/json"},
 	} {
-		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": r.absURL(f.path)})
+		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": r.site.AbsURL(f.path)})
 	}
 	p.JSONLD = omitEmpty(map[string]any{
 		"@context": "https://schema.org", "@type": "Dataset",

@@ -169,7 +169,6 @@ func eventFields(s *site.Site, abs func(string) string) []field[*site.Event] {
 // recordFields are the columns of records.csv.
 func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
 	type F = field[*site.Record]
-	c := &s.Config
 	coord := func(lat bool) func(*site.Record) string {
 		return func(r *site.Record) string {
 			where := r.Roles.Of(site.RoleWhere)
@@ -185,7 +184,7 @@ func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
 	}
 	fs := []F{
 		{Column{Name: "id", Meaning: "the record's stable id: its file name, or for an event that names no record, the event's id"}, func(r *site.Record) string { return r.ID }},
-		{Column{Name: "title", Meaning: "what the record is called"}, func(r *site.Record) string { return textCell(RecordTitle(c, r)) }},
+		{Column{Name: "title", Meaning: "what the record is called"}, func(r *site.Record) string { return textCell(s.RecordTitle(r)) }},
 		{Column{Name: "type", Meaning: "what was done: one of the site's event types"}, func(r *site.Record) string { return r.Type }},
 		{Column{Name: "services", Meaning: "the services cut, separated by semicolons"}, func(r *site.Record) string { return strings.Join(r.Services, ";") }},
 		{Column{Name: "scope", Meaning: "one of the site's scopes: city, province, region, national"}, func(r *site.Record) string { return r.Scope }},

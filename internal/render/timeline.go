@@ -249,7 +249,7 @@ func newTimeAxis(all []*site.Event) timeAxis {
 
 // recordStrip lays out an entity's records between the start of the
 // site's first event and the end of its last.
-func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, c *content.Config) *Strip {
+func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, ss *site.Site) *Strip {
 	if len(records) == 0 || !axis.ok {
 		return nil
 	}
@@ -263,12 +263,12 @@ func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, c *content.Co
 	span := hi.Sub(lo).Hours()
 	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
 	const rowH = 34
-	types := c.EventTypes.IDs()
+	types := ss.Config.EventTypes.IDs()
 	for i, ref := range records {
 		rec := ref.Record
 		row := StripRow{
 			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: p.Link(rec.URL),
-			Label: RecordTitle(c, rec), Title: RecordTitle(c, rec) + ": " + StatusText(rec.Status),
+			Label: ss.RecordTitle(rec), Title: ss.RecordTitle(rec) + ": " + site.StatusText(rec.Status),
 		}
 		add := func(from, to time.Time, kind string) {
 			if !to.After(from) {
