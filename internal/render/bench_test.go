@@ -10,6 +10,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/site"
+	"gazette/internal/svg"
 	"gazette/internal/synth"
 )
 
@@ -34,8 +35,8 @@ func benchRenderer(b *testing.B) *renderer {
 	}
 	r := &renderer{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 	return r
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/english"
 	"gazette/internal/site"
+	"gazette/internal/svg"
 )
 
 // Page is what every layout receives. Exactly one of Report, Entity, Kind
@@ -42,10 +44,10 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart         *Chart         // home, timeline: events per month
-	Map           *Map           // home, indexes of places, places
-	RecordMap     *RecordMap     // home, records index: where records happened
-	Strip         *Strip         // entity: its records on the site's time axis
+	Chart         *svg.Chart     // home, timeline: events per month
+	Map           *svg.Map       // home, indexes of places, places
+	RecordMap     *svg.RecordMap // home, records index: where records happened
+	Strip         *svg.Strip     // entity: its records on the site's time axis
 	Timeline      []TimelineYear // timeline: events and reports by year
 	Columns       []Column       // data: the fields of the events
 	RecordColumns []Column       // data: the fields of the records
@@ -194,9 +196,9 @@ func (r *renderer) home() *Page {
 	}
 	p.Events = s.Events
 	p.Feed = "feed.xml"
-	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
-	p.Map = r.basemap.mapFor(nil, s.Config.Map.Attribution)
-	p.RecordMap = r.basemap.recordMap(s.Records, s.Config.Map.Attribution)
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
+	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution)
+	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
 		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
 	}
@@ -259,13 +261,13 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	p := r.newPage("entities", k.URL, k.Title, english.Count(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
 	p.Kind = k
 	if hasCoordinates(k) {
-		p.Map = r.basemap.mapFor(nil, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution)
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
 		groups[e.Type] = append(groups[e.Type], e)
 	}
-	for _, t := range sortedKeys(groups) {
+	for _, t := range slices.Sorted(maps.Keys(groups)) {
 		title := t
 		if title == "" {
 			title = "other"
@@ -322,9 +324,9 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	}
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = recordStrip(p, e.Records, r.axis, r.site)
+	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link)
 	if e.Coordinates != nil {
-		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution)
 	}
 	ld := r.entityLD(e, p, true)
 	ld["@context"] = "https://schema.org"
@@ -432,7 +434,7 @@ func (r *renderer) timeline() *Page {
 	s := r.site
 	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
 		english.Count(len(s.Events), "event", "events"), english.Count(len(s.Reports), "report", "reports")))
-	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Timeline = timelineYears(s)
 	return p
 }
@@ -479,4 +481,42 @@ func (r *renderer) notFound() *Page {
 	p := r.newPage("404", "", "Page not found", "There is no page at this address.")
 	p.notFound = true
 	return p
+}
+
+// TimelineYear is one year of the timeline page.
+type TimelineYear struct {
+	Year  int
+	Items []TimelineItem
+}
+
+// TimelineItem is an event or a report on the timeline, at its date.
+type TimelineItem struct {
+	Date   content.Date
+	Event  *site.Event
+	Report *site.Report
+}
+
+func timelineYears(s *site.Site) []TimelineYear {
+	var items []TimelineItem
+	for _, e := range s.Events {
+		items = append(items, TimelineItem{Date: e.From, Event: e})
+	}
+	for _, r := range s.Reports {
+		items = append(items, TimelineItem{Date: r.Date, Report: r})
+	}
+	slices.SortStableFunc(items, func(a, b TimelineItem) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		// At the same date, events before the reports that tell of them.
+		return btoi(a.Event == nil) - btoi(b.Event == nil)
+	})
+	var years []TimelineYear
+	for _, it := range items {
+		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
+			years = append(years, TimelineYear{Year: it.Date.Year})
+		}
+		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
+	}
+	return years
 }

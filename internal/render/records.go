@@ -91,7 +91,7 @@ func (r *renderer) recordsIndex() *Page {
 	for i, rec := range r.site.Records {
 		p.Records[i] = site.RecordRef{Record: rec}
 	}
-	p.RecordMap = r.basemap.recordMap(r.site.Records, r.site.Config.Map.Attribution)
+	p.RecordMap = r.basemap.RecordMap(r.site.Records, r.site.Config.Map.Attribution)
 	return p
 }
 

@@ -13,7 +13,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"slices"
 	"sync"
 
 	"gazette/internal/diag"
@@ -22,6 +21,7 @@ import (
 	"gazette/internal/parallel"
 	"gazette/internal/site"
 	"gazette/internal/spill"
+	"gazette/internal/svg"
 )
 
 // Stats counts what a render produced.
@@ -45,8 +45,8 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 	}
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 
 	// Pages are laid out inside their jobs, so that only the pages being
 	// written are in memory, not all of them. The jobs that take longest,
@@ -102,10 +102,10 @@ type renderer struct {
 	diags *diag.List
 	nav   []NavItem
 
-	basemap *basemap   // nil when no place has coordinates
-	axis    timeAxis   // the span of the site's events, shared by the strips
-	frags   *fragments // the HTML of cached partials, shared by all pages
-	bufs    sync.Pool  // *bytes.Buffer, for pages being laid out
+	basemap *svg.Basemap // nil when no place has coordinates
+	axis    svg.TimeAxis // the span of the site's events, shared by the strips
+	frags   *fragments   // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool    // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -305,23 +305,14 @@ func (r *renderer) navigation() []NavItem {
 	return nav
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // ReportPage lays out one report's page alone, for `gazette serve` to show
 // an edit at once; rep comes from site.Site.Report. It returns the page's
 // output path and HTML.
 func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
 	r := &renderer{site: s, theme: t, md: md, diags: diags}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 	r.frags = &fragments{}
 	p := r.report(rep)
 	var buf bytes.Buffer
