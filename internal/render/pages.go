@@ -12,6 +12,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/feeds"
 	"gazette/internal/site"
 	"gazette/internal/svg"
 )
@@ -195,7 +196,7 @@ func (r *renderer) home() *Page {
 		p.Counts = append(p.Counts, KindCount{k, len(k.Entities)})
 	}
 	p.Events = s.Events
-	p.Feed = "feed.xml"
+	p.Feed = feeds.Path("")
 	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution)
@@ -312,7 +313,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Entity = e
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
-	p.Feed = e.URL + "feed.xml"
+	p.Feed = feeds.Path(e.URL)
 	p.Mentions = make([]MentionItem, len(e.Mentions))
 	for i, m := range e.Mentions {
 		rep := m.Report

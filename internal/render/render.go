@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"gazette/internal/diag"
+	"gazette/internal/feeds"
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/parallel"
@@ -189,6 +190,32 @@ func (f *firstError) Write(b []byte) (int, error) {
 		f.err = err
 	}
 	return n, err
+}
+
+// file writes a file that is not a page.
+func (r *renderer) file(name string, data []byte) error {
+	r.count(0, 1)
+	return r.w.WriteFile(name, data)
+}
+
+// feeds are the jobs that write the site's feed and one per entity.
+func (r *renderer) feeds() []func() error {
+	s := r.site
+	jobs := []func() error{func() error { return r.file(feeds.Path(""), feeds.Site(s)) }}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			jobs = append(jobs, func() error { return r.file(feeds.Path(e.URL), feeds.Entity(s, e)) })
+		}
+	}
+	return jobs
+}
+
+// sitemap writes robots.txt and sitemap.xml.
+func (r *renderer) sitemap() error {
+	if err := r.file("robots.txt", feeds.Robots(r.site)); err != nil {
+		return err
+	}
+	return r.file("sitemap.xml", feeds.Sitemap(r.site))
 }
 
 // body renders a parsed Markdown body.
