@@ -20,6 +20,7 @@ import (
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/parallel"
+	"gazette/internal/searchindex"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 	"gazette/internal/svg"
@@ -216,6 +217,13 @@ func (r *renderer) sitemap() error {
 		return err
 	}
 	return r.file("sitemap.xml", feeds.Sitemap(r.site))
+}
+
+// searchIndex writes the files of the search index.
+func (r *renderer) searchIndex() error {
+	n, err := searchindex.Write(r.site, r.w, r.diags)
+	r.count(0, n)
+	return err
 }
 
 // body renders a parsed Markdown body.
