@@ -12,6 +12,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/site"
 	"gazette/internal/svg"
@@ -45,17 +46,17 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart         *svg.Chart     // home, timeline: events per month
-	Map           *svg.Map       // home, indexes of places, places
-	RecordMap     *svg.RecordMap // home, records index: where records happened
-	Strip         *svg.Strip     // entity: its records on the site's time axis
-	Timeline      []TimelineYear // timeline: events and reports by year
-	Columns       []Column       // data: the fields of the events
-	RecordColumns []Column       // data: the fields of the records
-	Feed          string         // the page's Atom feed, relative to the root
-	Crumbs        []*site.Entity // entity: its ancestors, outermost first
-	Mentions      []MentionItem  // entity: its mentions, each in its sentence
-	Scripts       []string       // script files, relative to the root
+	Chart         *svg.Chart      // home, timeline: events per month
+	Map           *svg.Map        // home, indexes of places, places
+	RecordMap     *svg.RecordMap  // home, records index: where records happened
+	Strip         *svg.Strip      // entity: its records on the site's time axis
+	Timeline      []TimelineYear  // timeline: events and reports by year
+	Columns       []export.Column // data: the fields of the events
+	RecordColumns []export.Column // data: the fields of the records
+	Feed          string          // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
+	Mentions      []MentionItem   // entity: its mentions, each in its sentence
+	Scripts       []string        // script files, relative to the root
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -448,8 +449,8 @@ func (r *renderer) search() *Page {
 
 func (r *renderer) dataPage() *Page {
 	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
-	p.Columns = columns(eventFields(r.site, r.site.AbsURL))
-	p.RecordColumns = columns(recordFields(r.site, r.site.AbsURL))
+	p.Columns = export.EventColumns(r.site)
+	p.RecordColumns = export.RecordColumns(r.site)
 	p.Events = r.site.Events
 	s := r.site
 	var dist []any

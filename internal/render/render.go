@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"gazette/internal/diag"
+	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -222,6 +223,13 @@ func (r *renderer) sitemap() error {
 // searchIndex writes the files of the search index.
 func (r *renderer) searchIndex() error {
 	n, err := searchindex.Write(r.site, r.w, r.diags)
+	r.count(0, n)
+	return err
+}
+
+// data writes the open data files.
+func (r *renderer) data() error {
+	n, err := export.Write(r.site, r.w)
 	r.count(0, n)
 	return err
 }

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bufio"
@@ -135,7 +135,7 @@ func rolesJSON(s *site.Site, rs site.Roles) map[string][]string {
 }
 
 // eventFields are the columns of events.csv.
-func eventFields(s *site.Site, abs func(string) string) []field[*site.Event] {
+func eventFields(s *site.Site) []field[*site.Event] {
 	type F = field[*site.Event]
 	fs := []F{
 		{Column{Name: "id", Meaning: "the event's stable id: its report's slug and its number in the report"}, (*site.Event).ID},
@@ -162,12 +162,12 @@ func eventFields(s *site.Site, abs func(string) string) []field[*site.Event] {
 			return EDTF(e.From, e.Until.Date, e.Until.Ongoing)
 		}},
 		F{Column{Name: "note", Meaning: "a short note on the event and its dating"}, func(e *site.Event) string { return textCell(e.Note) }},
-		F{Column{Name: "url", Meaning: "address of the report page"}, func(e *site.Event) string { return abs(e.Report.URL) }},
+		F{Column{Name: "url", Meaning: "address of the report page"}, func(e *site.Event) string { return s.AbsURL(e.Report.URL) }},
 	)
 }
 
 // recordFields are the columns of records.csv.
-func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
+func recordFields(s *site.Site) []field[*site.Record] {
 	type F = field[*site.Record]
 	coord := func(lat bool) func(*site.Record) string {
 		return func(r *site.Record) string {
@@ -206,7 +206,7 @@ func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
 		F{Column{Name: "period", Meaning: "the span as an EDTF interval: 2014-11/2016-10; 2014-11/.. when ongoing as of the newest report; 2014-11/ when the end is not known"}, recordPeriod},
 		F{Column{Name: "evidence", Meaning: "slugs of the reports that give evidence for it or end it, separated by semicolons, oldest first"}, func(r *site.Record) string { return strings.Join(evidenceReports(r), ";") }},
 		F{Column{Name: "reports", Meaning: "how many reports those are", Type: "integer"}, func(r *site.Record) string { return strconv.Itoa(len(evidenceReports(r))) }},
-		F{Column{Name: "url", Meaning: "address of the record's page"}, func(r *site.Record) string { return abs(r.URL) }},
+		F{Column{Name: "url", Meaning: "address of the record's page"}, func(r *site.Record) string { return s.AbsURL(r.URL) }},
 	)
 }
 
