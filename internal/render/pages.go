@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"maps"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -14,6 +13,7 @@ import (
 	"gazette/internal/english"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
+	"gazette/internal/jsonld"
 	"gazette/internal/site"
 	"gazette/internal/svg"
 )
@@ -204,11 +204,7 @@ func (r *renderer) home() *Page {
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
 		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
 	}
-	p.JSONLD = map[string]any{
-		"@context": "https://schema.org", "@type": "WebSite",
-		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
-		"url": p.Canonical(),
-	}
+	p.JSONLD = jsonld.WebSite(s, p.Canonical(), desc)
 	return p
 }
 
@@ -233,29 +229,7 @@ func (r *renderer) report(rep *site.Report) *Page {
 	}
 	p.Body = r.body(rep.Doc)
 	p.Events = rep.Events
-	var about []any
-	for _, list := range rep.Entities {
-		for _, e := range list {
-			about = append(about, r.entityLD(e, p, false))
-		}
-	}
-	var cites []any
-	for _, src := range rep.Sources {
-		c := map[string]any{"@type": "NewsArticle", "headline": src.Title, "publisher": map[string]any{"@type": "Organization", "name": src.Publisher}}
-		if !src.Date.IsZero() {
-			c["datePublished"] = src.Date.String()
-		}
-		if src.URL != "" {
-			c["url"] = src.URL
-		}
-		cites = append(cites, c)
-	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "NewsArticle",
-		"headline": rep.Title, "description": rep.Summary, "datePublished": rep.Date.String(),
-		"inLanguage": p.Lang, "url": p.Canonical(), "about": about, "citation": cites,
-		"publisher": map[string]any{"@type": "Organization", "name": r.site.Config.Title},
-	})
+	p.JSONLD = jsonld.Report(r.site, rep, p.Canonical(), p.Lang)
 	return p
 }
 
@@ -330,95 +304,9 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	if e.Coordinates != nil {
 		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution)
 	}
-	ld := r.entityLD(e, p, true)
-	ld["@context"] = "https://schema.org"
-	ld["url"] = p.Canonical()
-	ld["description"] = p.Description
-	p.JSONLD = omitEmpty(ld)
+	p.JSONLD = jsonld.Entity(r.site, e, p.Canonical(), p.Description)
 	p.Records = e.Records
 	return p
-}
-
-// entityLD describes an entity in schema.org terms. full adds what only
-// its own page needs.
-func (r *renderer) entityLD(e *site.Entity, p *Page, full bool) map[string]any {
-	ld := map[string]any{"@type": e.Kind.Schema, "name": e.Name}
-	if r.site.Config.BaseURL != "" {
-		ld["@id"] = r.site.Config.BaseURL + e.URL
-	}
-	if !full {
-		return ld
-	}
-	var alt []string
-	for _, a := range e.Aliases {
-		alt = append(alt, a.Value)
-	}
-	for _, n := range e.Names {
-		alt = append(alt, n.Name)
-	}
-	ld["alternateName"] = alt
-	if e.Coordinates != nil {
-		ld["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": e.Coordinates.Lat, "longitude": e.Coordinates.Lon}
-	}
-	if e.Parent != nil {
-		rel := "isPartOf"
-		switch e.Kind.Schema {
-		case "Place":
-			rel = "containedInPlace"
-		case "Organization":
-			rel = "parentOrganization"
-		}
-		ld[rel] = r.entityLD(e.Parent, p, false)
-	}
-	var same []string
-	var idents []any
-	for _, id := range e.IDs {
-		if u := sameAs(id); u != "" {
-			same = append(same, u)
-		} else {
-			idents = append(idents, map[string]any{"@type": "PropertyValue", "propertyID": id.Key, "value": id.Value})
-		}
-	}
-	ld["sameAs"] = same
-	ld["identifier"] = idents
-	return ld
-}
-
-// sameAs turns a well-known identifier into the URL of its record.
-func sameAs(id content.KeyValue) string {
-	switch id.Key {
-	case "wikidata":
-		return "https://www.wikidata.org/wiki/" + id.Value
-	case "geonames":
-		return "https://www.geonames.org/" + id.Value
-	case "osm", "openstreetmap":
-		return "https://www.openstreetmap.org/" + id.Value
-	case "wikipedia", "website", "url":
-		if strings.HasPrefix(id.Value, "https://") || strings.HasPrefix(id.Value, "http://") {
-			return id.Value
-		}
-	}
-	return ""
-}
-
-func omitEmpty(m map[string]any) map[string]any {
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			if v == "" {
-				delete(m, k)
-			}
-		case []any:
-			if len(v) == 0 {
-				delete(m, k)
-			}
-		case []string:
-			if len(v) == 0 {
-				delete(m, k)
-			}
-		}
-	}
-	return m
 }
 
 func (r *renderer) standalone(sp *site.Page) *Page {
@@ -452,21 +340,7 @@ func (r *renderer) dataPage() *Page {
 	p.Columns = export.EventColumns(r.site)
 	p.RecordColumns = export.RecordColumns(r.site)
 	p.Events = r.site.Events
-	s := r.site
-	var dist []any
-	for _, f := range []struct{ path, format string }{
-		{"data/records.csv", "text/csv"}, {"data/events.csv", "text/csv"}, {"data/records.json", "application/json"},
-		{"data/events.json", "application/json"}, {"data/reports.json", "application/json"}, {"data/entities.json", "application/json"},
-		{"data/datapackage.json", "application/json"},
-	} {
-		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": r.site.AbsURL(f.path)})
-	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "Dataset",
-		"name": s.Config.Title + ": open data", "description": p.Description, "url": p.Canonical(),
-		"license": s.Config.License, "inLanguage": s.Config.Language, "distribution": dist,
-		"creator": map[string]any{"@type": "Organization", "name": s.Config.Title},
-	})
+	p.JSONLD = jsonld.Dataset(r.site, p.Canonical(), p.Description)
 	return p
 }
 

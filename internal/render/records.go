@@ -5,6 +5,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/jsonld"
 	"gazette/internal/site"
 )
 
@@ -35,12 +36,7 @@ func (r *renderer) record(rec *site.Record) *Page {
 	if rec.Doc != nil {
 		p.Body = r.body(rec.Doc)
 	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "Event",
-		"name": title, "description": p.Description, "url": p.Canonical(),
-		"startDate": rec.Start.Date.String(), "endDate": rec.Status.End.Date.String(),
-		"location": nameList(rec.Roles.Of(site.RoleWhere)),
-	})
+	p.JSONLD = jsonld.Record(r.site, rec, p.Canonical(), p.Description)
 	return p
 }
 
