@@ -34,7 +34,7 @@ type Options struct {
 	// included, instead of the output folder: nothing is written to disk.
 	// serve keeps the site in memory this way, and check runs its link
 	// checker over it.
-	Files render.Writer
+	Files output.Writer
 
 	// Progress, when not nil, is told what the build is doing: the stage
 	// ("reading", "resolving", "rendering", "writing") and, while
@@ -132,7 +132,7 @@ func Run(opts Options) (Result, error) {
 		return res, nil
 	}
 
-	var w render.Writer = discard{}
+	var w output.Writer = discard{}
 	switch {
 	case opts.Files != nil:
 		w = opts.Files

@@ -6,10 +6,10 @@ import (
 	"io/fs"
 	"sync"
 
-	"gazette/internal/render"
+	"gazette/internal/output"
 )
 
-// Memory is an output folder in memory: a render.Writer that keeps every
+// Memory is an output folder in memory: an output.Writer that keeps every
 // file. Set it as Options.Files to build without touching the disk.
 type Memory struct {
 	mu    sync.Mutex
@@ -53,7 +53,7 @@ func (p *progress) stage(name string) {
 }
 
 // writer wraps w so that each file written is counted.
-func (p *progress) writer(w render.Writer, total int) render.Writer {
+func (p *progress) writer(w output.Writer, total int) output.Writer {
 	if p.fn == nil {
 		return w
 	}
@@ -61,7 +61,7 @@ func (p *progress) writer(w render.Writer, total int) render.Writer {
 }
 
 type countingWriter struct {
-	w     render.Writer
+	w     output.Writer
 	p     *progress
 	total int
 }
@@ -82,7 +82,7 @@ func (c *countingWriter) count() {
 // CopyFile keeps the output folder's CopyFile, which copies static files
 // without reading them into memory.
 func (c *countingWriter) CopyFile(dst string, src fs.FS, srcPath string) error {
-	err := render.CopyFile(c.w, dst, src, srcPath)
+	err := output.CopyFile(c.w, dst, src, srcPath)
 	c.count()
 	return err
 }
@@ -90,7 +90,7 @@ func (c *countingWriter) CopyFile(dst string, src fs.FS, srcPath string) error {
 // Create keeps the output folder's Create, which writes large files as a
 // stream.
 func (c *countingWriter) Create(name string) (io.WriteCloser, error) {
-	f, err := render.Create(c.w, name)
+	f, err := output.Create(c.w, name)
 	if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,16 @@ func (v Vocab) TypeLabel(t string) string {
 	return strings.ReplaceAll(t, "-", " ")
 }
 
+// Labels returns the labels of ids, joined with commas: "Internet, Mobile
+// data".
+func (v Vocab) Labels(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = v.Label(id)
+	}
+	return strings.Join(out, ", ")
+}
+
 // Ends reports whether events of type id end the record they name.
 func (v Vocab) Ends(id string) bool {
 	t, ok := v.Term(id)

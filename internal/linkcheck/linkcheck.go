@@ -22,13 +22,11 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"gazette/internal/diag"
+	"gazette/internal/parallel"
 )
 
 // Check checks every HTML file of files. content is the content folder, read
@@ -46,12 +44,12 @@ func Check(files map[string][]byte, content fs.FS) []diag.Diagnostic {
 	// to hundreds of megabytes.
 	c := &checker{files: files, content: content, pages: map[string]*page{}}
 	parsed := make([]*page, len(pages))
-	parallel(len(pages), func(i int) { parsed[i] = scan(files[pages[i]]) })
+	parallel.For(len(pages), func(i int) { parsed[i] = scan(files[pages[i]]) })
 	for i, name := range pages {
 		c.pages[name] = parsed[i]
 	}
 	var diags diag.List
-	parallel(len(pages), func(i int) { c.page(pages[i], &diags) })
+	parallel.For(len(pages), func(i int) { c.page(pages[i], &diags) })
 	return diags.Sorted()
 }
 
@@ -114,22 +112,6 @@ func scan(data []byte) *page {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
-// parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
 
 // page checks the links and the ids of one page. An id given to two
 // elements is a warning: a link to it lands on the first, whichever it

@@ -1,11 +1,14 @@
-// Package output is gazette's last stage: it writes the built site to disk
-// so that the output folder is replaced in one step.
+// Package output is where the site's files go. Writer is the interface
+// every stage that makes files writes through; Dir is gazette's last
+// stage, which writes the built site to disk so that the output folder is
+// replaced in one step.
 //
-// Input: files, as render hands them over. Output: the output folder. Files
-// go to a temporary folder beside it; Commit swaps the two (atomically on
-// Linux) and only then removes the old site, so a failed or interrupted
-// build leaves the previous site as it was. A marker file identifies
-// folders gazette built; any other non-empty folder is never replaced.
+// Input: files, as the render stages hand them over. Output: the output
+// folder. Files go to a temporary folder beside it; Commit swaps the two
+// (atomically on Linux) and only then removes the old site, so a failed or
+// interrupted build leaves the previous site as it was. A marker file
+// identifies folders gazette built; any other non-empty folder is never
+// replaced.
 package output
 
 import (

@@ -1,15 +1,12 @@
 package render
 
 import (
-	"gazette"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"gazette/internal/content"
+	"gazette"
 	"gazette/internal/diag"
-	"gazette/internal/markup"
-	"gazette/internal/site"
+	"gazette/internal/svg"
 	"gazette/internal/synth"
 )
 
@@ -20,22 +17,19 @@ const benchReports = 1000
 // returns a renderer that writes nowhere.
 func benchRenderer(b *testing.B) *renderer {
 	b.Helper()
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := synth.Write(dir, benchReports, 1, false); err != nil {
+	s, md, err := synth.Site(filepath.Join(b.TempDir(), "site"), benchReports)
+	if err != nil {
 		b.Fatal(err)
 	}
 	var diags diag.List
-	c := content.Load(os.DirFS(filepath.Join(dir, "content")), &diags)
-	md := markup.New(c.Config.KindIDs())
-	s := site.Resolve(c, md, site.Options{}, &diags)
 	theme := LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
 	if diags.HasErrors() {
-		b.Fatalf("synthetic site: %v", diags.Sorted())
+		b.Fatalf("theme: %v", diags.Sorted())
 	}
 	r := &renderer{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 	return r
 }
 
@@ -73,46 +67,3 @@ func BenchmarkEntityPages(b *testing.B) {
 type discardWriter struct{}
 
 func (discardWriter) WriteFile(string, []byte) error { return nil }
-
-// BenchmarkSearchIndex builds the search index of the synthetic site.
-func BenchmarkSearchIndex(b *testing.B) {
-	r := benchRenderer(b)
-	for b.Loop() {
-		if err := r.searchIndex(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkFeeds writes the site feed and every entity feed, one after
-// another.
-func BenchmarkFeeds(b *testing.B) {
-	r := benchRenderer(b)
-	for b.Loop() {
-		for _, job := range r.feeds() {
-			if err := job(); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
-// BenchmarkSitemap writes sitemap.xml and robots.txt.
-func BenchmarkSitemap(b *testing.B) {
-	r := benchRenderer(b)
-	for b.Loop() {
-		if err := r.sitemap(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkData writes the open data files.
-func BenchmarkData(b *testing.B) {
-	r := benchRenderer(b)
-	for b.Loop() {
-		if err := r.data(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

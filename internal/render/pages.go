@@ -4,14 +4,18 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/language"
 
 	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/export"
+	"gazette/internal/feeds"
+	"gazette/internal/jsonld"
 	"gazette/internal/site"
+	"gazette/internal/svg"
 )
 
 // Page is what every layout receives. Exactly one of Report, Entity, Kind
@@ -42,18 +46,18 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart         *Chart         // home, timeline: events per month
-	Map           *Map           // home, indexes of places, places
-	RecordMap     *RecordMap     // home, records index: where records happened
-	Strip         *Strip         // entity: its records on the site's time axis
-	Timeline      []TimelineYear // timeline: events and reports by year
-	Columns       []Column       // data: the fields of the events
-	RecordColumns []Column       // data: the fields of the records
-	Feed          string         // the page's Atom feed, relative to the root
-	Crumbs        []*site.Entity // entity: its ancestors, outermost first
-	Mentions      []MentionGroup // entity: its mentions by report, newest first, each in its sentence
-	MoreMentions  int            // entity: reports whose mentions are not shown, beyond Mentions
-	Scripts       []string       // script files, relative to the root
+	Chart         *svg.Chart      // home, timeline: events per month
+	Map           *svg.Map        // home, indexes of places, places
+	RecordMap     *svg.RecordMap  // home, records index: where records happened
+	Strip         *svg.Strip      // entity: its records on the site's time axis
+	Timeline      []TimelineYear  // timeline: events and reports by year
+	Columns       []export.Column // data: the fields of the events
+	RecordColumns []export.Column // data: the fields of the records
+	Feed          string          // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
+	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
+	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
+	Scripts       []string        // script files, relative to the root
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -202,18 +206,14 @@ func (r *renderer) home() *Page {
 		p.Counts = append(p.Counts, KindCount{k, len(k.Entities)})
 	}
 	p.Events = s.Events
-	p.Feed = "feed.xml"
-	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
-	p.Map = r.basemap.mapFor(nil, s.Config.Map.Attribution)
-	p.RecordMap = r.basemap.recordMap(s.Records, s.Config.Map.Attribution)
+	p.Feed = feeds.Path("")
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
+	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution)
+	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
 		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
 	}
-	p.JSONLD = map[string]any{
-		"@context": "https://schema.org", "@type": "WebSite",
-		"name": s.Config.Title, "description": desc, "inLanguage": s.Config.Language,
-		"url": p.Canonical(),
-	}
+	p.JSONLD = jsonld.WebSite(s, p.Canonical(), desc)
 	return p
 }
 
@@ -238,29 +238,7 @@ func (r *renderer) report(rep *site.Report) *Page {
 	}
 	p.Body = r.body(rep.Doc)
 	p.Events = rep.Events
-	var about []any
-	for _, list := range rep.Entities {
-		for _, e := range list {
-			about = append(about, r.entityLD(e, p, false))
-		}
-	}
-	var cites []any
-	for _, src := range rep.Sources {
-		c := map[string]any{"@type": "NewsArticle", "headline": src.Title, "publisher": map[string]any{"@type": "Organization", "name": src.Publisher}}
-		if !src.Date.IsZero() {
-			c["datePublished"] = src.Date.String()
-		}
-		if src.URL != "" {
-			c["url"] = src.URL
-		}
-		cites = append(cites, c)
-	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "NewsArticle",
-		"headline": rep.Title, "description": rep.Summary, "datePublished": rep.Date.String(),
-		"inLanguage": p.Lang, "url": p.Canonical(), "about": about, "citation": cites,
-		"publisher": map[string]any{"@type": "Organization", "name": r.site.Config.Title},
-	})
+	p.JSONLD = jsonld.Report(r.site, rep, p.Canonical(), p.Lang)
 	return p
 }
 
@@ -268,13 +246,13 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	p := r.newPage("entities", k.URL, k.Title, english.Count(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
 	p.Kind = k
 	if hasCoordinates(k) {
-		p.Map = r.basemap.mapFor(nil, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution)
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
 		groups[e.TypeLabel] = append(groups[e.TypeLabel], e)
 	}
-	for _, t := range sortedKeys(groups) {
+	for _, t := range slices.Sorted(maps.Keys(groups)) {
 		title := t
 		if title == "" {
 			title = "other"
@@ -319,7 +297,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Entity = e
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
-	p.Feed = e.URL + "feed.xml"
+	p.Feed = feeds.Path(e.URL)
 	p.Mentions = make([]MentionGroup, len(e.MentionGroups))
 	for i, g := range e.MentionGroups {
 		rep := g.Report
@@ -338,99 +316,13 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.MoreMentions = e.MoreMentionReports
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = recordStrip(p, e.Records, r.axis, &r.site.Config)
+	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link)
 	if e.Coordinates != nil {
-		p.Map = r.basemap.mapFor(e, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution)
 	}
-	ld := r.entityLD(e, p, true)
-	ld["@context"] = "https://schema.org"
-	ld["url"] = p.Canonical()
-	ld["description"] = p.Description
-	p.JSONLD = omitEmpty(ld)
+	p.JSONLD = jsonld.Entity(r.site, e, p.Canonical(), p.Description)
 	p.Records = e.Records
 	return p
-}
-
-// entityLD describes an entity in schema.org terms. full adds what only
-// its own page needs.
-func (r *renderer) entityLD(e *site.Entity, p *Page, full bool) map[string]any {
-	ld := map[string]any{"@type": e.Kind.Schema, "name": e.Name}
-	if r.site.Config.BaseURL != "" {
-		ld["@id"] = r.site.Config.BaseURL + e.URL
-	}
-	if !full {
-		return ld
-	}
-	var alt []string
-	for _, a := range e.Aliases {
-		alt = append(alt, a.Value)
-	}
-	for _, n := range e.Names {
-		alt = append(alt, n.Name)
-	}
-	ld["alternateName"] = alt
-	if e.Coordinates != nil {
-		ld["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": e.Coordinates.Lat, "longitude": e.Coordinates.Lon}
-	}
-	if e.Parent != nil {
-		rel := "isPartOf"
-		switch e.Kind.Schema {
-		case "Place":
-			rel = "containedInPlace"
-		case "Organization":
-			rel = "parentOrganization"
-		}
-		ld[rel] = r.entityLD(e.Parent, p, false)
-	}
-	var same []string
-	var idents []any
-	for _, id := range e.IDs {
-		if u := sameAs(id); u != "" {
-			same = append(same, u)
-		} else {
-			idents = append(idents, map[string]any{"@type": "PropertyValue", "propertyID": id.Key, "value": id.Value})
-		}
-	}
-	ld["sameAs"] = same
-	ld["identifier"] = idents
-	return ld
-}
-
-// sameAs turns a well-known identifier into the URL of its record.
-func sameAs(id content.KeyValue) string {
-	switch id.Key {
-	case "wikidata":
-		return "https://www.wikidata.org/wiki/" + id.Value
-	case "geonames":
-		return "https://www.geonames.org/" + id.Value
-	case "osm", "openstreetmap":
-		return "https://www.openstreetmap.org/" + id.Value
-	case "wikipedia", "website", "url":
-		if strings.HasPrefix(id.Value, "https://") || strings.HasPrefix(id.Value, "http://") {
-			return id.Value
-		}
-	}
-	return ""
-}
-
-func omitEmpty(m map[string]any) map[string]any {
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			if v == "" {
-				delete(m, k)
-			}
-		case []any:
-			if len(v) == 0 {
-				delete(m, k)
-			}
-		case []string:
-			if len(v) == 0 {
-				delete(m, k)
-			}
-		}
-	}
-	return m
 }
 
 func (r *renderer) standalone(sp *site.Page) *Page {
@@ -448,7 +340,7 @@ func (r *renderer) timeline() *Page {
 	s := r.site
 	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
 		english.Count(len(s.Events), "event", "events"), english.Count(len(s.Reports), "report", "reports")))
-	p.Chart = eventChart(s.Events, s.Config.EventTypes.IDs())
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Timeline = timelineYears(s)
 	return p
 }
@@ -461,24 +353,10 @@ func (r *renderer) search() *Page {
 
 func (r *renderer) dataPage() *Page {
 	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
-	p.Columns = columns(eventFields(r.site, r.absURL))
-	p.RecordColumns = columns(recordFields(r.site, r.absURL))
+	p.Columns = export.EventColumns(r.site)
+	p.RecordColumns = export.RecordColumns(r.site)
 	p.Events = r.site.Events
-	s := r.site
-	var dist []any
-	for _, f := range []struct{ path, format string }{
-		{"data/records.csv", "text/csv"}, {"data/events.csv", "text/csv"}, {"data/records.json", "application/json"},
-		{"data/events.json", "application/json"}, {"data/reports.json", "application/json"}, {"data/entities.json", "application/json"},
-		{"data/datapackage.json", "application/json"},
-	} {
-		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": r.absURL(f.path)})
-	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "Dataset",
-		"name": s.Config.Title + ": open data", "description": p.Description, "url": p.Canonical(),
-		"license": s.Config.License, "inLanguage": s.Config.Language, "distribution": dist,
-		"creator": map[string]any{"@type": "Organization", "name": s.Config.Title},
-	})
+	p.JSONLD = jsonld.Dataset(r.site, p.Canonical(), p.Description)
 	return p
 }
 
@@ -495,4 +373,42 @@ func (r *renderer) notFound() *Page {
 	p := r.newPage("404", "", "Page not found", "There is no page at this address.")
 	p.notFound = true
 	return p
+}
+
+// TimelineYear is one year of the timeline page.
+type TimelineYear struct {
+	Year  int
+	Items []TimelineItem
+}
+
+// TimelineItem is an event or a report on the timeline, at its date.
+type TimelineItem struct {
+	Date   content.Date
+	Event  *site.Event
+	Report *site.Report
+}
+
+func timelineYears(s *site.Site) []TimelineYear {
+	var items []TimelineItem
+	for _, e := range s.Events {
+		items = append(items, TimelineItem{Date: e.From, Event: e})
+	}
+	for _, r := range s.Reports {
+		items = append(items, TimelineItem{Date: r.Date, Report: r})
+	}
+	slices.SortStableFunc(items, func(a, b TimelineItem) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		// At the same date, events before the reports that tell of them.
+		return btoi(a.Event == nil) - btoi(b.Event == nil)
+	})
+	var years []TimelineYear
+	for _, it := range items {
+		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
+			years = append(years, TimelineYear{Year: it.Date.Year})
+		}
+		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
+	}
+	return years
 }

@@ -5,120 +5,9 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/jsonld"
 	"gazette/internal/site"
 )
-
-// RecordTitle is a record's title: its file's, or for an event's own
-// record, its facts in a line: "Shutdown: Mobile data — Iraq".
-func RecordTitle(c *content.Config, rec *site.Record) string {
-	if rec.Title != "" {
-		return rec.Title
-	}
-	var b strings.Builder
-	b.WriteString(c.EventTypes.Label(rec.Type))
-	if len(rec.Services) > 0 {
-		b.WriteString(": ")
-		b.WriteString(labels(c.Services, rec.Services))
-	}
-	if where := rec.Roles.Of(site.RoleWhere); len(where) > 0 {
-		b.WriteString(" — ")
-		for i, e := range where {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(e.Name)
-		}
-	}
-	return b.String()
-}
-
-// labels returns the labels of ids, joined.
-func labels(v content.Vocab, ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = v.Label(id)
-	}
-	return strings.Join(out, ", ")
-}
-
-// at puts a date in a sentence: "on 12 August 2016", "in August 2016", "in
-// 2016".
-func at(d content.Date) string {
-	if d.Day != 0 {
-		return "on " + d.Human()
-	}
-	return "in " + d.Human()
-}
-
-// StatusText is a record's status as readers see it: "restored in October
-// 2016", "ongoing as of 12 August 2016", "ended in 2015", "end not known".
-// A record is never simply "ongoing": only as of the newest report that
-// saw it.
-func StatusText(s site.Status) string {
-	switch s.State {
-	case site.Restored:
-		return "restored " + at(s.End.Date) + disputed(s.End)
-	case site.Ended:
-		return "ended " + at(s.End.Date) + disputed(s.End)
-	case site.Ongoing:
-		return "ongoing as of " + s.AsOf.Human()
-	}
-	return "end not known"
-}
-
-// StartText is when a record began: "from November 2014", with the other
-// dates its reports give when they disagree.
-func StartText(s site.Span) string {
-	if s.Date.IsZero() {
-		return "start not known"
-	}
-	return "from " + s.Date.Human() + disputed(s)
-}
-
-func disputed(s site.Span) string {
-	if !s.Disputed {
-		return ""
-	}
-	var others []string
-	for _, d := range s.Dates {
-		if d != s.Date {
-			others = append(others, d.Human())
-		}
-	}
-	return " (reports differ: also " + strings.Join(others, ", ") + ")"
-}
-
-// EDTF formats a span of time as Extended Date/Time Format (ISO 8601-2),
-// which spreadsheets and date libraries read at its own precision:
-// "2014-11/2016-10", "2014-11/.." (not over when last seen), "2014/" (end
-// not known), "2016-10" (a single day, month or year).
-func EDTF(from content.Date, end content.Date, open bool) string {
-	switch {
-	case open:
-		return from.String() + "/.."
-	case end.IsZero():
-		return from.String() + "/"
-	case from.IsZero():
-		return "/" + end.String()
-	case end == from:
-		return from.String()
-	}
-	return from.String() + "/" + end.String()
-}
-
-// Precision names how precisely a date is known: "day", "month", "year", or
-// "" for no date.
-func Precision(d content.Date) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Month == 0:
-		return "year"
-	case d.Day == 0:
-		return "month"
-	}
-	return "day"
-}
 
 // recordLine is the answer to the reader's question in one line: what,
 // where, by whom, from, and whether it is over. Each role puts its
@@ -128,7 +17,7 @@ func recordLine(c *content.Config, rec *site.Record) string {
 	var b strings.Builder
 	b.WriteString(c.EventTypes.Label(rec.Type))
 	if len(rec.Services) > 0 {
-		b.WriteString(": " + labels(c.Services, rec.Services))
+		b.WriteString(": " + c.Services.Labels(rec.Services))
 	}
 	sep := " "
 	for _, p := range rec.Roles {
@@ -136,23 +25,18 @@ func recordLine(c *content.Config, rec *site.Record) string {
 		b.WriteString(sep + r.Phrase + " " + strings.Join(nameList(p.Entities), ", "))
 		sep = ", "
 	}
-	b.WriteString("; " + StartText(rec.Start) + "; " + StatusText(rec.Status))
+	b.WriteString("; " + site.StartText(rec.Start) + "; " + site.StatusText(rec.Status))
 	return b.String()
 }
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := RecordTitle(&r.site.Config, rec)
+	title := r.site.RecordTitle(rec)
 	p := r.newPage("record", rec.URL, title, recordLine(&r.site.Config, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {
 		p.Body = r.body(rec.Doc)
 	}
-	p.JSONLD = omitEmpty(map[string]any{
-		"@context": "https://schema.org", "@type": "Event",
-		"name": title, "description": p.Description, "url": p.Canonical(),
-		"startDate": rec.Start.Date.String(), "endDate": rec.Status.End.Date.String(),
-		"location": nameList(rec.Roles.Of(site.RoleWhere)),
-	})
+	p.JSONLD = jsonld.Record(r.site, rec, p.Canonical(), p.Description)
 	return p
 }
 
@@ -171,7 +55,7 @@ func (r *renderer) recordsIndex() *Page {
 	for i, rec := range r.site.Records {
 		p.Records[i] = site.RecordRef{Record: rec}
 	}
-	p.RecordMap = r.basemap.recordMap(r.site.Records, r.site.Config.Map.Attribution)
+	p.RecordMap = r.basemap.RecordMap(r.site.Records, r.site.Config.Map.Attribution)
 	return p
 }
 

@@ -13,21 +13,19 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"slices"
 	"sync"
 
 	"gazette/internal/diag"
+	"gazette/internal/export"
+	"gazette/internal/feeds"
 	"gazette/internal/markup"
+	"gazette/internal/output"
+	"gazette/internal/parallel"
+	"gazette/internal/searchindex"
 	"gazette/internal/site"
 	"gazette/internal/spill"
+	"gazette/internal/svg"
 )
-
-// Writer receives the files of the site. WriteFile is called from several
-// goroutines at once; path is slash-separated and relative to the output
-// root. data is only lent: the renderer reuses it once WriteFile returns.
-type Writer interface {
-	WriteFile(path string, data []byte) error
-}
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -44,14 +42,14 @@ type Options struct {
 
 // Render writes every page and file of s to w. Problems in the theme are
 // reported to diags; an error is returned only when writing fails.
-func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options, diags *diag.List) (Stats, error) {
+func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
 	if len(s.Static) > 0 {
 		w = newShadowed(w, s.Static, diags)
 	}
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 
 	// Pages are laid out inside their jobs, so that only the pages being
 	// written are in memory, not all of them. The jobs that take longest,
@@ -90,7 +88,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w Writer, opts Options,
 	jobs = append(jobs, r.assets, r.sitemap, r.data)
 
 	errs := make([]error, len(jobs))
-	site.Parallel(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
 	for _, err := range errs {
 		if err != nil {
 			return r.stats, err
@@ -103,14 +101,14 @@ type renderer struct {
 	site  *site.Site
 	theme *Theme
 	md    *markup.Markdown
-	w     Writer
+	w     output.Writer
 	diags *diag.List
 	nav   []NavItem
 
-	basemap *basemap   // nil when no place has coordinates
-	axis    timeAxis   // the span of the site's events, shared by the strips
-	frags   *fragments // the HTML of cached partials, shared by all pages
-	bufs    sync.Pool  // *bytes.Buffer, for pages being laid out
+	basemap *svg.Basemap // nil when no place has coordinates
+	axis    svg.TimeAxis // the span of the site's events, shared by the strips
+	frags   *fragments   // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool    // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -159,7 +157,7 @@ func streamed(layout string) bool {
 
 // streamPage is page for a page written as it is laid out.
 func (r *renderer) streamPage(layout string, p *Page) error {
-	f, err := Create(r.w, p.File())
+	f, err := output.Create(r.w, p.File())
 	if err != nil {
 		return err
 	}
@@ -194,6 +192,46 @@ func (f *firstError) Write(b []byte) (int, error) {
 		f.err = err
 	}
 	return n, err
+}
+
+// file writes a file that is not a page.
+func (r *renderer) file(name string, data []byte) error {
+	r.count(0, 1)
+	return r.w.WriteFile(name, data)
+}
+
+// feeds are the jobs that write the site's feed and one per entity.
+func (r *renderer) feeds() []func() error {
+	s := r.site
+	jobs := []func() error{func() error { return r.file(feeds.Path(""), feeds.Site(s)) }}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			jobs = append(jobs, func() error { return r.file(feeds.Path(e.URL), feeds.Entity(s, e)) })
+		}
+	}
+	return jobs
+}
+
+// sitemap writes robots.txt and sitemap.xml.
+func (r *renderer) sitemap() error {
+	if err := r.file("robots.txt", feeds.Robots(r.site)); err != nil {
+		return err
+	}
+	return r.file("sitemap.xml", feeds.Sitemap(r.site))
+}
+
+// searchIndex writes the files of the search index.
+func (r *renderer) searchIndex() error {
+	n, err := searchindex.Write(r.site, r.w, r.diags)
+	r.count(0, n)
+	return err
+}
+
+// data writes the open data files.
+func (r *renderer) data() error {
+	n, err := export.Write(r.site, r.w)
+	r.count(0, n)
+	return err
 }
 
 // body renders a parsed Markdown body.
@@ -239,49 +277,6 @@ func (r *renderer) assets() error {
 	return nil
 }
 
-// StaticCopier is implemented by writers that can copy a content file
-// without reading it into memory.
-type StaticCopier interface {
-	CopyFile(dst string, src fs.FS, srcPath string) error
-}
-
-// Creator is implemented by writers that can take a file as a stream, so
-// that a large file (the open data, a page listing every report) is
-// written as it is made instead of being held whole in memory.
-type Creator interface {
-	Create(path string) (io.WriteCloser, error)
-}
-
-// CopyFile copies srcPath of src to dst on w: with w's CopyFile when it
-// has one, else through memory.
-func CopyFile(w Writer, dst string, src fs.FS, srcPath string) error {
-	if c, ok := w.(StaticCopier); ok {
-		return c.CopyFile(dst, src, srcPath)
-	}
-	b, err := fs.ReadFile(src, srcPath)
-	if err != nil {
-		return err
-	}
-	return w.WriteFile(dst, b)
-}
-
-// Create opens path on w for streaming: with w's Create when it has one,
-// else into a buffer that Close hands to WriteFile.
-func Create(w Writer, path string) (io.WriteCloser, error) {
-	if c, ok := w.(Creator); ok {
-		return c.Create(path)
-	}
-	return &bufferedFile{w: w, path: path}, nil
-}
-
-type bufferedFile struct {
-	bytes.Buffer
-	w    Writer
-	path string
-}
-
-func (f *bufferedFile) Close() error { return f.w.WriteFile(f.path, f.Bytes()) }
-
 // shadowed is the Writer of a site with static/ files: it warns at each
 // static file that will replace a file the site makes itself (the home
 // page, style.css, a feed), which CopyStatic writes after the render. It
@@ -289,12 +284,12 @@ func (f *bufferedFile) Close() error { return f.w.WriteFile(f.path, f.Bytes()) }
 // memory however large the site. The theme's static files are meant to be
 // replaced by the content's, and are not written here when they are.
 type shadowed struct {
-	w      Writer
+	w      output.Writer
 	static map[string]bool
 	diags  *diag.List
 }
 
-func newShadowed(w Writer, static []string, diags *diag.List) *shadowed {
+func newShadowed(w output.Writer, static []string, diags *diag.List) *shadowed {
 	set := make(map[string]bool, len(static))
 	for _, p := range static {
 		set[p] = true
@@ -316,13 +311,13 @@ func (s *shadowed) WriteFile(name string, data []byte) error {
 // Create keeps the underlying writer's streaming.
 func (s *shadowed) Create(name string) (io.WriteCloser, error) {
 	s.check(name)
-	return Create(s.w, name)
+	return output.Create(s.w, name)
 }
 
 // CopyStatic copies the content's static/ files.
-func CopyStatic(s *site.Site, content fs.FS, w Writer) (int, error) {
+func CopyStatic(s *site.Site, content fs.FS, w output.Writer) (int, error) {
 	for _, p := range s.Static {
-		if err := CopyFile(w, p, content, "static/"+p); err != nil {
+		if err := output.CopyFile(w, p, content, "static/"+p); err != nil {
 			return 0, err
 		}
 	}
@@ -353,23 +348,14 @@ func (r *renderer) navigation() []NavItem {
 	return nav
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
 // ReportPage lays out one report's page alone, for `gazette serve` to show
 // an edit at once; rep comes from site.Site.Report. It returns the page's
 // output path and HTML.
 func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
 	r := &renderer{site: s, theme: t, md: md, diags: diags}
 	r.nav = r.navigation()
-	r.basemap = newBasemap(s)
-	r.axis = newTimeAxis(s.Events)
+	r.basemap = svg.NewBasemap(s)
+	r.axis = svg.NewTimeAxis(s.Events)
 	r.frags = &fragments{}
 	p := r.report(rep)
 	var buf bytes.Buffer

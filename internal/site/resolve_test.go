@@ -376,18 +376,6 @@ func TestRel(t *testing.T) {
 	}
 }
 
-func TestParallel(t *testing.T) {
-	for _, n := range []int{0, 1, 7, 1000} {
-		seen := make([]int, n)
-		site.Parallel(n, func(i int) { seen[i]++ })
-		for i, c := range seen {
-			if c != 1 {
-				t.Fatalf("Parallel(%d): fn(%d) called %d times", n, i, c)
-			}
-		}
-	}
-}
-
 // An entity page shows the mentions of the newest 50 reports, three of
 // each, and counts the rest: its size is bounded however many reports
 // mention the entity, and however often each does.

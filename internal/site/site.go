@@ -16,15 +16,14 @@ package site
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
+	"gazette/internal/parallel"
 	"gazette/internal/spill"
 )
 
@@ -324,7 +323,7 @@ func (r *resolver) bodies() {
 			jobs = append(jobs, job{rec.Path, rec.URL, r.site.Config.Language, &rec.Body, &rec.Doc, nil, nil})
 		}
 	}
-	Parallel(len(jobs), func(i int) {
+	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
 		doc := r.md.Parse(j.path, *j.src)
 		*j.doc = doc
@@ -342,37 +341,6 @@ func (r *resolver) bodies() {
 		r.diags.Append(doc.Problems...) // Finish adds a body over the limit on a page's size
 		*j.src = nil
 	})
-}
-
-// Parallel calls fn(0) … fn(n-1) on as many goroutines as there are CPUs.
-func Parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	next := 0
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // Report resolves an edited version of one of the site's reports against

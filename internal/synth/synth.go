@@ -10,6 +10,8 @@
 // With -hugo it writes the same corpus as a Hugo site doing the same work:
 // taxonomies for cities and actors, a link render hook for annotations, and
 // layouts for single, list, term and home pages with related content.
+//
+// Site writes a corpus and resolves it, for the benchmarks of one stage.
 package synth
 
 import (

@@ -1,7 +1,8 @@
-package render
+package svg
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -60,11 +61,11 @@ func typeClass(types []string, t string) string {
 // monthIndex counts months from year 0, so months subtract.
 func monthIndex(d content.Date) int { return d.Year*12 + max(d.Month, 1) - 1 }
 
-// eventChart draws events per month from the first event's month to the
+// EventChart draws events per month from the first event's month to the
 // last one's. Events dated only to the year cannot be put in a month, so
 // they are drawn as a band across their year instead of being guessed into
 // January.
-func eventChart(events []*site.Event, types []string) *Chart {
+func EventChart(events []*site.Event, types []string) *Chart {
 	if len(events) == 0 {
 		return nil
 	}
@@ -168,7 +169,7 @@ func orderedTypes(types []string, m map[string]int) []string {
 			out = append(out, t)
 		}
 	}
-	for _, t := range sortedKeys(m) {
+	for _, t := range slices.Sorted(maps.Keys(m)) {
 		if !slices.Contains(types, t) && m[t] > 0 {
 			out = append(out, t)
 		}
@@ -220,17 +221,17 @@ type StripSegment struct {
 // maxStripRows bounds a strip's height; the most recent events are drawn.
 const maxStripRows = 40
 
-// timeAxis is the span of the site's events, in whole years: the axis
+// TimeAxis is the span of the site's events, in whole years: the axis
 // every strip shares.
-type timeAxis struct {
+type TimeAxis struct {
 	lo, hi time.Time
 	ok     bool // false when the site has no events
 }
 
-// newTimeAxis finds the span of all events, once per render.
-func newTimeAxis(all []*site.Event) timeAxis {
+// NewTimeAxis finds the span of all events, once per render.
+func NewTimeAxis(all []*site.Event) TimeAxis {
 	if len(all) == 0 {
-		return timeAxis{}
+		return TimeAxis{}
 	}
 	lo, hi := all[0].From.Start(), all[0].From.End()
 	for _, e := range all {
@@ -240,16 +241,17 @@ func newTimeAxis(all []*site.Event) timeAxis {
 			hi = maxTime(hi, e.Until.Date.End())
 		}
 	}
-	return timeAxis{
+	return TimeAxis{
 		lo: time.Date(lo.Year(), 1, 1, 0, 0, 0, 0, time.UTC),
 		hi: time.Date(hi.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC),
 		ok: true,
 	}
 }
 
-// recordStrip lays out an entity's records between the start of the
-// site's first event and the end of its last.
-func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, c *content.Config) *Strip {
+// RecordStrip lays out an entity's records between the start of the
+// site's first event and the end of its last. link makes the address of a
+// record's page as seen from the page the strip is on.
+func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link func(url string) string) *Strip {
 	if len(records) == 0 || !axis.ok {
 		return nil
 	}
@@ -263,12 +265,12 @@ func recordStrip(p *Page, records []site.RecordRef, axis timeAxis, c *content.Co
 	span := hi.Sub(lo).Hours()
 	x := func(t time.Time) int { return s.Left + int(t.Sub(lo).Hours()/span*float64(s.Right-s.Left)+0.5) }
 	const rowH = 34
-	types := c.EventTypes.IDs()
+	types := ss.Config.EventTypes.IDs()
 	for i, ref := range records {
 		rec := ref.Record
 		row := StripRow{
-			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: p.Link(rec.URL),
-			Label: RecordTitle(c, rec), Title: RecordTitle(c, rec) + ": " + StatusText(rec.Status),
+			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: link(rec.URL),
+			Label: ss.RecordTitle(rec), Title: ss.RecordTitle(rec) + ": " + site.StatusText(rec.Status),
 		}
 		add := func(from, to time.Time, kind string) {
 			if !to.After(from) {
@@ -328,42 +330,4 @@ func maxTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
-}
-
-// TimelineYear is one year of the timeline page.
-type TimelineYear struct {
-	Year  int
-	Items []TimelineItem
-}
-
-// TimelineItem is an event or a report on the timeline, at its date.
-type TimelineItem struct {
-	Date   content.Date
-	Event  *site.Event
-	Report *site.Report
-}
-
-func timelineYears(s *site.Site) []TimelineYear {
-	var items []TimelineItem
-	for _, e := range s.Events {
-		items = append(items, TimelineItem{Date: e.From, Event: e})
-	}
-	for _, r := range s.Reports {
-		items = append(items, TimelineItem{Date: r.Date, Report: r})
-	}
-	slices.SortStableFunc(items, func(a, b TimelineItem) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		// At the same date, events before the reports that tell of them.
-		return btoi(a.Event == nil) - btoi(b.Event == nil)
-	})
-	var years []TimelineYear
-	for _, it := range items {
-		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
-			years = append(years, TimelineYear{Year: it.Date.Year})
-		}
-		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
-	}
-	return years
 }

@@ -1,4 +1,11 @@
-package render
+// Package searchindex writes the site's search index: files that a small
+// script in the theme (static/search.js) loads to answer queries in the
+// browser, with no server.
+//
+// Input: the resolved *site.Site, its bodies rendered. Output: the files
+// under search/, written through an output.Writer; the layout of those
+// files is described below, at searchChunkBytes.
+package searchindex
 
 import (
 	"bytes"
@@ -15,6 +22,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
+	"gazette/internal/output"
 	"gazette/internal/site"
 )
 
@@ -214,9 +222,9 @@ func (p *searchPostings) best(i int) []posting {
 	return list
 }
 
-// searchIndex writes the index files.
-func (r *renderer) searchIndex() error {
-	s := r.site
+// Write writes the index files of s to w and returns how many it wrote.
+// A body that cannot be read back for the index is an error in diags.
+func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 	var docs []searchDoc
 	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
@@ -224,7 +232,7 @@ func (r *renderer) searchIndex() error {
 		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(rep.Summary, 240)})
 		p.add(i, rep.Title, weightTitle)
 		p.add(i, rep.Summary, weightSummary)
-		p.add(i, r.text(rep.Doc), weightBody)
+		p.add(i, text(diags, rep.Doc), weightBody)
 		for _, list := range rep.Entities {
 			for _, e := range list {
 				p.add(i, entityNames(e), weightName)
@@ -237,14 +245,14 @@ func (r *renderer) searchIndex() error {
 			// Its type and parent, so that namesakes can be told apart.
 			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
-			p.add(i, r.text(e.Doc), weightBody)
+			p.add(i, text(diags, e.Doc), weightBody)
 		}
 	}
 	for _, pg := range s.Pages {
 		i := len(docs)
 		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: site.Shorten(pg.Summary, 240)})
 		p.add(i, pg.Title, weightTitle)
-		p.add(i, r.text(pg.Doc), weightBody)
+		p.add(i, text(diags, pg.Doc), weightBody)
 	}
 
 	// The index chunks, in token order. Each file is written once the next
@@ -265,7 +273,7 @@ func (r *renderer) searchIndex() error {
 			return nil
 		}
 		chunk = append(chunk, "});\n"...)
-		return r.w.WriteFile("search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
+		return w.WriteFile("search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
 	}
 	for _, i := range order {
 		tok := p.tokens[i]
@@ -286,7 +294,7 @@ func (r *renderer) searchIndex() error {
 			chunk = append(chunk, ',')
 		} else {
 			if err := flush(); err != nil {
-				return err
+				return 0, err
 			}
 			chunk = make([]byte, 0, searchChunkBytes+len(entry)+64)
 			chunk = append(chunk, `gazetteSearch("i-`...)
@@ -298,7 +306,7 @@ func (r *renderer) searchIndex() error {
 		chunk = append(chunk, entry...)
 	}
 	if err := flush(); err != nil {
-		return err
+		return 0, err
 	}
 
 	nDocChunks := (len(docs) + searchDocsPerChunk - 1) / searchDocsPerChunk
@@ -309,12 +317,12 @@ func (r *renderer) searchIndex() error {
 		b.WriteString(strconv.Itoa(i))
 		b.WriteString(`",`)
 		if err := json.NewEncoder(&b).Encode(part); err != nil {
-			return err
+			return 0, err
 		}
 		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteString(");\n")
-		if err := r.w.WriteFile("search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
-			return err
+		if err := w.WriteFile("search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
+			return 0, err
 		}
 	}
 	if firsts == nil {
@@ -322,10 +330,9 @@ func (r *renderer) searchIndex() error {
 	}
 	manifest, err := json.Marshal(map[string]any{"chunks": firsts, "docs": len(docs), "perChunk": searchDocsPerChunk})
 	if err != nil {
-		return err
+		return 0, err
 	}
-	r.count(0, len(firsts)+nDocChunks+1)
-	return r.w.WriteFile("search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
+	return len(firsts) + nDocChunks + 1, w.WriteFile("search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
 }
 
 // appendJSONString appends s as encoding/json writes it. The words of the
@@ -359,13 +366,13 @@ func entityNames(e *site.Entity) string {
 
 // text is a body's plain text for the index; a body that cannot be read
 // back is an error, not a page search silently misses.
-func (r *renderer) text(doc *markup.Doc) string {
+func text(diags *diag.List, doc *markup.Doc) string {
 	if doc == nil {
 		return ""
 	}
 	t, err := doc.Text()
 	if err != nil {
-		r.diags.Errorf(diag.Pos{Path: doc.Path}, "reading the rendered body back for the search index: %v", err)
+		diags.Errorf(diag.Pos{Path: doc.Path}, "reading the rendered body back for the search index: %v", err)
 	}
 	return t
 }

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"cmp"
@@ -35,17 +35,16 @@ type recordJSON struct {
 }
 
 // recordItems yields every record with its open-data fields.
-func (r *renderer) recordItems() iter.Seq[recordJSON] {
-	c := &r.site.Config
+func (r *exporter) recordItems() iter.Seq[recordJSON] {
 	return func(yield func(recordJSON) bool) {
 		for _, rec := range r.site.Records {
 			rj := recordJSON{
-				ID: rec.ID, Title: RecordTitle(c, rec), Type: rec.Type, Services: nonNil(rec.Services),
+				ID: rec.ID, Title: r.site.RecordTitle(rec), Type: rec.Type, Services: nonNil(rec.Services),
 				Scope: rec.Scope, Roles: rolesJSON(r.site, rec.Roles), Coordinates: [][]float64{},
 				RestoredBy: ids(rec.RestoredBy), Cause: rec.Cause,
 				Start: rec.Start.Date.String(), StartPrecision: Precision(rec.Start.Date), StartDisputed: rec.Start.Disputed,
 				Status: rec.Status.State.String(), End: rec.Status.End.Date.String(), EndPrecision: Precision(rec.Status.End.Date),
-				AsOf: rec.Status.AsOf.String(), Period: recordPeriod(rec), Evidence: evidenceReports(rec), URL: r.absURL(rec.URL),
+				AsOf: rec.Status.AsOf.String(), Period: recordPeriod(rec), Evidence: evidenceReports(rec), URL: r.site.AbsURL(rec.URL),
 			}
 			for _, e := range rec.Roles.Of(site.RoleWhere) {
 				if e.Coordinates != nil {
@@ -85,7 +84,7 @@ func evidenceReports(rec *site.Record) []string {
 // (https://specs.frictionlessdata.io/data-package/) describing the CSV
 // files with a Table Schema each, so that tools read their columns with
 // the right types and the events' link to their records.
-func (r *renderer) dataPackage() error {
+func (r *exporter) dataPackage() error {
 	s := r.site
 	schema := func(cols []Column, key string) map[string]any {
 		var fields []map[string]any
@@ -98,7 +97,7 @@ func (r *renderer) dataPackage() error {
 		}
 		return map[string]any{"fields": fields, "primaryKey": []string{key}, "missingValues": []string{""}}
 	}
-	events := schema(columns(eventFields(s, r.absURL)), "id")
+	events := schema(columns(eventFields(s)), "id")
 	events["foreignKeys"] = []map[string]any{{
 		"fields":    []string{"record"},
 		"reference": map[string]any{"resource": "records", "fields": []string{"id"}},
@@ -116,7 +115,7 @@ func (r *renderer) dataPackage() error {
 			map[string]any{
 				"name": "records", "path": "records.csv", "profile": "tabular-data-resource",
 				"title": "Records: one row per shutdown", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-				"schema": schema(columns(recordFields(s, r.absURL)), "id"),
+				"schema": schema(columns(recordFields(s)), "id"),
 			},
 			map[string]any{
 				"name": "events", "path": "events.csv", "profile": "tabular-data-resource",

@@ -1,8 +1,10 @@
-package render
+package feeds
 
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"strings"
 	"testing"
 
 	"gazette/internal/content"
@@ -49,15 +51,14 @@ type (
 
 func atomDate(d content.Date) string { return string(appendAtomDate(nil, d)) }
 
-// referenceFeed is the feed r.feed writes, made with encoding/xml.
-func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byte {
-	s := r.site
+// referenceFeed is the feed feed makes, made with encoding/xml.
+func referenceFeed(s *site.Site, dir, title string, reports []*site.Report) []byte {
 	f := atomFeed{
-		Lang: s.Config.Language, ID: r.feedID(dir + "feed.xml"), Title: title, Sub: s.Config.Subtitle,
+		Lang: s.Config.Language, ID: feedID(s, dir+"feed.xml"), Title: title, Sub: s.Config.Subtitle,
 		Author: atomPerson{s.Config.Title}, Rights: s.Config.License, Gen: "gazette",
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: r.absURL(dir + "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: r.absURL(dir)},
+			{Rel: "self", Type: "application/atom+xml", Href: s.AbsURL(dir + "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: s.AbsURL(dir)},
 		},
 		Updated: atomDate(content.Date{Year: 1970, Month: 1, Day: 1}),
 	}
@@ -66,8 +67,8 @@ func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byt
 			f.Updated = d
 		}
 		e := atomEntry{
-			ID: r.feedID(rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(rep.URL)}, Summary: rep.Summary,
+			ID: feedID(s, rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.AbsURL(rep.URL)}, Summary: rep.Summary,
 		}
 		for i, list := range rep.Entities {
 			for _, ent := range list {
@@ -85,17 +86,6 @@ func referenceFeed(r *renderer, dir, title string, reports []*site.Report) []byt
 	}
 	b.WriteByte('\n')
 	return b.Bytes()
-}
-
-// fileWriter keeps the last file written.
-type fileWriter struct {
-	name string
-	data []byte
-}
-
-func (w *fileWriter) WriteFile(name string, data []byte) error {
-	w.name, w.data = name, data
-	return nil
 }
 
 // FuzzFeed holds feed to the encoding/xml output it replaced, on a site of
@@ -129,20 +119,15 @@ func FuzzFeed(f *testing.F) {
 				Entities: [][]*site.Entity{[]*site.Entity{e, e}[:i]},
 			})
 		}
-		w := &fileWriter{}
-		r := &renderer{site: s, w: w}
-		if err := r.feed(dir, title+" · "+name, reports); err != nil {
-			t.Fatal(err)
-		}
-		want := referenceFeed(r, dir, title+" · "+name, reports)
-		if w.name != dir+"feed.xml" || !bytes.Equal(w.data, want) {
-			t.Errorf("feed %s:\n%s\nwant %s:\n%s", w.name, w.data, dir+"feed.xml", want)
+		got := feed(s, dir, title+" · "+name, reports)
+		if want := referenceFeed(s, dir, title+" · "+name, reports); !bytes.Equal(got, want) {
+			t.Errorf("feed:\n%s\nwant:\n%s", got, want)
 		}
 	})
 }
 
-// referenceSitemap is the sitemap r.sitemap writes, made with encoding/xml.
-func referenceSitemap(r *renderer) []byte {
+// referenceSitemap is the sitemap Sitemap makes, made with encoding/xml.
+func referenceSitemap(s *site.Site) []byte {
 	type u struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
@@ -153,9 +138,8 @@ func referenceSitemap(r *renderer) []byte {
 		if !d.IsZero() {
 			lm = d.Start().Format("2006-01-02")
 		}
-		urls = append(urls, u{r.absURL(url), lm})
+		urls = append(urls, u{s.AbsURL(url), lm})
 	}
-	s := r.site
 	add("", content.Date{})
 	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {
 		add(url, content.Date{})
@@ -199,13 +183,55 @@ func FuzzSitemap(f *testing.F) {
 			Reports: []*site.Report{rep, rep},
 			Pages:   []*site.Page{{URL: page}},
 		}
-		w := &fileWriter{}
-		r := &renderer{site: s, w: w}
-		if err := r.sitemap(); err != nil {
-			t.Fatal(err)
-		}
-		if want := referenceSitemap(r); w.name != "sitemap.xml" || !bytes.Equal(w.data, want) {
-			t.Errorf("%s:\n%s\nwant:\n%s", w.name, w.data, want)
+		if got, want := Sitemap(s), referenceSitemap(s); !bytes.Equal(got, want) {
+			t.Errorf("sitemap:\n%s\nwant:\n%s", got, want)
 		}
 	})
+}
+
+// Site and Entity hold the maxFeedEntries newest reports, newest first,
+// and write them at Path.
+func TestEntries(t *testing.T) {
+	k := &site.Kind{Kind: content.Kind{ID: "city"}}
+	e := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul"}, URL: "cities/mosul/", Kind: k}
+	s := &site.Site{Config: content.Config{Title: "Cut Off", BaseURL: "https://example.org/"}, Kinds: []*site.Kind{k}}
+	for i := range 60 {
+		rep := &site.Report{Report: &content.Report{Title: fmt.Sprintf("R%d", 60-i), Date: content.Date{Year: 2016, Month: 1, Day: 1}}, URL: fmt.Sprintf("reports/r%d/", 60-i)}
+		s.Reports = append(s.Reports, rep) // newest first, as site sorts them
+		e.Reports = append(e.Reports, site.ReportRef{Report: rep})
+	}
+	for _, tc := range []struct {
+		name string
+		feed []byte
+		self string
+	}{
+		{"site", Site(s), "https://example.org/feed.xml"},
+		{"entity", Entity(s, e), "https://example.org/cities/mosul/feed.xml"},
+	} {
+		got := string(tc.feed)
+		if n := strings.Count(got, "<entry>"); n != maxFeedEntries {
+			t.Errorf("%s feed: %d entries, want %d", tc.name, n, maxFeedEntries)
+		}
+		if first, last := strings.Index(got, "<title>R60</title>"), strings.Index(got, "<title>R11</title>"); first < 0 || last < first || strings.Contains(got, "<title>R10</title>") {
+			t.Errorf("%s feed does not hold R60 to R11, newest first:\n%s", tc.name, got)
+		}
+		if !strings.Contains(got, `<link rel="self" type="application/atom+xml" href="`+tc.self+`"></link>`) {
+			t.Errorf("%s feed: no self link to %s", tc.name, tc.self)
+		}
+	}
+	if Path("") != "feed.xml" || Path(e.URL) != "cities/mosul/feed.xml" {
+		t.Errorf("Path: %q, %q", Path(""), Path(e.URL))
+	}
+}
+
+// robots.txt names the sitemap only when base_url says where it is.
+func TestRobots(t *testing.T) {
+	for base, want := range map[string]string{
+		"":                     "User-agent: *\nAllow: /\n",
+		"https://example.org/": "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n",
+	} {
+		if got := string(Robots(&site.Site{Config: content.Config{BaseURL: base}})); got != want {
+			t.Errorf("base_url %q: robots.txt\n%q\nwant\n%q", base, got, want)
+		}
+	}
 }

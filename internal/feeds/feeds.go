@@ -1,4 +1,13 @@
-package render
+// Package feeds writes the files that tell other programs what the site
+// holds: the Atom feeds of the site and of each entity, sitemap.xml and
+// robots.txt.
+//
+// Input: the resolved *site.Site. Output: each file's bytes, which the
+// render stage writes. The XML is written by hand rather than through
+// encoding/xml's reflection, to the byte what xml.Encoder made (FuzzFeed
+// and FuzzSitemap hold it to that), at a fraction of the cost: a site has
+// a feed per entity.
+package feeds
 
 import (
 	"encoding/xml"
@@ -14,23 +23,13 @@ import (
 // and an entity's page lists all of its reports.
 const maxFeedEntries = 50
 
-// absURL makes an absolute URL when base_url is set. Without it, links
-// are relative to the site root, which feed readers resolve against the
-// feed's own address when it is served from the root.
-func (r *renderer) absURL(url string) string {
-	if b := r.site.Config.BaseURL; b != "" {
-		return b + url
-	}
-	return "/" + url
-}
-
 // feedID is stable across builds and hosts: the page's URL under base_url,
 // or a URN built from the site's title and the page's path.
-func (r *renderer) feedID(url string) string {
-	if b := r.site.Config.BaseURL; b != "" {
+func feedID(s *site.Site, url string) string {
+	if b := s.Config.BaseURL; b != "" {
 		return b + url
 	}
-	return "urn:gazette:" + content.Slugify(r.site.Config.Title) + ":" + url
+	return "urn:gazette:" + content.Slugify(s.Config.Title) + ":" + url
 }
 
 // appendAtomDate appends the first moment of d as an Atom date.
@@ -38,17 +37,16 @@ func appendAtomDate(b []byte, d content.Date) []byte {
 	return d.Start().AppendFormat(b, time.RFC3339)
 }
 
-// feed writes the Atom feed of reports at dir (such as "cities/mosul/").
+// feed makes the Atom feed of reports at dir (such as "cities/mosul/").
 //
 // The XML is written directly, not through encoding/xml's reflection: the
 // bytes are the ones xml.Encoder, indenting by two spaces, made of the
 // structs this replaced, down to the empty-element form <link ...></link>
 // and the escaping of each string (appendXMLText). FuzzFeed holds it to
 // that encoder.
-func (r *renderer) feed(dir, title string, reports []*site.Report) error {
-	s := r.site
+func feed(s *site.Site, dir, title string, reports []*site.Report) []byte {
 	c := &s.Config
-	id, href := r.feedID(""), r.absURL("") // prefixes of page addresses
+	id, href := feedID(s, ""), s.AbsURL("") // prefixes of page addresses
 
 	// The feed is as new as its newest report, and no older than 1970.
 	// size is the room the feed takes when no text needs escaping.
@@ -117,8 +115,7 @@ func (r *renderer) feed(dir, title string, reports []*site.Report) error {
 		b = append(b, "\n  </entry>"...)
 	}
 	b = append(b, "\n</feed>\n"...)
-	r.count(0, 1)
-	return r.w.WriteFile(dir+"feed.xml", b)
+	return b
 }
 
 // appendXMLElement appends start, the text that is the concatenation of
@@ -187,31 +184,30 @@ var xmlEscapes = func() (t [utf8.RuneSelf]string) {
 	return t
 }()
 
-// feeds writes the site feed and one per entity.
-func (r *renderer) feeds() []func() error {
-	s := r.site
-	jobs := []func() error{func() error {
-		return r.feed("", s.Config.Title, s.Reports[:min(len(s.Reports), maxFeedEntries)])
-	}}
-	for _, k := range s.Kinds {
-		for _, e := range k.Entities {
-			jobs = append(jobs, func() error {
-				reports := make([]*site.Report, min(len(e.Reports), maxFeedEntries))
-				for i := range reports {
-					reports[i] = e.Reports[i].Report // newest first
-				}
-				return r.feed(e.URL, e.Name+" · "+s.Config.Title, reports)
-			})
-		}
-	}
-	return jobs
+// Path is where the feed of the page at dir (such as "cities/mosul/", or
+// "" for the site's) is written.
+func Path(dir string) string { return dir + "feed.xml" }
+
+// Site makes the site's feed, at Path(""): its newest reports.
+func Site(s *site.Site) []byte {
+	return feed(s, "", s.Config.Title, s.Reports[:min(len(s.Reports), maxFeedEntries)])
 }
 
-// sitemap lists every page, with the report date where there is one. Like
-// the feeds, it is written directly, in the bytes xml.Encoder made.
-func (r *renderer) sitemap() error {
-	s := r.site
-	base := r.absURL("")
+// Entity makes the feed of e's reports, at Path(e.URL): the newest of
+// them.
+func Entity(s *site.Site, e *site.Entity) []byte {
+	reports := make([]*site.Report, min(len(e.Reports), maxFeedEntries))
+	for i := range reports {
+		reports[i] = e.Reports[i].Report // newest first
+	}
+	return feed(s, e.URL, e.Name+" · "+s.Config.Title, reports)
+}
+
+// Sitemap makes sitemap.xml, which lists every page, with the report date
+// where there is one. Like the feeds, it is written directly, in the bytes
+// xml.Encoder made.
+func Sitemap(s *site.Site) []byte {
+	base := s.AbsURL("")
 	n := 5 + len(s.Reports) + len(s.Pages)
 	for _, k := range s.Kinds {
 		n += 1 + len(k.Entities)
@@ -245,13 +241,15 @@ func (r *renderer) sitemap() error {
 		add(p.URL, content.Date{})
 	}
 	b = append(b, "\n</urlset>\n"...)
+	return b
+}
+
+// Robots makes robots.txt: every page may be crawled, and the sitemap is
+// named when base_url gives its address.
+func Robots(s *site.Site) []byte {
 	robots := "User-agent: *\nAllow: /\n"
 	if s.Config.BaseURL != "" {
 		robots += "\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n"
 	}
-	r.count(0, 2)
-	if err := r.w.WriteFile("robots.txt", []byte(robots)); err != nil {
-		return err
-	}
-	return r.w.WriteFile("sitemap.xml", b)
+	return []byte(robots)
 }

@@ -1,4 +1,4 @@
-package render
+package searchindex
 
 import (
 	"encoding/json"

@@ -1,4 +1,15 @@
-package render
+// Package export writes the open data behind the site: the records and
+// events as CSV and JSON, the reports and entities as JSON, and
+// datapackage.json, a Frictionless Data Package that describes the CSV
+// files column by column.
+//
+// Input: the resolved *site.Site. Output: the files under data/, written
+// as streams through an output.Writer, since at 100,000 reports they are
+// hundreds of megabytes; and the columns of the CSV files, which the data
+// page documents. One list of fields per file (tables.go) makes the CSV
+// header, its rows, the codebook and the Table Schema, so that they
+// cannot disagree.
+package export
 
 import (
 	"bufio"
@@ -6,6 +17,7 @@ import (
 	"iter"
 	"strings"
 
+	"gazette/internal/output"
 	"gazette/internal/site"
 )
 
@@ -68,34 +80,47 @@ func untilString(e *site.Event) string {
 	return e.Until.Date.String()
 }
 
-// data writes events.csv, events.json, reports.json and entities.json,
-// each as a stream made item by item: at 100,000 reports they are
-// hundreds of megabytes.
-func (r *renderer) data() error {
-	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site, r.absURL), r.site.Events); err != nil {
-		return err
+// exporter writes one site's open data.
+type exporter struct {
+	site *site.Site
+	w    output.Writer
+}
+
+// Write writes the open data of s to w: records.csv, records.json,
+// events.csv, events.json, reports.json, entities.json and
+// datapackage.json, under data/, each as a stream made item by item. It
+// returns the number of files written.
+func Write(s *site.Site, w output.Writer) (int, error) {
+	r := &exporter{site: s, w: w}
+	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site), r.site.Events); err != nil {
+		return 0, err
 	}
 	if err := writeJSONArray(r.w, "data/entities.json", r.entityItems()); err != nil {
-		return err
+		return 0, err
 	}
 	if err := writeJSONArray(r.w, "data/events.json", r.eventItems()); err != nil {
-		return err
+		return 0, err
 	}
 	if err := writeJSONArray(r.w, "data/reports.json", r.reportItems()); err != nil {
-		return err
+		return 0, err
 	}
-	if err := writeCSV(r.w, "data/records.csv", recordFields(r.site, r.absURL), r.site.Records); err != nil {
-		return err
+	if err := writeCSV(r.w, "data/records.csv", recordFields(r.site), r.site.Records); err != nil {
+		return 0, err
 	}
 	if err := writeJSONArray(r.w, "data/records.json", r.recordItems()); err != nil {
-		return err
+		return 0, err
 	}
 	if err := r.dataPackage(); err != nil {
-		return err
+		return 0, err
 	}
-	r.count(0, 7)
-	return nil
+	return 7, nil
 }
+
+// EventColumns are the columns of data/events.csv, for the data page.
+func EventColumns(s *site.Site) []Column { return columns(eventFields(s)) }
+
+// RecordColumns are the columns of data/records.csv, for the data page.
+func RecordColumns(s *site.Site) []Column { return columns(recordFields(s)) }
 
 type eventJSON struct {
 	ID         string              `json:"id"`
@@ -115,14 +140,14 @@ type eventJSON struct {
 }
 
 // eventItems yields every event's open-data fields.
-func (r *renderer) eventItems() iter.Seq[eventJSON] {
+func (r *exporter) eventItems() iter.Seq[eventJSON] {
 	return func(yield func(eventJSON) bool) {
 		for _, e := range r.site.Events {
 			ej := eventJSON{
 				ID: e.ID(), Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
 				Scope: e.Scope, Roles: rolesJSON(r.site, e.Roles), Cause: e.Cause,
 				From: e.From.String(), Until: untilString(e), Period: EDTF(e.From, e.Until.Date, e.Until.Ongoing),
-				Note: e.Note, URL: r.absURL(e.Report.URL),
+				Note: e.Note, URL: r.site.AbsURL(e.Report.URL),
 			}
 			if e.Record != nil {
 				ej.Record = e.Record.ID
@@ -155,12 +180,12 @@ type reportJSON struct {
 }
 
 // reportItems yields every report's open-data fields.
-func (r *renderer) reportItems() iter.Seq[reportJSON] {
+func (r *exporter) reportItems() iter.Seq[reportJSON] {
 	s := r.site
 	return func(yield func(reportJSON) bool) {
 		for _, rep := range s.Reports {
 			rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
-				Lang: rep.Lang, URL: r.absURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
+				Lang: rep.Lang, URL: r.site.AbsURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
 			for _, src := range rep.Sources {
 				rj.Sources = append(rj.Sources, sourceJSON{src.Publisher, src.Title, src.Date.String(), src.URL, src.Archive})
 			}
@@ -189,12 +214,12 @@ type entityJSON struct {
 }
 
 // entityItems yields every entity's open-data fields.
-func (r *renderer) entityItems() iter.Seq[entityJSON] {
+func (r *exporter) entityItems() iter.Seq[entityJSON] {
 	return func(yield func(entityJSON) bool) {
 		for _, k := range r.site.Kinds {
 			for _, e := range k.Entities {
 				ej := entityJSON{Kind: k.ID, ID: e.ID, Name: e.Name, Aliases: []string{}, Names: map[string]string{},
-					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.absURL(e.URL)}
+					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.site.AbsURL(e.URL)}
 				for _, a := range e.Aliases {
 					ej.Aliases = append(ej.Aliases, a.Value)
 				}
@@ -221,8 +246,8 @@ func (r *renderer) entityItems() iter.Seq[entityJSON] {
 // writeJSONArray writes items as json.MarshalIndent of their slice does
 // ("", "  "), and a newline, one item at a time, so that the file is not
 // held whole in memory. No items is "[]", never "null".
-func writeJSONArray[T any](w Writer, path string, items iter.Seq[T]) error {
-	f, err := Create(w, path)
+func writeJSONArray[T any](w output.Writer, path string, items iter.Seq[T]) error {
+	f, err := output.Create(w, path)
 	if err != nil {
 		return err
 	}

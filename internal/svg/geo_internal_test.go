@@ -1,4 +1,4 @@
-package render
+package svg
 
 import (
 	"fmt"
@@ -24,8 +24,8 @@ func TestRecordMapLayout(t *testing.T) {
 		rec(site.Ongoing, a), rec(site.Restored, a), rec(site.Restored, a, b),
 		rec(site.Ended, c), rec(site.Unknown, d),
 	}
-	bm := &basemap{proj: projection{west: 0, north: 400, kx: 1, scale: 1}, width: 640, height: 400}
-	m := bm.recordMap(records, "")
+	bm := &Basemap{proj: projection{west: 0, north: 400, kx: 1, scale: 1}, width: 640, height: 400}
+	m := bm.RecordMap(records, "")
 	if m.Font != 22 {
 		t.Errorf("Font = %v, want 22 (12 px at 358 px of 640 units)", m.Font)
 	}

@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gazette/internal/content"
+	"gazette/internal/output"
 	"gazette/internal/site"
 )
 
@@ -33,8 +34,8 @@ func columns[T any](fields []field[T]) []Column {
 // byte-order mark: a reader that does not strip one would read the first
 // header as "\uFEFFid" (the data page tells spreadsheet users to open the
 // files as UTF-8).
-func writeCSV[T any](w Writer, path string, fields []field[T], items []T) error {
-	f, err := Create(w, path)
+func writeCSV[T any](w output.Writer, path string, fields []field[T], items []T) error {
+	f, err := output.Create(w, path)
 	if err != nil {
 		return err
 	}
@@ -134,7 +135,7 @@ func rolesJSON(s *site.Site, rs site.Roles) map[string][]string {
 }
 
 // eventFields are the columns of events.csv.
-func eventFields(s *site.Site, abs func(string) string) []field[*site.Event] {
+func eventFields(s *site.Site) []field[*site.Event] {
 	type F = field[*site.Event]
 	fs := []F{
 		{Column{Name: "id", Meaning: "the event's stable id: its report's slug and its number in the report"}, (*site.Event).ID},
@@ -161,14 +162,13 @@ func eventFields(s *site.Site, abs func(string) string) []field[*site.Event] {
 			return EDTF(e.From, e.Until.Date, e.Until.Ongoing)
 		}},
 		F{Column{Name: "note", Meaning: "a short note on the event and its dating"}, func(e *site.Event) string { return textCell(e.Note) }},
-		F{Column{Name: "url", Meaning: "address of the report page"}, func(e *site.Event) string { return abs(e.Report.URL) }},
+		F{Column{Name: "url", Meaning: "address of the report page"}, func(e *site.Event) string { return s.AbsURL(e.Report.URL) }},
 	)
 }
 
 // recordFields are the columns of records.csv.
-func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
+func recordFields(s *site.Site) []field[*site.Record] {
 	type F = field[*site.Record]
-	c := &s.Config
 	coord := func(lat bool) func(*site.Record) string {
 		return func(r *site.Record) string {
 			where := r.Roles.Of(site.RoleWhere)
@@ -184,7 +184,7 @@ func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
 	}
 	fs := []F{
 		{Column{Name: "id", Meaning: "the record's stable id: its file name, or for an event that names no record, the event's id"}, func(r *site.Record) string { return r.ID }},
-		{Column{Name: "title", Meaning: "what the record is called"}, func(r *site.Record) string { return textCell(RecordTitle(c, r)) }},
+		{Column{Name: "title", Meaning: "what the record is called"}, func(r *site.Record) string { return textCell(s.RecordTitle(r)) }},
 		{Column{Name: "type", Meaning: "what was done: one of the site's event types"}, func(r *site.Record) string { return r.Type }},
 		{Column{Name: "services", Meaning: "the services cut, separated by semicolons"}, func(r *site.Record) string { return strings.Join(r.Services, ";") }},
 		{Column{Name: "scope", Meaning: "one of the site's scopes: city, province, region, national"}, func(r *site.Record) string { return r.Scope }},
@@ -206,7 +206,7 @@ func recordFields(s *site.Site, abs func(string) string) []field[*site.Record] {
 		F{Column{Name: "period", Meaning: "the span as an EDTF interval: 2014-11/2016-10; 2014-11/.. when ongoing as of the newest report; 2014-11/ when the end is not known"}, recordPeriod},
 		F{Column{Name: "evidence", Meaning: "slugs of the reports that give evidence for it or end it, separated by semicolons, oldest first"}, func(r *site.Record) string { return strings.Join(evidenceReports(r), ";") }},
 		F{Column{Name: "reports", Meaning: "how many reports those are", Type: "integer"}, func(r *site.Record) string { return strconv.Itoa(len(evidenceReports(r))) }},
-		F{Column{Name: "url", Meaning: "address of the record's page"}, func(r *site.Record) string { return abs(r.URL) }},
+		F{Column{Name: "url", Meaning: "address of the record's page"}, func(r *site.Record) string { return s.AbsURL(r.URL) }},
 	)
 }
 

@@ -1,4 +1,4 @@
-package render
+package svg
 
 import (
 	"cmp"
@@ -53,8 +53,8 @@ func (p projection) xy(lon, lat float64) (float64, float64) {
 	return (lon - p.west) * p.kx * p.scale, (p.north - lat) * p.scale
 }
 
-// basemap holds what every map of the site shares.
-type basemap struct {
+// Basemap holds what every map of the site shares.
+type Basemap struct {
 	proj          projection
 	width, height int
 	shapes        []MapShape
@@ -64,10 +64,11 @@ type basemap struct {
 
 const mapWidth = 640
 
-// newBasemap fixes the map's extent: the outline's bounding box, or else
-// the places' own, with a margin.
-func newBasemap(s *site.Site) *basemap {
-	b := &basemap{}
+// NewBasemap fixes the map's extent: the outline's bounding box, or else
+// the places' own, with a margin. It returns nil when there is nothing to
+// draw a map of.
+func NewBasemap(s *site.Site) *Basemap {
+	b := &Basemap{}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			if e.Coordinates != nil {
@@ -143,10 +144,11 @@ func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f'
 // thousands of dots on each of thousands of pages.
 const maxContextDots = 60
 
-// mapFor lays out the map as seen from page p, with current highlighted.
+// Map lays out the map as seen from the page of current (nil on index
+// pages), with current highlighted.
 // Index pages show every place; a place's page shows it, its parents, its
 // siblings and children, and the busiest places elsewhere.
-func (b *basemap) mapFor(current *site.Entity, attribution string) *Map {
+func (b *Basemap) Map(current *site.Entity, attribution string) *Map {
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
@@ -198,7 +200,7 @@ func (b *basemap) mapFor(current *site.Entity, attribution string) *Map {
 }
 
 // context picks the places drawn on current's page.
-func (b *basemap) context(current *site.Entity) []*site.Entity {
+func (b *Basemap) context(current *site.Entity) []*site.Entity {
 	keep := map[*site.Entity]bool{current: true}
 	for _, a := range current.Ancestors() {
 		keep[a] = true
@@ -281,13 +283,13 @@ func recordMapFont(width int) float64 {
 // is wide enough for the system sans-serif fonts the theme uses.
 func labelWidth(s string, f float64) float64 { return float64(len([]rune(s))) * f * 0.58 }
 
-// recordMap lays out where the records happened. The places with most
+// RecordMap lays out where the records happened. The places with most
 // records are named first. A place is named beside its dot when the name
 // overlaps no dot or name, and its hit square overlaps no named place's:
 // then each named dot is a full hit target that nothing drawn later
 // covers. Otherwise the dot is numbered, the number drawn beside it and
 // the name in the key, which is the equivalent, full-size target.
-func (b *basemap) recordMap(records []*site.Record, attribution string) *RecordMap {
+func (b *Basemap) RecordMap(records []*site.Record, attribution string) *RecordMap {
 	if b == nil {
 		return nil
 	}
