@@ -14,10 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"gazette/internal/diag"
 	"gazette/internal/fold"
@@ -65,104 +62,6 @@ type searchDoc struct {
 	Summary string `json:"s,omitempty"`
 }
 
-// searchWords splits text into the words of the search index, folded the
-// way static/search.js folds a query: decomposed (NFKD), without
-// nonspacing marks (Mn), each rune as fold.Rune makes it (the letters that
-// name matching takes as one, such as ة and ه, made one; tatweel
-// dropped), lower-cased, and cut at every rune that is not a letter or a
-// number. "Mûsil" and "MUSIL" both become "musil", "نينوى" and "نينوي"
-// both "نينوي".
-//
-// It works one rune at a time, without golang.org/x/text/transform and
-// without allocating. That gives the same words as normalising the whole
-// text: the steps of NFKD that look past one rune, the canonical
-// reordering of combining marks and the U+034F inserted into very long
-// runs of them, only move or add marks that are dropped (Mn) or are not
-// letters (a few Mc), which cut a word wherever they land.
-// TestSearchWordsEveryRune and FuzzSearchWords hold it to the transform
-// chain.
-type searchWords struct {
-	word []byte
-}
-
-// each calls fn with each word of s. The word is only valid during the
-// call.
-func (w *searchWords) each(s string, fn func(word []byte)) {
-	w.word = w.word[:0]
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // no decomposition, no mark
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				w.word = append(w.word, c)
-			case 'A' <= c && c <= 'Z':
-				w.word = append(w.word, c+'a'-'A')
-			default:
-				w.cut(fn)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			w.cut(fn) // an invalid byte folds to U+FFFD, not a letter
-		case hangulFirst <= r && r <= hangulLast:
-			// Hangul syllables decompose by arithmetic, not by table.
-			n := r - hangulFirst
-			w.word = utf8.AppendRune(w.word, jamoL+n/(jamoVCount*jamoTCount))
-			w.word = utf8.AppendRune(w.word, jamoV+n%(jamoVCount*jamoTCount)/jamoTCount)
-			if t := n % jamoTCount; t != 0 {
-				w.word = utf8.AppendRune(w.word, jamoT+t)
-			}
-		default:
-			if d := norm.NFKD.PropertiesString(s[i:]).Decomposition(); d != nil {
-				for _, r := range string(d) {
-					w.rune(r, fn)
-				}
-			} else {
-				w.rune(r, fn)
-			}
-		}
-		i += size
-	}
-	w.cut(fn)
-}
-
-// rune adds a decomposed rune to the word, or ends the word there.
-func (w *searchWords) rune(r rune, fn func([]byte)) {
-	if unicode.Is(unicode.Mn, r) {
-		return
-	}
-	if r = fold.Rune(r); r < 0 {
-		return
-	}
-	if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
-		w.word = utf8.AppendRune(w.word, r)
-		return
-	}
-	w.cut(fn)
-}
-
-// cut ends the word, if there is one.
-func (w *searchWords) cut(fn func([]byte)) {
-	if len(w.word) > 0 {
-		fn(w.word)
-		w.word = w.word[:0]
-	}
-}
-
-// The Hangul syllables and the conjoining jamo they decompose into
-// (Unicode §3.12).
-const (
-	hangulFirst = 0xAC00
-	hangulLast  = 0xD7A3
-	jamoL       = 0x1100
-	jamoV       = 0x1161
-	jamoT       = 0x11A7
-	jamoVCount  = 21
-	jamoTCount  = 28
-)
-
 // A posting is a document that holds a word, and the word's weight there.
 // Half-size ints halve the index's memory; a site has far fewer than 2³¹
 // documents.
@@ -172,7 +71,7 @@ type posting struct {
 
 // searchPostings is the inverted index: the documents of each word.
 type searchPostings struct {
-	words    searchWords
+	words    fold.Analyzer  // the same terms as static/search.js makes of a query
 	index    map[string]int // word → its position in tokens and postings
 	tokens   []string
 	postings [][]posting
@@ -182,7 +81,7 @@ type searchPostings struct {
 // increasing order: a word's postings are then sorted by document, and
 // only the last can be doc already.
 func (p *searchPostings) add(doc int, text string, weight int32) {
-	p.words.each(text, func(word []byte) {
+	p.words.Each(text, func(word []byte) {
 		if len(word) > 40 {
 			return
 		}

@@ -137,8 +137,8 @@
     // Highlight the words that start with a query term, as text nodes only.
     var re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu, m;
     while ((m = re.exec(text)) !== null) {
-      var w = m[0], f = fold(w);
-      if (terms.some(function (t) { return f.indexOf(t) === 0; })) {
+      var w = m[0], f = termsOf(w);
+      if (f.length && terms.some(function (t) { return f.some(function (x) { return x.indexOf(t) === 0; }); })) {
         var el = document.createElement("mark");
         el.textContent = w;
         parent.appendChild(el);
@@ -155,7 +155,7 @@
     var id = ++current;
     if (!keep) shown = 10;
     lastQuery = q;
-    var terms = tokens(q);
+    var terms = termsOf(q);
     if (!terms.length) {
       results.hidden = true;
       shownKey = "";
