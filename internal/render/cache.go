@@ -286,6 +286,9 @@ func (p *Page) execute(name string, data any) (template.HTML, error) {
 	buf.Reset()
 	defer p.frags.bufs.Put(buf)
 	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+		if p.tmpl.Lookup(name) == nil {
+			return "", fmt.Errorf("there is no partial %q: no file layouts/partials/%s.html defines it", name, name)
+		}
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

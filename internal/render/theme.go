@@ -30,9 +30,8 @@ type Theme struct {
 	// files are the theme's template files, each parsed under its path as
 	// diagnostics print it ("themes/mine/layouts/page.html",
 	// "(default theme)/layouts/partials/report-item.html"), which is how
-	// text/template's errors name them; the value is what that path is
-	// relative to.
-	files  map[string]diag.Root
+	// text/template's errors name them.
+	files  map[string]themeFile
 	layout map[string]string // layout name → its file, as in files
 	static map[string]fs.FS  // output path → the file system holding it
 	css    []byte            // static/style.css, to which the code CSS is added
@@ -134,7 +133,7 @@ func (r *themeReader) partialNames() []string {
 // the project folder. A theme with any problem is reported whole, and nil
 // is returned.
 func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
-	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]diag.Root{},
+	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]themeFile{},
 		layout: map[string]string{}, static: map[string]fs.FS{}}
 	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
 	ok := true
@@ -170,7 +169,7 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	slices.SortStableFunc(shared, func(a, b themeFile) int { return cmp.Compare(btoi(a.project), btoi(b.project)) })
 	set := template.New("").Funcs(funcs())
 	for _, f := range shared {
-		t.files[f.label] = f.root
+		t.files[f.label] = f
 		if name, ok1 := partials[f.label]; ok1 {
 			ok = t.addPartial(set, name, f, diags) && ok
 		} else if _, err := set.New(f.label).Parse(f.src); err != nil {
@@ -193,7 +192,7 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 			ok = false
 			continue
 		}
-		t.files[f.label] = f.root
+		t.files[f.label] = f
 		t.layout[l] = f.label
 		clone, err := set.Clone()
 		if err == nil {
@@ -247,10 +246,8 @@ func (t *Theme) addPartial(set *template.Template, name string, f themeFile, dia
 			tree = d.Tree
 		default:
 			// Where the define's body begins: the best place this tree knows.
-			pos := diag.Pos{Path: f.label, Root: f.root}
-			if loc, _ := d.Tree.ErrorContext(d.Tree.Root); loc != "" {
-				pos.Line, pos.Col = lineCol(loc)
-			}
+			loc, _ := d.Tree.ErrorContext(d.Tree.Root)
+			pos := t.at(diag.Pos{Path: f.label, Root: f.root}, loc)
 			diags.Errorf(pos, "a partial's file defines only the partial it is named after: move %q to a file of its own, layouts/partials/%s.html", d.Name(), d.Name())
 			ok = false
 		}
@@ -411,26 +408,16 @@ func quotedCol(src string, n int, msg string) int {
 	return utf8.RuneCountInString(line[:i]) + 1
 }
 
-var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
-
-// lineCol reads the line and column at the end of loc, "NAME:LINE:COL".
-func lineCol(loc string) (line, col int) {
-	i := strings.LastIndexByte(loc, ':')
-	j := strings.LastIndexByte(loc[:max(i, 0)], ':')
-	if j < 0 {
-		return 0, 0
-	}
-	line, _ = strconv.Atoi(loc[j+1 : i])
-	col, _ = strconv.Atoi(loc[i+1:])
-	return line, col
-}
+// quotedRE matches a Go string or rune literal: text/template quotes
+// names with %q, and a bad character as a rune.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)+'`)
 
 // execError records err, from laying out layout for the page at file, at
 // the template file, line and column where it happened: the innermost
 // template of the error, inside the partials one page's layout calls
 // through Partial, with text/template's own location prefixes taken off.
 func (t *Theme) execError(diags *diag.List, layout, file string, err error) {
-	pos := diag.Pos{Path: t.layout[layout], Root: t.files[t.layout[layout]]}
+	pos := diag.Pos{Path: t.layout[layout], Root: t.files[t.layout[layout]].root}
 	msg := err.Error()
 	var escape *template.Error
 	var exec texttemplate.ExecError
@@ -458,20 +445,28 @@ func (t *Theme) execError(diags *diag.List, layout, file string, err error) {
 	diags.Errorf(pos, "%s (rendering %s)", msg, file)
 }
 
-// at returns the position of loc, "LABEL:LINE:COL" with LABEL one of the
-// theme's files, or def when it is not one.
+// at returns the position of loc, "LABEL:LINE:COL" as text/template
+// gives it, with LABEL one of the theme's files and COL the bytes before
+// the place on its line; or def when loc is not in one of them. The
+// column becomes what an editor shows: characters, from 1.
 func (t *Theme) at(def diag.Pos, loc string) diag.Pos {
 	i := strings.LastIndexByte(loc, ':')
 	j := strings.LastIndexByte(loc[:max(i, 0)], ':')
 	if j < 0 {
 		return def
 	}
-	root, ok := t.files[loc[:j]]
-	if !ok {
+	f, ok := t.files[loc[:j]]
+	line, err1 := strconv.Atoi(loc[j+1 : i])
+	col, err2 := strconv.Atoi(loc[i+1:])
+	if !ok || err1 != nil || err2 != nil {
 		return def
 	}
-	line, col := lineCol(loc)
-	return diag.Pos{Path: loc[:j], Line: line, Col: col, Root: root}
+	pos := diag.Pos{Path: f.label, Line: line, Col: 1, Root: f.root}
+	if lines := strings.SplitN(f.src, "\n", line+1); line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		pos.Col = utf8.RuneCountInString(text[:min(max(col, 0), len(text))]) + 1
+	}
+	return pos
 }
 
 // innermost finds the last text/template execution error in err's chain:
