@@ -116,7 +116,7 @@ func (r *themeReader) partialNames() []string {
 	}
 	list(r.def, false)
 	if r.override != nil {
-		if p := linkOnPath(r.override, folder); p != "" {
+		if p := linkOnPath(r.override, folder+"/"); p != "" { // the folder itself: "make it a folder"
 			r.errorf(folder, "%s", p)
 			r.refused = true
 		} else {
@@ -152,7 +152,11 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	}
 	shared = append(shared, base)
 	partials := map[string]string{} // label → the partial it must define
-	for _, name := range r.partialNames() {
+	names := r.partialNames()
+	for _, name := range names {
+		if r.refused {
+			break // the project's partials folder was refused: each file in it would be too
+		}
 		if f, found := r.read("layouts/partials/" + name + ".html"); found {
 			shared = append(shared, f)
 			partials[f.label] = name
