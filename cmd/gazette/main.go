@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strings"
 
 	"gazette"
 	"gazette/internal/build"
@@ -270,7 +269,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		res.Diagnostics = all.Sorted()
 		res.Errors, res.Warnings = all.Count()
 	}
-	diag.Write(stdout, res.Diagnostics, format, contentRoot(o.Dir))
+	diag.Write(stdout, res.Diagnostics, format, o.Dir)
 	if format == diag.Text {
 		fmt.Fprintf(stderr, "checked %s, %s: %s, %s (%s)\n",
 			english.Count(res.Reports, "report", "reports"), english.Count(res.Entities, "entity", "entities"),
@@ -280,15 +279,6 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		return errFailed
 	}
 	return nil
-}
-
-// contentRoot is the content folder as GitHub annotations need it: relative
-// to the repository, which is where CI runs.
-func contentRoot(dir string) string {
-	if dir == "" || dir == "." {
-		return "content"
-	}
-	return strings.TrimSuffix(dir, "/") + "/content"
 }
 
 func version() string {

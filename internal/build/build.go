@@ -183,7 +183,7 @@ func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
 	var override fs.FS
 	for _, p := range []string{"themes", "themes/" + name} {
 		if err := insideProject(opts.Dir, p); err != nil {
-			diags.Errorf(diag.Pos{Path: p}, "%v", err)
+			diags.Errorf(diag.Pos{Path: p, Root: diag.Project}, "%v", err)
 			return nil
 		}
 	}

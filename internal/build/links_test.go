@@ -81,6 +81,13 @@ func TestLinksOutOfProject(t *testing.T) {
 			must(t, os.WriteFile(filepath.Join(outside, "layouts", "base.html"), []byte(`{{define "base"}}`+secret+`{{end}}`), 0o644))
 			return link(filepath.Join(outside, "layouts"), "themes/default/layouts")(dir)
 		}, "themes/default/layouts/base.html:1:1: error: symbolic links are not followed; make layouts/ a folder inside the theme folder\n"},
+		{"partial file", link(filepath.Join(outside, "base.html"), "themes/default/layouts/partials/report-item.html"),
+			"themes/default/layouts/partials/report-item.html:1:1: error: symbolic links are not followed; copy the file into the theme folder\n"},
+		{"partials folder", func(dir string) error {
+			must(t, os.MkdirAll(filepath.Join(outside, "partials"), 0o755))
+			must(t, os.WriteFile(filepath.Join(outside, "partials", "report-item.html"), []byte(`{{define "report-item"}}`+secret+`{{end}}`), 0o644))
+			return link(filepath.Join(outside, "partials"), "themes/default/layouts/partials")(dir)
+		}, "themes/default/layouts/partials:1:1: error: symbolic links are not followed; make layouts/partials/ a folder inside the theme folder\n"},
 		{"theme folder", link(filepath.Join(outside, "theme"), "themes/default"),
 			"themes/default:1:1: error: themes/default is a symbolic link to " + filepath.Join(outside, "theme") + ", outside the project; make it a folder inside the project\n"},
 		{"themes folder", link(outside, "themes"),

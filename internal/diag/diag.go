@@ -19,16 +19,31 @@ import (
 	"unicode/utf8"
 )
 
-// Pos is a place in a content file. Path is relative to the content folder
-// and uses forward slashes; Line and Col count from 1, and Col counts
-// characters (runes), not bytes, so it matches what an editor shows.
+// Pos is a place in a file of the project. Path uses forward slashes and
+// is relative to the folder Root names: the content folder for content
+// files (reports/a.md, site.yaml), the project folder for a theme's
+// (themes/mine/layouts/page.html). Line and Col count from 1, and Col
+// counts characters (runes), not bytes, so it matches what an editor shows.
 // A zero Line means the whole file; it prints as line 1, column 1, so every
 // diagnostic keeps the path:line:col shape that editors and CI parse.
 type Pos struct {
 	Path string
 	Line int
 	Col  int
+	Root Root
 }
+
+// Root says which folder a Pos's Path is relative to. Text output prints
+// the path as it is, as a user standing in the project folder reads it;
+// GitHub annotations need a path relative to the repository, which Write
+// makes from the root.
+type Root uint8
+
+const (
+	Content Root = iota // the content folder: the files most diagnostics are about
+	Project             // the project folder: a theme under themes/
+	Builtin             // a file embedded in gazette, such as the default theme's, named "(default theme)/layouts/base.html": it is in no folder of the project
+)
 
 // String prints path:line:col. A path holding a control character (a
 // line break, a terminal escape) is quoted as Go quotes strings, so that a
@@ -151,6 +166,7 @@ func (l *List) Sorted() []Diagnostic {
 func compare(a, b Diagnostic) int {
 	return cmp.Or(
 		cmp.Compare(a.Pos.Path, b.Pos.Path),
+		cmp.Compare(a.Pos.Root, b.Pos.Root),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
 		cmp.Compare(a.Severity, b.Severity),
@@ -187,19 +203,24 @@ const (
 	JSON   Format = "json"   // one JSON array
 )
 
-// Write prints ds in the given format. root is prefixed to paths for the
-// GitHub format, whose annotations need paths relative to the repository.
-func Write(w io.Writer, ds []Diagnostic, f Format, root string) error {
+// Write prints ds in the given format. project is the project folder
+// relative to the repository ("" or "." when they are the same): the
+// GitHub format's annotations need paths relative to the repository, so
+// a content file's path is prefixed with project/content/ and a theme
+// file's with project/. A file embedded in gazette has no such path: its
+// annotation names no file, and its message starts with the position.
+func Write(w io.Writer, ds []Diagnostic, f Format, project string) error {
 	switch f {
 	case GitHub:
 		for _, d := range ds {
-			path := d.Pos.Path
-			if root != "" && root != "." {
-				path = strings.TrimSuffix(root, "/") + "/" + path
+			props, msg := "", d.Msg
+			if d.Pos.Root == Builtin {
+				msg = d.Pos.String() + ": " + msg
+			} else {
+				props = " file=" + ghEscape(repoPath(project, d.Pos), true) +
+					fmt.Sprintf(",line=%d,col=%d", max(d.Pos.Line, 1), max(d.Pos.Col, 1))
 			}
-			props := "file=" + ghEscape(path, true)
-			props += fmt.Sprintf(",line=%d,col=%d", max(d.Pos.Line, 1), max(d.Pos.Col, 1))
-			if _, err := fmt.Fprintf(w, "::%s %s::%s\n", d.Severity, props, ghEscape(d.Msg, false)); err != nil {
+			if _, err := fmt.Fprintf(w, "::%s%s::%s\n", d.Severity, props, ghEscape(msg, false)); err != nil {
 				return err
 			}
 		}
@@ -227,6 +248,22 @@ func Write(w io.Writer, ds []Diagnostic, f Format, root string) error {
 		}
 		return nil
 	}
+}
+
+// repoPath is pos's path relative to the repository, when the project
+// folder is project (relative to the repository).
+func repoPath(project string, pos Pos) string {
+	dir := strings.TrimSuffix(project, "/")
+	if dir == "." {
+		dir = ""
+	}
+	if pos.Root == Content {
+		dir = strings.TrimPrefix(dir+"/content", "/")
+	}
+	if dir == "" {
+		return pos.Path
+	}
+	return dir + "/" + pos.Path
 }
 
 // ghEscape escapes data for a workflow command, as the Actions toolkit does:

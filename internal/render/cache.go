@@ -13,10 +13,13 @@ import (
 	"gazette/internal/spill"
 )
 
-// Fragment is what a cached partial receives: its data, and of the page
-// only what every page at the same depth and in the same language shares.
-// A partial that can only see these gives the same HTML on all such pages,
-// so it is executed once for them all (see Page.Cached).
+// Fragment is what every partial receives: the value the layout or partial
+// that called it gave it (Data), and of the page only what every page at
+// the same depth and in the same language shares: the site, the
+// navigation, the language and direction, and links as seen from there.
+// A partial sees nothing else, so it gives the same HTML for the same data
+// on all such pages, and the renderer may lay it out once for them all
+// (see cached): the theme never has to say so.
 type Fragment struct {
 	Data       any
 	Site       *site.Site
@@ -26,7 +29,7 @@ type Fragment struct {
 	ChromeLang string // the site's language when the page's differs, else ""
 	ChromeDir  string // the site's direction when it differs from Dir, else ""
 
-	page     *Page  // for Cached and Partial inside a fragment
+	page     *Page  // for Partial inside a partial
 	prefix   string // how links leave the page: "../../", or base_url on 404.html
 	notFound bool   // on 404.html, links go to base_url's directories as they are
 }
@@ -49,19 +52,29 @@ func (f *Fragment) ItemLang(rep *site.Report) string {
 	return itemLang(rep, f.Lang, f.Site.Config.Language)
 }
 
-// Cached is Page.Cached, for a partial inside a cached one.
+// Partial is Page.Partial, for a partial inside another: {{.Partial "name" data}}.
+func (f *Fragment) Partial(name string, data ...any) (template.HTML, error) {
+	return f.page.Partial(name, data...)
+}
+
+// PartialEach is Page.PartialEach, for a partial inside another.
+func (f *Fragment) PartialEach(name string, list any) (template.HTML, error) {
+	return f.page.PartialEach(name, list)
+}
+
+// Cached is Partial.
+//
+// Deprecated: themes once chose which partials were cached; the renderer
+// now does (see cached). Kept so that layouts written before still build.
 func (f *Fragment) Cached(name string, data any) (template.HTML, error) {
-	return f.page.Cached(name, data)
-}
-
-// CachedEach is Page.CachedEach, for a partial inside a cached one.
-func (f *Fragment) CachedEach(name string, list any) (template.HTML, error) {
-	return f.page.CachedEach(name, list)
-}
-
-// Partial is Page.Partial, for a partial inside a cached one.
-func (f *Fragment) Partial(name string, data any) (template.HTML, error) {
 	return f.page.Partial(name, data)
+}
+
+// CachedEach is PartialEach.
+//
+// Deprecated: see Cached.
+func (f *Fragment) CachedEach(name string, list any) (template.HTML, error) {
+	return f.page.PartialEach(name, list)
 }
 
 // fragmentKey identifies a cached fragment: its data, and a number for
@@ -87,7 +100,7 @@ type fragment struct {
 	spilled bool
 }
 
-// fragments caches the HTML of partials executed through Page.Cached. The
+// fragments caches the HTML of the partials that cached names. The
 // first maxFragmentBytes of it are kept in memory; past that, when a spill
 // file is given, the HTML waits there (a read from the page cache is still
 // far cheaper than laying the partial out again), else it is made anew
@@ -168,23 +181,47 @@ func (c *fragments) store(key fragmentKey, h template.HTML) {
 	c.mu.Unlock()
 }
 
-// Cached executes the partial template name with a Fragment holding data,
-// and returns its HTML. The HTML is kept and reused on every page at the
-// same depth and in the same language, so a partial listed on thousands of
-// pages, such as a report's entry in a list, is laid out once. data must
-// be comparable (a pointer, a string, a number); the partial sees only the
-// Fragment, never the page itself.
-func (p *Page) Cached(name string, data any) (template.HTML, error) {
-	if data != nil && !reflect.ValueOf(data).Comparable() {
-		return "", fmt.Errorf("Cached %q: data of type %T cannot be a cache key; pass a pointer, a string or a number", name, data)
+// cached reports whether the HTML of the partial name is kept and reused
+// on every page at the same depth and in the same language. Any partial
+// could be, since it sees only its data and a Fragment; these are the
+// default theme's partials that thousands of pages repeat with the same
+// data (a report's entry in a list, an entity's link, an event's row on
+// the pages of its places and actors, a map dot, the site's header and
+// footer), for which the memory buys time. A theme that replaces one of
+// them keeps the reuse; another partial is laid out each time it is
+// called, which is always right, only slower.
+func cached(name string) bool {
+	switch name {
+	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot":
+		return true
+	}
+	return false
+}
+
+// Partial lays out the partial template name, giving it a Fragment that
+// holds data, and returns its HTML: layouts call it as
+// {{$.Partial "report-item" .}}, and data may be left out. Whether the
+// HTML is kept for other pages is decided by cached, not by the theme;
+// data that cannot be a map key (a list, a dict) is never kept.
+func (p *Page) Partial(name string, data ...any) (template.HTML, error) {
+	var d any
+	switch len(data) {
+	case 0:
+	case 1:
+		d = data[0]
+	default:
+		return "", fmt.Errorf("partial %q is given %d values; it takes one: pass several in a dict", name, len(data))
+	}
+	if !cached(name) || (d != nil && !reflect.ValueOf(d).Comparable()) {
+		return p.execute(name, d)
 	}
 	f := p.fragment()
 	c := p.frags
-	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: data}
+	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: d}
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
-	h, err := p.execute(name, data)
+	h, err := p.execute(name, d)
 	if err != nil {
 		return "", err
 	}
@@ -192,29 +229,20 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// CachedEach is Cached for each item of list (a slice), joined, each item
-// on a line of its own: what a {{range}} of Cached calls gives, one call
+// PartialEach is Partial for each item of list (a slice), joined, each item
+// on a line of its own: what a {{range}} of Partial calls gives, one call
 // instead of one per item.
-func (p *Page) CachedEach(name string, list any) (template.HTML, error) {
-	return each(name, list, p.Cached)
-}
-
-// PartialEach is CachedEach with Partial.
 func (p *Page) PartialEach(name string, list any) (template.HTML, error) {
-	return each(name, list, p.Partial)
-}
-
-func each(name string, list any, one func(string, any) (template.HTML, error)) (template.HTML, error) {
 	v := reflect.ValueOf(list)
 	if !v.IsValid() {
 		return "", nil
 	}
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return "", fmt.Errorf("%q for each of a %T: want a list", name, list)
+		return "", fmt.Errorf("PartialEach %q of a %T: want a list", name, list)
 	}
 	var b strings.Builder
 	for i := range v.Len() {
-		h, err := one(name, v.Index(i).Interface())
+		h, err := p.Partial(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
@@ -224,10 +252,18 @@ func each(name string, list any, one func(string, any) (template.HTML, error)) (
 	return template.HTML(b.String()), nil
 }
 
-// Partial executes the partial template name with a Fragment holding
-// data, as Cached does, but keeps nothing: for what only one page shows.
-func (p *Page) Partial(name string, data any) (template.HTML, error) {
-	return p.execute(name, data)
+// Cached is Partial.
+//
+// Deprecated: see Fragment.Cached.
+func (p *Page) Cached(name string, data any) (template.HTML, error) {
+	return p.Partial(name, data)
+}
+
+// CachedEach is PartialEach.
+//
+// Deprecated: see Fragment.Cached.
+func (p *Page) CachedEach(name string, list any) (template.HTML, error) {
+	return p.PartialEach(name, list)
 }
 
 // maxPartialDepth bounds partials laid out one inside another, as
@@ -250,13 +286,15 @@ func (p *Page) execute(name string, data any) (template.HTML, error) {
 	buf.Reset()
 	defer p.frags.bufs.Put(buf)
 	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+		if p.tmpl.Lookup(name) == nil {
+			return "", fmt.Errorf("there is no partial %q: no file layouts/partials/%s.html defines it", name, name)
+		}
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
 
-// fragment is the part of p that a cached partial may see, made once per
-// page.
+// fragment is the part of p that a partial sees, made once per page.
 func (p *Page) fragment() *Fragment {
 	if p.frag != nil {
 		return p.frag

@@ -25,9 +25,13 @@ func TestCached(t *testing.T) {
 }
 
 func testCached(t *testing.T, frags *fragments) {
+	// entity-link and report-item are partials that cached keeps; probe,
+	// with the same body as entity-link, is not.
 	tmpl := template.Must(template.New("").Funcs(template.FuncMap{"count": func() string { return "" }}).Parse(
-		`{{define "probe"}}{{count}}<a href="{{.Link .Data}}"{{with .ChromeLang}} lang="{{.}}"{{end}}>{{.Lang}} {{.Dir}}</a>{{end}}` +
-			`{{define "loop"}}{{.Cached "loop" .Data}}{{end}}`))
+		`{{define "entity-link"}}{{count}}<a href="{{.Link .Data}}"{{with .ChromeLang}} lang="{{.}}"{{end}}>{{.Lang}} {{.Dir}}</a>{{end}}` +
+			`{{define "probe"}}{{count}}<a href="{{.Link .Data}}">{{.Lang}}</a>{{end}}` +
+			`{{define "report-item"}}{{count}}{{printf "%v" .Data}}{{end}}` +
+			`{{define "loop"}}{{.Partial "loop" .Data}}{{end}}`))
 	s := &site.Site{Config: content.Config{Language: "en"}}
 	page := func(url, lang string, notFound bool) *Page {
 		p := &Page{Site: s, URL: url, Lang: lang, frags: frags, notFound: notFound}
@@ -53,7 +57,7 @@ func testCached(t *testing.T, frags *fragments) {
 	}
 	wantExecutions := []int{1, 1, 2, 3, 4, 5}
 	for i, tt := range tests {
-		got, err := tt.page.Cached("probe", tt.data)
+		got, err := tt.page.Partial("entity-link", tt.data)
 		if err != nil {
 			t.Fatalf("%d: %v", i, err)
 		}
@@ -72,42 +76,57 @@ func testCached(t *testing.T, frags *fragments) {
 	// A layout with partials of its own does not share fragments.
 	other := page("reports/a/", "en", false)
 	other.variant = 1
-	if _, err := other.Cached("probe", "cities/mosul/"); err != nil || executions != 6 {
+	if _, err := other.Partial("entity-link", "cities/mosul/"); err != nil || executions != 6 {
 		t.Errorf("another variant: %d layouts, %v; want the partial laid out anew", executions, err)
 	}
 
-	// CachedEach joins the items, each on a line of its own, and reuses
+	// PartialEach joins the items, each on a line of its own, and reuses
 	// what it can.
 	before := executions
-	got, err := page("reports/x/", "en", false).CachedEach("probe", []string{"cities/mosul/", "actors/isis/"})
+	got, err := page("reports/x/", "en", false).PartialEach("entity-link", []string{"cities/mosul/", "actors/isis/"})
 	if want := template.HTML("\n" + `<a href="../../cities/mosul/index.html">en ltr</a>` + "\n" + `<a href="../../actors/isis/index.html">en ltr</a>`); err != nil || got != want || executions != before {
-		t.Errorf("CachedEach: %q, %v, %d layouts; want %q and none", got, err, executions-before, want)
+		t.Errorf("PartialEach: %q, %v, %d layouts; want %q and none", got, err, executions-before, want)
 	}
-	if got, err := page("reports/x/", "en", false).PartialEach("probe", []string{"a/"}); err != nil || got != "\n"+`<a href="../../a/index.html">en ltr</a>` {
-		t.Errorf("PartialEach: %q, %v", got, err)
-	}
-	if _, err := page("reports/x/", "en", false).CachedEach("probe", "cities/mosul/"); err == nil {
-		t.Error("CachedEach of a string: no error")
+	if _, err := page("reports/x/", "en", false).PartialEach("entity-link", "cities/mosul/"); err == nil {
+		t.Error("PartialEach of a string: no error")
 	}
 
 	// A partial that calls itself is an error, not a stack overflow.
-	if _, err := page("reports/a/", "en", false).Cached("loop", "x"); err == nil || !strings.Contains(err.Error(), "more than 100 partials one inside another") {
+	if _, err := page("reports/a/", "en", false).Partial("loop", "x"); err == nil || !strings.Contains(err.Error(), "more than 100 partials one inside another") {
 		t.Errorf("a partial that calls itself: %v", err)
 	}
 
-	// Partial lays out the same, and keeps nothing.
-	got, err = page("reports/c/", "en", false).Partial("probe", "timeline/")
-	if want := template.HTML(`<a href="../../timeline/index.html">en ltr</a>`); err != nil || got != want {
-		t.Errorf("Partial: got %s, %v; want %s", got, err, want)
+	// A partial that cached does not name is laid out each time, and
+	// nothing is kept; so is one whose data cannot be a key.
+	kept := len(frags.m)
+	for _, c := range []struct {
+		name string
+		data any
+		want template.HTML
+	}{
+		{"probe", "timeline/", `<a href="../../timeline/index.html">en</a>`},
+		{"report-item", []string{"x", "y"}, `[x y]`},
+	} {
+		for range 2 {
+			before := executions
+			got, err := page("reports/c/", "en", false).Partial(c.name, c.data)
+			if err != nil || got != c.want || executions != before+1 {
+				t.Errorf("Partial(%q, %v): got %s, %v, %d layouts; want %s and one", c.name, c.data, got, err, executions-before, c.want)
+			}
+		}
 	}
-	if n := len(frags.m); n != 6 {
-		t.Errorf("after Partial: %d fragments kept, want 6", n)
+	if n := len(frags.m); n != kept {
+		t.Errorf("after partials not kept: %d fragments kept, want %d", n, kept)
 	}
 
-	_, err = page("reports/a/", "en", false).Cached("probe", []string{"x"})
-	want := `Cached "probe": data of type []string cannot be a cache key; pass a pointer, a string or a number`
+	// Data may be left out; more than one value is an error.
+	if got, err := page("reports/c/", "en", false).Partial("report-item"); err != nil || got != "&lt;nil&gt;" {
+		t.Errorf("Partial without data: %s, %v", got, err)
+	}
+	_, err = page("reports/a/", "en", false).Partial("report-item", 1, 2)
+	want := `partial "report-item" is given 2 values; it takes one: pass several in a dict`
 	if err == nil || err.Error() != want {
-		t.Errorf("uncomparable data: got error %v, want %s", err, want)
+		t.Errorf("two values: got error %v, want %s", err, want)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"dir":         Dir,
+		"langAttrs":   langAttrs,
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        when,
@@ -50,6 +51,32 @@ func when(from content.Date, until content.Until, seen content.Date) string {
 		return f
 	}
 	return f + " – " + until.Date.Human()
+}
+
+// langAttrs writes the attributes that mark a run of text as written in
+// lang: ` lang="ar" dir="rtl"`, or nothing when lang is "" (the text is in
+// the language around it). It is the one way the layouts write a lang
+// attribute:
+//
+//	{{langAttrs (.ItemLang $r)}}          a report's title: its language and direction
+//	{{langAttrs .ChromeLang .ChromeDir}}  the site's words inline: the direction given, or none when ""
+//	{{langAttrs .ChromeLang ""}}          the site's words in a block: the language alone
+//
+// A block keeps the page's direction, so that the layout stays mirrored on a
+// right-to-left page; an inline run is isolated in its own.
+func langAttrs(lang string, dir ...string) template.HTMLAttr {
+	if lang == "" {
+		return ""
+	}
+	d := Dir(lang)
+	if len(dir) > 0 {
+		d = dir[0]
+	}
+	a := ` lang="` + template.HTMLEscapeString(lang) + `"`
+	if d != "" {
+		a += ` dir="` + template.HTMLEscapeString(d) + `"`
+	}
+	return template.HTMLAttr(a)
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

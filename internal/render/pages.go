@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 
 	"golang.org/x/text/language"
 
@@ -66,9 +67,9 @@ type Page struct {
 
 	notFound bool // 404.html: links start from base_url, not from URL
 
-	tmpl    *template.Template // the layout's template set, for Cached
+	tmpl    *template.Template // the layout's template set, for Partial
 	variant int                // Theme.variant of the layout
-	depth   int                // partials being laid out through Cached and Partial, one in another
+	depth   int                // partials being laid out through Partial, one in another
 	frags   *fragments         // shared by all pages of one render
 	frag    *Fragment          // what this page shows its cached partials
 }
@@ -118,6 +119,7 @@ type YearGroup struct {
 
 // Group is a titled list of entities.
 type Group struct {
+	ID       string // the id of its heading, unique on its page: "g-armed-group"
 	Title    string
 	Entities []*site.Entity
 }
@@ -263,7 +265,25 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	slices.SortStableFunc(p.Groups, func(a, b Group) int {
 		return cmp.Compare(btoi(a.Title == "other"), btoi(b.Title == "other"))
 	})
+	groupIDs(p.Groups)
 	return p
+}
+
+// groupIDs gives each group an id from its title's slug, "g-armed-group",
+// unique among them: a type named "other" and the group of entities with
+// no type are "g-other" and "g-other-2". A title with nothing to make a
+// slug of, such as one in Arabic, is "g-group".
+func groupIDs(groups []Group) {
+	used := map[string]bool{}
+	for i := range groups {
+		base := "g-" + cmp.Or(content.Slugify(groups[i].Title), "group")
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		groups[i].ID = id
+	}
 }
 
 // ItemLang is the language to mark a report's title, summary or note with

@@ -36,7 +36,7 @@ type Stats struct {
 // Options change how a site is rendered.
 type Options struct {
 	// Spill, when set, holds the cached fragments that do not fit in
-	// memory (see Page.Cached).
+	// memory (see Page.Partial).
 	Spill *spill.File
 }
 
@@ -138,7 +138,7 @@ func (r *renderer) page(layout string, p *Page) error {
 	}()
 	buf.Reset()
 	if err := r.theme.execute(buf, layout, p); err != nil {
-		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
+		r.theme.execError(r.diags, layout, p.File(), err)
 		return nil
 	}
 	r.count(1, 1)
@@ -168,7 +168,7 @@ func (r *renderer) streamPage(layout string, p *Page) error {
 		if fw.err != nil {
 			return fw.err // the disk, not the theme
 		}
-		r.diags.Errorf(diag.Pos{Path: "layouts/" + layout + ".html"}, "template: %v (rendering %s)", err, p.File())
+		r.theme.execError(r.diags, layout, p.File(), err)
 		return nil
 	}
 	if err := bw.Flush(); err != nil {

@@ -1,17 +1,20 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
-	"text/template/parse"
-
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
+	"text/template/parse"
+	"unicode/utf8"
 
 	"gazette/internal/diag"
 )
@@ -22,96 +25,246 @@ type Theme struct {
 	layouts map[string]*template.Template
 	// variant tells apart the layouts whose files define partials of their
 	// own (anything besides "main"): a cached fragment made on one of them
-	// is not reused on another. 0 is the layouts that share partials.html.
+	// is not reused on another. 0 is the layouts that share the partials.
 	variant map[string]int
-	static  map[string]fs.FS // output path → the file system holding it
-	css     []byte           // static/style.css, to which the code CSS is added
+	// files are the theme's template files, each parsed under its path as
+	// diagnostics print it ("themes/mine/layouts/page.html",
+	// "(default theme)/layouts/partials/report-item.html"), which is how
+	// text/template's errors name them.
+	files  map[string]themeFile
+	layout map[string]string // layout name → its file, as in files
+	static map[string]fs.FS  // output path → the file system holding it
+	css    []byte            // static/style.css, to which the code CSS is added
 }
 
-// layoutNames are the page layouts a theme provides. base.html and
-// partials.html are shared by all of them.
+// layoutNames are the page layouts a theme provides. base.html and the
+// partials are shared by all of them.
 var layoutNames = []string{"home", "report", "reports", "record", "records", "entity", "entities", "page", "timeline", "search", "data", "404"}
+
+// themeFile is a template file of the theme, read from the project's theme
+// or the default one.
+type themeFile struct {
+	label   string // its path as diagnostics print it, and the name it is parsed under
+	root    diag.Root
+	src     string
+	project bool // from the project's theme, not the default
+}
+
+// themeReader reads a theme's files: the project's first, the default
+// theme's second, file by file.
+type themeReader struct {
+	def, override fs.FS
+	dir           string // the project's theme folder, relative to the project
+	diags         *diag.List
+	refused       bool // a file of the project's theme was refused: the theme is not used
+}
+
+func (r *themeReader) errorf(name, format string, args ...any) {
+	r.diags.Errorf(diag.Pos{Path: r.dir + "/" + name, Root: diag.Project}, format, args...)
+}
+
+// read reads the theme file name, "layouts/page.html".
+func (r *themeReader) read(name string) (themeFile, bool) {
+	if r.override != nil {
+		b, problem, found := readThemeFile(r.override, name)
+		if problem != "" {
+			r.errorf(name, "%s", problem)
+			r.refused = true
+			return themeFile{}, false
+		}
+		if found {
+			return themeFile{label: r.dir + "/" + name, root: diag.Project, src: string(b), project: true}, true
+		}
+	}
+	b, err := fs.ReadFile(r.def, name)
+	if err != nil {
+		return themeFile{}, false
+	}
+	return themeFile{label: "(default theme)/" + name, root: diag.Builtin, src: string(b)}, true
+}
+
+// partialNames lists the partials of both themes, by name: the .html
+// files of their layouts/partials/ folders.
+func (r *themeReader) partialNames() []string {
+	const folder = "layouts/partials"
+	names := map[string]bool{}
+	list := func(fsys fs.FS, project bool) {
+		entries, err := fs.ReadDir(fsys, folder)
+		if err != nil {
+			if project && !errors.Is(err, fs.ErrNotExist) {
+				r.errorf(folder, "cannot read folder: %v", err)
+				r.refused = true
+			}
+			return
+		}
+		for _, e := range entries {
+			name, isHTML := strings.CutSuffix(e.Name(), ".html")
+			switch {
+			case strings.HasPrefix(e.Name(), "."):
+			case e.IsDir():
+				if project {
+					r.diags.Warnf(diag.Pos{Path: r.dir + "/" + folder + "/" + e.Name(), Root: diag.Project}, "folder ignored: the partials are the .html files of %s/", folder)
+				}
+			case !isHTML:
+				if project {
+					r.diags.Warnf(diag.Pos{Path: r.dir + "/" + folder + "/" + e.Name(), Root: diag.Project}, "file ignored: only the .html files of %s/ are partials", folder)
+				}
+			default:
+				names[name] = true
+			}
+		}
+	}
+	list(r.def, false)
+	if r.override != nil {
+		if p := linkOnPath(r.override, folder+"/"); p != "" { // the folder itself: "make it a folder"
+			r.errorf(folder, "%s", p)
+			r.refused = true
+		} else {
+			list(r.override, true)
+		}
+	}
+	return slices.Sorted(maps.Keys(names))
+}
 
 // LoadTheme reads a theme. def is the embedded default theme; override, when
 // not nil, is a project's themes/<name>/ folder, whose files replace the
-// default's one by one. dir names the override in diagnostics.
+// default's one by one: each layout, base.html, and each partial of
+// layouts/partials/. dir names the override in diagnostics, relative to
+// the project folder. A theme with any problem is reported whole, and nil
+// is returned.
 func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
-	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, static: map[string]fs.FS{}}
-	var refused bool // a theme file was refused: the theme is not used
-	read := func(name string) ([]byte, string, bool) {
-		if override != nil {
-			b, problem, found := readThemeFile(override, name)
-			if problem != "" {
-				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "%s", problem)
-				refused = true
-				return nil, "", false
-			}
-			if found {
-				return b, dir + "/" + name, true
-			}
+	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]themeFile{},
+		layout: map[string]string{}, static: map[string]fs.FS{}}
+	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
+	ok := true
+
+	// The files every layout shares: the default theme's first and the
+	// project's after, so that what the project defines wins, whichever
+	// file it is in. An older theme's one layouts/partials.html, read
+	// last, wins over all.
+	var shared []themeFile
+	base, found := r.read("layouts/base.html")
+	if !found {
+		if !r.refused {
+			r.errorf("layouts/base.html", "theme file is missing")
 		}
-		b, err := fs.ReadFile(def, name)
-		if err != nil {
-			return nil, "", false
-		}
-		return b, "(default theme)/" + name, true
+		return nil
 	}
-	shared := template.New("").Funcs(funcs())
-	for _, name := range []string{"layouts/base.html", "layouts/partials.html"} {
-		src, where, ok := read(name)
-		if !ok {
-			if !refused {
-				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
-			}
-			return nil
+	shared = append(shared, base)
+	partials := map[string]string{} // label → the partial it must define
+	names := r.partialNames()
+	for _, name := range names {
+		if r.refused {
+			break // the project's partials folder was refused: each file in it would be too
 		}
-		if _, err := shared.New(name).Parse(string(src)); err != nil {
-			templateError(diags, where, err)
-			return nil
+		if f, found := r.read("layouts/partials/" + name + ".html"); found {
+			shared = append(shared, f)
+			partials[f.label] = name
 		}
 	}
+	if override != nil {
+		if b, problem, found := readThemeFile(override, "layouts/partials.html"); problem != "" {
+			r.errorf("layouts/partials.html", "%s", problem)
+			r.refused = true
+		} else if found {
+			shared = append(shared, themeFile{label: dir + "/layouts/partials.html", root: diag.Project, src: string(b), project: true})
+		}
+	}
+	slices.SortStableFunc(shared, func(a, b themeFile) int { return cmp.Compare(btoi(a.project), btoi(b.project)) })
+	set := template.New("").Funcs(funcs())
+	for _, f := range shared {
+		t.files[f.label] = f
+		if name, ok1 := partials[f.label]; ok1 {
+			ok = t.addPartial(set, name, f, diags) && ok
+		} else if _, err := set.New(f.label).Parse(f.src); err != nil {
+			t.parseError(diags, f, err)
+			ok = false
+		}
+	}
+	if ok && set.Lookup("base") == nil {
+		diags.Errorf(diag.Pos{Path: base.label, Root: base.root}, `layouts/base.html must define a template named "base"`)
+		ok = false
+	}
+
 	for _, l := range layoutNames {
 		name := "layouts/" + l + ".html"
-		src, where, ok := read(name)
-		if !ok {
-			if !refused {
-				diags.Errorf(diag.Pos{Path: dir + "/" + name}, "theme file is missing")
+		f, found := r.read(name)
+		if !found {
+			if !r.refused {
+				r.errorf(name, "theme file is missing")
 			}
+			ok = false
 			continue
 		}
-		set, err := shared.Clone()
+		t.files[f.label] = f
+		t.layout[l] = f.label
+		clone, err := set.Clone()
 		if err == nil {
-			_, err = set.New(name).Parse(string(src))
+			_, err = clone.New(f.label).Parse(f.src)
 		}
 		if err != nil {
-			templateError(diags, where, err)
+			t.parseError(diags, f, err)
+			ok = false
 			continue
 		}
-		if ownPartials(string(src)) {
+		if ownPartials(f.src) {
 			t.variant[l] = len(t.variant) + 1
 		}
-		t.layouts[l] = set.Lookup("base")
-		if t.layouts[l] == nil {
-			diags.Errorf(diag.Pos{Path: where}, `layouts/base.html must define a template named "base"`)
-		}
+		t.layouts[l] = clone.Lookup("base")
 	}
 	t.walkStatic(def, "", nil)
 	if override != nil {
 		if !t.walkStatic(override, dir, diags) {
-			refused = true
+			r.refused = true
 		}
 	}
-	if refused {
+	if r.refused || !ok {
 		return nil
 	}
 	if src, ok := t.static["style.css"]; ok {
 		var err error
 		if t.css, err = fs.ReadFile(src, "static/style.css"); err != nil {
-			diags.Errorf(diag.Pos{Path: dir + "/static/style.css"}, "cannot read the stylesheet: %v", err)
+			diags.Errorf(diag.Pos{Path: dir + "/static/style.css", Root: diag.Project}, "cannot read the stylesheet: %v", err)
 		}
 		delete(t.static, "style.css")
 	}
 	return t
+}
+
+// addPartial parses f, the file of the partial name, and adds the template
+// it defines to set. The file must define that one template, named after
+// it, so that a partial is where its name says and replacing the file
+// replaces the partial, nothing else.
+func (t *Theme) addPartial(set *template.Template, name string, f themeFile, diags *diag.List) bool {
+	file, err := template.New(f.label).Funcs(funcs()).Parse(f.src)
+	if err != nil {
+		t.parseError(diags, f, err)
+		return false
+	}
+	ok := true
+	var tree *parse.Tree
+	for _, d := range file.Templates() {
+		switch d.Name() {
+		case f.label:
+		case name:
+			tree = d.Tree
+		default:
+			// Where the define's body begins: the best place this tree knows.
+			loc, _ := d.Tree.ErrorContext(d.Tree.Root)
+			pos := t.at(diag.Pos{Path: f.label, Root: f.root}, loc)
+			diags.Errorf(pos, "a partial's file defines only the partial it is named after: move %q to a file of its own, layouts/partials/%s.html", d.Name(), d.Name())
+			ok = false
+		}
+	}
+	if tree == nil {
+		diags.Errorf(diag.Pos{Path: f.label, Root: f.root}, `layouts/partials/%s.html must define a template named %q: {{define %q}} … {{end}}`, name, name, name)
+		return false
+	}
+	if _, err := set.AddParseTree(name, tree); err != nil {
+		diags.Errorf(diag.Pos{Path: f.label, Root: f.root}, "%v", err)
+		return false
+	}
+	return ok
 }
 
 // maxThemeFile bounds a theme file, as the content loader bounds a content
@@ -171,7 +324,7 @@ func (t *Theme) walkStatic(fsys fs.FS, dir string, diags *diag.List) bool {
 	ok := true
 	refuse := func(p, format string, args ...any) {
 		if diags != nil {
-			diags.Errorf(diag.Pos{Path: dir + "/" + p}, format, args...)
+			diags.Errorf(diag.Pos{Path: dir + "/" + p, Root: diag.Project}, format, args...)
 		}
 		ok = false
 	}
@@ -215,18 +368,122 @@ func ownPartials(src string) bool {
 	return false
 }
 
-var templateLineRE = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)? ?(.*)$`)
-
-// templateError turns a text/template error into a diagnostic at its line.
-func templateError(diags *diag.List, file string, err error) {
-	msg := err.Error()
-	pos := diag.Pos{Path: file}
-	if m := templateLineRE.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		pos.Col, _ = strconv.Atoi(m[2])
-		msg = m[3]
+// parseError reports err, from parsing f, at its line. text/template says
+// "template: NAME:LINE: message" and gives no column; when the message
+// quotes something that is on that line once, such as the name in
+// `function "partal" not defined`, that is the column.
+func (t *Theme) parseError(diags *diag.List, f themeFile, err error) {
+	pos := diag.Pos{Path: f.label, Root: f.root}
+	msg, rest := err.Error(), ""
+	if r, ok := strings.CutPrefix(msg, "template: "+f.label+":"); ok {
+		rest = r
+	} else if r, ok := strings.CutPrefix(msg, "html/template:"+f.label+":"); ok {
+		rest = r
 	}
-	diags.Errorf(pos, "template: %s", msg)
+	if line, after, ok := strings.Cut(rest, ": "); ok {
+		if n, err := strconv.Atoi(line); err == nil {
+			pos.Line, msg = n, after
+			pos.Col = quotedCol(f.src, n, after)
+		}
+	}
+	diags.Errorf(pos, "%s", msg)
+}
+
+// quotedCol returns the column, on line n of src, of the first thing msg
+// quotes, when it is there once; else 0.
+func quotedCol(src string, n int, msg string) int {
+	m := quotedRE.FindString(msg)
+	if m == "" {
+		return 0
+	}
+	q, err := strconv.Unquote(m)
+	if err != nil || q == "" {
+		return 0
+	}
+	lines := strings.Split(src, "\n")
+	if n < 1 || n > len(lines) {
+		return 0
+	}
+	line := lines[n-1]
+	i := strings.Index(line, q)
+	if i < 0 || strings.Count(line, q) != 1 {
+		return 0
+	}
+	return utf8.RuneCountInString(line[:i]) + 1
+}
+
+// quotedRE matches a Go string or rune literal: text/template quotes
+// names with %q, and a bad character as a rune.
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)+'`)
+
+// execError records err, from laying out layout for the page at file, at
+// the template file, line and column where it happened: the innermost
+// template of the error, inside the partials one page's layout calls
+// through Partial, with text/template's own location prefixes taken off.
+func (t *Theme) execError(diags *diag.List, layout, file string, err error) {
+	pos := diag.Pos{Path: t.layout[layout], Root: t.files[t.layout[layout]].root}
+	msg := err.Error()
+	var escape *template.Error
+	var exec texttemplate.ExecError
+	switch {
+	case errors.As(err, &escape):
+		msg = escape.Description
+		if escape.Node != nil {
+			loc, _ := (*parse.Tree)(nil).ErrorContext(escape.Node)
+			pos = t.at(pos, loc)
+		} else if d := t.layouts[layout].Lookup(escape.Name); d != nil && d.Tree != nil {
+			pos = t.at(pos, fmt.Sprintf("%s:%d:0", d.Tree.ParseName, escape.Line))
+		}
+	case innermost(err, &exec):
+		// "template: NAME:LINE:COL: executing …", NAME a file's label.
+		m := strings.TrimPrefix(exec.Err.Error(), "template: ")
+		for label := range t.files {
+			if rest, ok := strings.CutPrefix(m, label+":"); ok {
+				loc, after, _ := strings.Cut(rest, ": ")
+				pos = t.at(pos, label+":"+loc)
+				msg = after
+				break
+			}
+		}
+	}
+	diags.Errorf(pos, "%s (rendering %s)", msg, file)
+}
+
+// at returns the position of loc, "LABEL:LINE:COL" as text/template
+// gives it, with LABEL one of the theme's files and COL the bytes before
+// the place on its line; or def when loc is not in one of them. The
+// column becomes what an editor shows: characters, from 1.
+func (t *Theme) at(def diag.Pos, loc string) diag.Pos {
+	i := strings.LastIndexByte(loc, ':')
+	j := strings.LastIndexByte(loc[:max(i, 0)], ':')
+	if j < 0 {
+		return def
+	}
+	f, ok := t.files[loc[:j]]
+	line, err1 := strconv.Atoi(loc[j+1 : i])
+	col, err2 := strconv.Atoi(loc[i+1:])
+	if !ok || err1 != nil || err2 != nil {
+		return def
+	}
+	pos := diag.Pos{Path: f.label, Line: line, Col: 1, Root: f.root}
+	if lines := strings.SplitN(f.src, "\n", line+1); line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		pos.Col = utf8.RuneCountInString(text[:min(max(col, 0), len(text))]) + 1
+	}
+	return pos
+}
+
+// innermost finds the last text/template execution error in err's chain:
+// a partial laid out through Partial fails inside the action that called
+// it, and each template on the way wraps the error of the one it called.
+func innermost(err error, target *texttemplate.ExecError) bool {
+	found := false
+	for ; err != nil; err = errors.Unwrap(err) {
+		if e, ok := err.(texttemplate.ExecError); ok {
+			*target, found = e, true
+		}
+	}
+	return found
 }
 
 // staticFiles lists the theme's static files in a stable order.

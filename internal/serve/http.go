@@ -226,28 +226,34 @@ pre { margin: .25rem 0 0; padding: .5rem .75rem; background: #f4f4f4; overflow-x
 	return b.Bytes()
 }
 
-// sourceLine reads the line a diagnostic points at, from the content
-// folder or, for a theme's files, the project folder. Tabs become spaces so
-// that the caret lines up.
+// sourceLine reads the line a diagnostic points at, in the folder its
+// path is relative to: the content folder, or for a theme's files the
+// project folder. Tabs become spaces so that the caret lines up.
 func sourceLine(project string, pos diag.Pos) (string, bool) {
 	if pos.Line < 1 || pos.Path == "" || strings.Contains(pos.Path, "..") {
 		return "", false
 	}
-	for _, dir := range []string{filepath.Join(project, "content"), project} {
-		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pos.Path)))
-		if err != nil {
-			continue
-		}
-		lines := strings.Split(string(src), "\n")
-		if pos.Line > len(lines) {
-			return "", false
-		}
-		line := strings.TrimRight(lines[pos.Line-1], "\r")
-		line = strings.ReplaceAll(line, "\t", " ")
-		if !utf8.ValidString(line) {
-			return "", false
-		}
-		return line, true
+	var dir string
+	switch pos.Root {
+	case diag.Content:
+		dir = filepath.Join(project, "content")
+	case diag.Project:
+		dir = project
+	default:
+		return "", false // embedded in gazette, not in the project
 	}
-	return "", false
+	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pos.Path)))
+	if err != nil {
+		return "", false
+	}
+	lines := strings.Split(string(src), "\n")
+	if pos.Line > len(lines) {
+		return "", false
+	}
+	line := strings.TrimRight(lines[pos.Line-1], "\r")
+	line = strings.ReplaceAll(line, "\t", " ")
+	if !utf8.ValidString(line) {
+		return "", false
+	}
+	return line, true
 }

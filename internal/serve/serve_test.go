@@ -15,6 +15,7 @@ import (
 
 	"gazette"
 	"gazette/internal/build"
+	"gazette/internal/diag"
 )
 
 var site = map[string]string{
@@ -372,5 +373,34 @@ func TestFast(t *testing.T) {
 	}
 	if shown, _ := s.Fast("content/cities/mosul.md"); shown {
 		t.Errorf("Fast took a city")
+	}
+}
+
+// TestSourceLine reads the line an error page shows from the folder the
+// diagnostic's path is relative to, and from no other: a theme file under
+// the project, a content file under content/, nothing for the default
+// theme, which is inside gazette.
+func TestSourceLine(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"themes/mine/layouts/page.html":         "{{define \"main\"}}\n\t<h1>{{.Nope}}</h1>\n{{end}}\n",
+		"content/themes/mine/layouts/page.html": "a decoy: the wrong folder\nthe wrong line\n",
+		"content/reports/a.md":                  "---\ntitle: A\n---\n",
+	})
+	tests := []struct {
+		pos  diag.Pos
+		want string
+		ok   bool
+	}{
+		{diag.Pos{Path: "themes/mine/layouts/page.html", Line: 2, Col: 6, Root: diag.Project}, " <h1>{{.Nope}}</h1>", true},
+		{diag.Pos{Path: "reports/a.md", Line: 2, Col: 1}, "title: A", true},
+		{diag.Pos{Path: "(default theme)/layouts/page.html", Line: 2, Col: 1, Root: diag.Builtin}, "", false},
+		{diag.Pos{Path: "themes/mine/layouts/page.html", Line: 9, Root: diag.Project}, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := sourceLine(dir, tt.pos)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("sourceLine(%v) = %q, %v; want %q, %v", tt.pos, got, ok, tt.want, tt.ok)
+		}
 	}
 }
