@@ -51,7 +51,7 @@ type Page struct {
 	Map           *svg.Map        // home, indexes of places, places
 	RecordMap     *svg.RecordMap  // home, records index: where records happened
 	Strip         *svg.Strip      // entity: its records on the site's time axis
-	Timeline      []TimelineYear  // timeline: events and reports by year
+	Timeline      []TimelineYear  // timeline: records and reports by year
 	Columns       []export.Column // data: the fields of the events
 	RecordColumns []export.Column // data: the fields of the records
 	Feed          string          // the page's Atom feed, relative to the root
@@ -358,8 +358,8 @@ func (r *renderer) standalone(sp *site.Page) *Page {
 
 func (r *renderer) timeline() *Page {
 	s := r.site
-	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s and %s by date.",
-		english.Count(len(s.Events), "event", "events"), english.Count(len(s.Reports), "report", "reports")))
+	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s, when each began and ended, and %s, by date.",
+		english.Count(len(s.Records), "shutdown", "shutdowns"), english.Count(len(s.Reports), "report", "reports")))
 	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
 	p.Timeline = timelineYears(s)
 	return p
@@ -404,14 +404,20 @@ type TimelineYear struct {
 // TimelineItem is an event or a report on the timeline, at its date.
 type TimelineItem struct {
 	Date   content.Date
-	Event  *site.Event
+	Record *site.Record // a record, at its start, or at its end when End is set
+	End    bool
 	Report *site.Report
 }
 
 func timelineYears(s *site.Site) []TimelineYear {
 	var items []TimelineItem
-	for _, e := range s.Events {
-		items = append(items, TimelineItem{Date: e.From, Event: e})
+	for _, rec := range s.Records {
+		if !rec.Start.Date.IsZero() {
+			items = append(items, TimelineItem{Date: rec.Start.Date, Record: rec})
+		}
+		if end := rec.Status.End.Date; !end.IsZero() && end != rec.Start.Date {
+			items = append(items, TimelineItem{Date: end, Record: rec, End: true})
+		}
 	}
 	for _, r := range s.Reports {
 		items = append(items, TimelineItem{Date: r.Date, Report: r})
@@ -420,8 +426,8 @@ func timelineYears(s *site.Site) []TimelineYear {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
-		// At the same date, events before the reports that tell of them.
-		return btoi(a.Event == nil) - btoi(b.Event == nil)
+		// At the same date, records before the reports that tell of them.
+		return btoi(a.Record == nil) - btoi(b.Record == nil)
 	})
 	var years []TimelineYear
 	for _, it := range items {
