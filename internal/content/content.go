@@ -214,7 +214,7 @@ func SlugProblem(slug string) string {
 }
 
 // Reserved top-level output names that pages and kinds may not take.
-var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "assets"}
+var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "code.css", "assets"}
 
 // Load reads the content folder fsys. Problems go to diags; what could be
 // read is returned all the same, so later stages can report more.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -59,6 +60,7 @@ type Page struct {
 	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
 	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
 	Scripts       []string        // script files, relative to the root
+	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -83,6 +85,12 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 		if n.URL == p.URL {
 			p.NavCurrent = p.URL
 		}
+	}
+	// The code colours are a stylesheet of their own, which only pages
+	// with highlighted code load: most pages of a report site have none.
+	p.Styles = nil
+	if strings.Contains(string(p.Body), `<div class="code"`) {
+		p.Styles = []string{"code.css"}
 	}
 	p.ChromeLang, p.ChromeDir = "", ""
 	if l := p.Site.Config.Language; l != p.Lang {

@@ -248,14 +248,16 @@ func (r *renderer) body(doc *markup.Doc) template.HTML {
 }
 
 // assets copies the theme's and the content's static files; the content's
-// win. style.css is the theme's stylesheet followed by the code colours.
+// win. style.css is the theme's stylesheet; code.css the code colours,
+// which only pages with highlighted code link (Page.Styles).
 func (r *renderer) assets() error {
-	css := append(bytes.Clone(r.theme.css), "\n/* Code highlighting (chroma) */\n"...)
-	css = append(css, r.md.CSS()...)
-	if err := r.w.WriteFile("style.css", css); err != nil {
+	if err := r.w.WriteFile("style.css", r.theme.css); err != nil {
 		return err
 	}
-	n := 1
+	if err := r.w.WriteFile("code.css", []byte("/* Code highlighting (chroma) */\n"+r.md.CSS())); err != nil {
+		return err
+	}
+	n := 2
 	own := map[string]bool{}
 	for _, p := range r.site.Static {
 		own[p] = true
