@@ -137,7 +137,8 @@ func main() {
 	}
 	for name, data := range files {
 		p := filepath.Join(*out, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(p), 0o755)
+		if err == nil {
 			err = os.WriteFile(p, data, 0o644)
 		}
 		if err != nil {
