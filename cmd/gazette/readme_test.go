@@ -80,6 +80,7 @@ func readmeRules() []readmeRule {
 		{match: regexp.MustCompile(`^go run \./cmd/gazette serve\b`),
 			skip: "serve runs until Ctrl-C; testdata/script/serve.txtar runs it on a free port and fetches its pages"},
 		{match: regexp.MustCompile(`^go run \./cmd/gazette `), run: runGazette},
+		{match: regexp.MustCompile(`^(mkdir -p|cp) themes/`), run: runInBlock},
 		{match: regexp.MustCompile(`^go test \./\.\.\.$`),
 			skip: "the whole test suite, of which this test is part"},
 		{match: regexp.MustCompile(`^go test \./internal/\w+ +-run XXX -fuzz `), run: checkFuzz},
@@ -128,6 +129,15 @@ func runGazette(t *testing.T, _ *readmeEnv, args []string) (string, bool) {
 	var out bytes.Buffer
 	code := run(args[3:], &out, &out) // after "go run ./cmd/gazette"
 	return out.String(), code == 0
+}
+
+// runInBlock runs a command that makes or copies theme files, such as
+// the README's copy of a partial, in the block's folder.
+func runInBlock(t *testing.T, env *readmeEnv, args []string) (string, bool) {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = env.dir
+	out, err := cmd.CombinedOutput()
+	return string(out), err == nil
 }
 
 // runSynth runs the synth tool as written, from the repository, with a

@@ -53,8 +53,8 @@ func (f *Fragment) ItemLang(rep *site.Report) string {
 }
 
 // Partial is Page.Partial, for a partial inside another: {{.Partial "name" data}}.
-func (f *Fragment) Partial(name string, data ...any) (template.HTML, error) {
-	return f.page.Partial(name, data...)
+func (f *Fragment) Partial(name string, data any) (template.HTML, error) {
+	return f.page.Partial(name, data)
 }
 
 // PartialEach is Page.PartialEach, for a partial inside another.
@@ -184,15 +184,17 @@ func (c *fragments) store(key fragmentKey, h template.HTML) {
 // cached reports whether the HTML of the partial name is kept and reused
 // on every page at the same depth and in the same language. Any partial
 // could be, since it sees only its data and a Fragment; these are the
-// default theme's partials that thousands of pages repeat with the same
-// data (a report's entry in a list, an entity's link, an event's row on
-// the pages of its places and actors, a map dot, the site's header and
-// footer), for which the memory buys time. A theme that replaces one of
+// default theme's partials that many pages repeat with the same data (a
+// report's entry in a list, an entity's link, an event's row on the pages
+// of its places and actors, a map dot, a record's line on each report
+// that is evidence for it, "3 sources", the site's header and footer),
+// for which the memory buys time. A theme that replaces one of
 // them keeps the reuse; another partial is laid out each time it is
 // called, which is always right, only slower.
 func cached(name string) bool {
 	switch name {
-	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot":
+	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot",
+		"record-line", "chrome-run":
 		return true
 	}
 	return false
@@ -200,28 +202,23 @@ func cached(name string) bool {
 
 // Partial lays out the partial template name, giving it a Fragment that
 // holds data, and returns its HTML: layouts call it as
-// {{$.Partial "report-item" .}}, and data may be left out. Whether the
-// HTML is kept for other pages is decided by cached, not by the theme;
-// data that cannot be a map key (a list, a dict) is never kept.
-func (p *Page) Partial(name string, data ...any) (template.HTML, error) {
-	var d any
-	switch len(data) {
-	case 0:
-	case 1:
-		d = data[0]
-	default:
-		return "", fmt.Errorf("partial %q is given %d values; it takes one: pass several in a dict", name, len(data))
-	}
-	if !cached(name) || (d != nil && !reflect.ValueOf(d).Comparable()) {
-		return p.execute(name, d)
+// {{$.Partial "report-item" .}}, or with nil for a partial that needs no
+// data. Whether the HTML is kept for other pages is decided by cached,
+// not by the theme; data that cannot be a map key (a list, a dict) is
+// never kept. It takes exactly one value, not a variadic list: text/template
+// calls a variadic method with two more allocations, and a page makes
+// hundreds of these calls.
+func (p *Page) Partial(name string, data any) (template.HTML, error) {
+	if !cached(name) || (data != nil && !reflect.ValueOf(data).Comparable()) {
+		return p.execute(name, data)
 	}
 	f := p.fragment()
 	c := p.frags
-	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: d}
+	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: data}
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
-	h, err := p.execute(name, d)
+	h, err := p.execute(name, data)
 	if err != nil {
 		return "", err
 	}

@@ -53,30 +53,18 @@ func when(from content.Date, until content.Until, seen content.Date) string {
 	return f + " – " + until.Date.Human()
 }
 
-// langAttrs writes the attributes that mark a run of text as written in
-// lang: ` lang="ar" dir="rtl"`, or nothing when lang is "" (the text is in
-// the language around it). It is the one way the layouts write a lang
-// attribute:
-//
-//	{{langAttrs (.ItemLang $r)}}          a report's title: its language and direction
-//	{{langAttrs .ChromeLang .ChromeDir}}  the site's words inline: the direction given, or none when ""
-//	{{langAttrs .ChromeLang ""}}          the site's words in a block: the language alone
-//
-// A block keeps the page's direction, so that the layout stays mirrored on a
-// right-to-left page; an inline run is isolated in its own.
-func langAttrs(lang string, dir ...string) template.HTMLAttr {
+// langAttrs writes the attributes that mark text written in lang, such as
+// a report's title on a page in another language: ` lang="ar" dir="rtl"`,
+// or nothing when lang is "" (the text is in the language around it).
+// Layouts call it as {{langAttrs (.ItemLang $r)}}: the one place the
+// rule for an item's language is written, where it once was written out
+// at each use. It takes one argument, not a variadic list, which
+// text/template calls with two more allocations.
+func langAttrs(lang string) template.HTMLAttr {
 	if lang == "" {
 		return ""
 	}
-	d := Dir(lang)
-	if len(dir) > 0 {
-		d = dir[0]
-	}
-	a := ` lang="` + template.HTMLEscapeString(lang) + `"`
-	if d != "" {
-		a += ` dir="` + template.HTMLEscapeString(d) + `"`
-	}
-	return template.HTMLAttr(a)
+	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `" dir="` + Dir(lang) + `"`)
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

@@ -152,8 +152,7 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	}
 	shared = append(shared, base)
 	partials := map[string]string{} // label → the partial it must define
-	names := r.partialNames()
-	for _, name := range names {
+	for _, name := range r.partialNames() {
 		if r.refused {
 			break // the project's partials folder was refused: each file in it would be too
 		}
@@ -174,7 +173,7 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 	set := template.New("").Funcs(funcs())
 	for _, f := range shared {
 		t.files[f.label] = f
-		if name, ok1 := partials[f.label]; ok1 {
+		if name, isPartial := partials[f.label]; isPartial {
 			ok = t.addPartial(set, name, f, diags) && ok
 		} else if _, err := set.New(f.label).Parse(f.src); err != nil {
 			t.parseError(diags, f, err)

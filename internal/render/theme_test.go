@@ -192,9 +192,14 @@ func TestThemeExecErrors(t *testing.T) {
 			`themes/mine/layouts/partials/inner.html:2:12: error: executing "inner" at <.Data.Name>: can't evaluate field Name in type interface {} (rendering about/index.html)`,
 		}},
 		{"a partial that is not there", map[string]string{
-			"layouts/page.html": "{{define \"main\"}}\n{{.Partial \"byline\"}}{{end}}",
+			"layouts/page.html": "{{define \"main\"}}\n{{.Partial \"byline\" nil}}{{end}}",
 		}, []string{
 			`themes/mine/layouts/page.html:2:3: error: executing "main" at <.Partial>: error calling Partial: there is no partial "byline": no file layouts/partials/byline.html defines it (rendering about/index.html)`,
+		}},
+		{"a partial called without its data", map[string]string{
+			"layouts/page.html": "{{define \"main\"}}\n{{.Partial \"site-footer\"}}{{end}}",
+		}, []string{
+			`themes/mine/layouts/page.html:2:3: error: executing "main" at <.Partial>: wrong number of args for Partial: want 2 got 1 (rendering about/index.html)`,
 		}},
 		{"html/template's escaping", map[string]string{
 			"layouts/page.html":          `{{define "main"}}{{.Partial "link" .Title}}{{end}}`,

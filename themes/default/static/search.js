@@ -1,6 +1,60 @@
 // gazette search: queries the index that gazette writes under search/.
 // Plain JavaScript, no dependencies. Index files are scripts that call
 // gazetteSearch(name, data), so they load from file:// as well as HTTP.
+//
+// ---- The index format (written by gazette's search index stage, in Go)
+//
+// Every file under search/ is one line of script, gazetteSearch("NAME", DATA);
+// DATA is JSON. A script, not a .json file: fetch() is refused on file://,
+// and a strict Content-Security-Policy allows same-origin scripts. There
+// are three kinds of file:
+//
+//   manifest.js  {"chunks": ["abu", "dark", ...], "docs": 1234, "perChunk": 8}
+//                chunks: the first term of each index chunk, in order, so
+//                that chunk N holds the terms from chunks[N] up to, not
+//                including, chunks[N+1]; docs: how many documents there are;
+//                perChunk: how many documents a document chunk holds.
+//   i-N.js       index chunk N, about 16 KB: {"term": [d, s, d, s, ...], ...}
+//                with the terms in byte order. For each document that holds
+//                the term, d is its number, written as the difference from
+//                the previous one in the list (the first from 0), and s its
+//                score: each time the term occurs, the weight of the field it
+//                is in (a title 8; the names and aliases of the entities a
+//                report concerns 6; a summary 3; a body 1). A term keeps its
+//                1,000 best-scoring documents; a term over 40 bytes is not
+//                indexed.
+//   d-N.js       documents N*perChunk to N*perChunk+perChunk-1:
+//                [{"t": title, "u": address from the site root,
+//                  "d": "2016-08-12" (reports only), "k": what it is
+//                  ("report", "page", or an entity's type or kind and its
+//                  parent: "city in Nineveh"), "s": its summary, or an
+//                  entity's first paragraph, shortened to about 240
+//                  characters (absent when empty)}, ...]
+//                Documents are numbered: the reports newest first, then the
+//                entities kind by kind, then the pages.
+//
+// Terms: the text of each field, and a query, are cut into words the same
+// way (tokens() below): each character decomposed (NFKD), its nonspacing
+// marks dropped, made one with the characters that name matching takes as
+// the same (Go's fold.Rune: curly apostrophes, ى and ي, ة and ه; tatweel and
+// direction marks dropped), and lower-cased; a word is a run of letters and
+// numbers. So "Mûsil" and "MUSIL" are the one term "musil". Go's fold.Terms
+// (internal/fold/terms.go) goes further, making Arabic-Indic digits 0-9 and
+// light-stemming Arabic words (الموصل, بالموصل and موصل are one term);
+// termsOf() below is the same in JavaScript, tested against it, and the
+// query moves from tokens() to termsOf() in the same change as the index
+// moves to fold.Terms.
+//
+// A query: its terms are looked up one by one. For each, the manifest's
+// chunks are binary-searched for the last chunk whose first term is not
+// after it, and that chunk is loaded; the query's last term also matches
+// as a prefix of longer terms (results come while typing), in that chunk
+// and in the next when the next begins with it, at half their score. A
+// document's score for a term is the best of its matches; a document must
+// match every term, and its score is the sum. Documents are shown by score,
+// then by number, ten at a time, each loaded from its document chunk
+// (number / perChunk, entry number % perChunk); the words of a title or
+// summary that begin with a query term are marked.
 (function () {
   "use strict";
 
