@@ -1,7 +1,7 @@
 // Command gazette builds a cross-linked static site from annotated report
 // Markdown. It only parses flags and calls one package per command: build
-// (build, and check with linkcheck over the site built in memory), serve,
-// scaffold (new) and suggest. See the README for the content format.
+// (build, and check, which checks the links of the site built in memory),
+// serve, scaffold (new) and suggest. See the README for the content format.
 package main
 
 import (
@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 
@@ -19,7 +18,6 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/english"
-	"gazette/internal/linkcheck"
 )
 
 const usage = `gazette turns annotated report Markdown into a cross-linked static site.
@@ -108,6 +106,8 @@ var commands = []string{"build", "check", "serve", "new", "suggest"}
 
 type options struct {
 	build.Options
+	Dir    string // -C: the project folder
+	Out    string // build --out
 	format string // check
 	strict bool   // check
 	addr   string // serve
@@ -217,6 +217,10 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "gazette build: --base-url must be an absolute http:// or https:// URL, without spaces, control characters or <>\"`\n")
 		return errUsage
 	}
+	if o.Project, err = build.OpenProject(o.Dir); err != nil {
+		return err
+	}
+	o.Output = build.Folder{Path: o.Out, Project: o.Dir}
 	pl := newProgress(stderr, true)
 	o.Progress = pl.fn()
 	res, err := build.Run(o.Options)
@@ -250,24 +254,16 @@ func checkCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "gazette check: unknown --format %q: use text, github or json\n", o.format)
 		return errUsage
 	}
-	o.Check = true
-	mem := build.NewMemory()
-	o.Files = mem
+	if o.Project, err = build.OpenProject(o.Dir); err != nil {
+		return err
+	}
+	o.Links = true
 	pl := newProgress(stderr, format == diag.Text)
 	o.Progress = pl.fn()
 	res, err := build.Run(o.Options)
 	pl.clear()
 	if err != nil {
 		return err
-	}
-	if res.Errors == 0 {
-		// The site rendered: check its links. (With errors there is no site.)
-		links := linkcheck.Check(mem.Files(), os.DirFS(filepath.Join(o.Dir, "content")))
-		var all diag.List
-		all.Append(res.Diagnostics...)
-		all.Append(links...)
-		res.Diagnostics = all.Sorted()
-		res.Errors, res.Warnings = all.Count()
 	}
 	diag.Write(stdout, res.Diagnostics, format, o.Dir)
 	if format == diag.Text {

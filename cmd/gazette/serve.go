@@ -37,5 +37,5 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	// open connections are closed and gazette exits 0.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve.Run(ctx, ln, serve.Options{Build: o.Options, Log: stderr, Expose: o.expose})
+	return serve.Run(ctx, ln, serve.Options{Dir: o.Dir, Build: o.Options, Log: stderr, Expose: o.expose})
 }

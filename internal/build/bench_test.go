@@ -34,7 +34,7 @@ func benchmarkBuild(b *testing.B, n int) {
 	out := b.TempDir()
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := Run(Options{Dir: dir, Out: filepath.Join(out, "public"), Theme: gazette.DefaultTheme()})
+		res, err := Run(onDisk(b, dir, filepath.Join(out, "public")))
 		if err != nil || res.Errors > 0 {
 			b.Fatalf("build: %v, %d errors", err, res.Errors)
 		}

@@ -1,6 +1,14 @@
 // Package build runs gazette's stages in order: content → site → render →
-// output. It is what the command calls; it holds no logic of its own beyond
-// choosing folders and deciding whether to write.
+// output, and for `gazette check` linkcheck. Every command, and every test
+// of a whole site, goes through Run, so that what is tested is what runs.
+//
+// Input: the project as an fs.FS (content/, and themes/<name>/ when
+// site.yaml names a theme of the site's own) and Options. Output: the
+// site's files, in a Folder on disk or in Memory, and a Result with every
+// diagnostic. Build holds no logic of its own beyond choosing where files
+// go and deciding whether to write, and the checks that need paths on
+// disk: the output folder may not overlap the project, and content/ and
+// themes/ may not lead out of it.
 package build
 
 import (
@@ -8,12 +16,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/linkcheck"
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/render"
@@ -23,28 +31,52 @@ import (
 
 // Options say what to build and where.
 type Options struct {
-	Dir     string // the project folder, holding content/ and perhaps themes/
-	Out     string // the output folder; "" is Dir/public, a relative path is relative to the working folder
+	// Project is the project folder: content/ and perhaps themes/. Open a
+	// folder on disk with OpenProject, through which no symbolic link
+	// leads out of it; tests may pass an fstest.MapFS.
+	Project fs.FS
+	Theme   fs.FS // the default theme, embedded in the binary
+
+	// Output is where the site goes: a Folder on disk, or a *Memory
+	// (serve keeps the site there). nil renders everything and keeps
+	// nothing.
+	Output Output
+
+	// Links checks every internal link and #anchor of the rendered site,
+	// as `gazette check` does: a broken one is an error in the Result.
+	// The site is kept in memory for it when Output is nil.
+	Links bool
+
 	BaseURL string // overrides site.yaml's base_url when not empty
 	Drafts  bool   // build reports marked draft
-	Check   bool   // validate and render, but write nothing
-	Theme   fs.FS  // the default theme, embedded in the binary
-
-	// Files, when not nil, receives every file of the site, static files
-	// included, instead of the output folder: nothing is written to disk.
-	// serve keeps the site in memory this way, and check runs its link
-	// checker over it.
-	Files output.Writer
 
 	// Progress, when not nil, is told what the build is doing: the stage
-	// ("reading", "resolving", "rendering", "writing") and, while
-	// rendering, how many of about total files are done. It is called from
-	// several goroutines, one call at a time.
+	// ("reading", "resolving", "rendering", "writing", "checking links")
+	// and, while rendering, how many of about total files are done. It is
+	// called from several goroutines, one call at a time.
 	Progress func(stage string, done, total int)
 
 	// State, when not nil, receives what the build kept for State.Report.
 	State *State
 }
+
+// Output is where Run puts the site: a Folder or a *Memory.
+type Output interface{ output() }
+
+// Folder is an output folder on disk. The site is written beside it and
+// replaces it in one step when the build succeeds (see package output); a
+// folder gazette did not build is never replaced.
+type Folder struct {
+	// Path is the folder. "" is public/ in Project; a relative path is
+	// relative to the working folder.
+	Path string
+	// Project is the project folder on disk, the one Options.Project
+	// reads: the output folder may not hold it, nor be inside its content.
+	Project string
+}
+
+func (Folder) output()  {}
+func (*Memory) output() {}
 
 // Result is what a run found and made.
 type Result struct {
@@ -55,7 +87,7 @@ type Result struct {
 	Entities    int
 	Pages       int // HTML pages written (or that would be)
 	Files       int
-	Out         string // the output folder, absolute
+	Out         string // the output folder, absolute, when Output is a Folder
 	Duration    time.Duration
 	BaseURL     string // the base URL the site was built with; "" if none
 }
@@ -68,32 +100,44 @@ func Run(opts Options) (Result, error) {
 	var res Result
 	var diags diag.List
 
-	contentDir := filepath.Join(opts.Dir, "content")
-	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
-		return res, fmt.Errorf("no content folder in %s: run gazette in a project folder, or pass -C DIR", absOr(opts.Dir))
+	if opts.Project == nil {
+		return res, errors.New("no project to build")
 	}
-	if err := insideProject(opts.Dir, "content"); err != nil {
+	if err := insideProject(opts.Project, "content"); err != nil {
 		return res, err
 	}
-	contentFS := os.DirFS(contentDir)
+	if info, err := fs.Stat(opts.Project, "content"); err != nil || !info.IsDir() {
+		return res, errors.New("no content folder in the project: run gazette in a project folder, or pass -C DIR")
+	}
+	contentFS, err := sub(opts.Project, "content")
+	if err != nil {
+		return res, err
+	}
 	if opts.BaseURL != "" && !content.SafeURL(opts.BaseURL) {
 		return res, fmt.Errorf("base URL %q must be an absolute http or https URL without spaces or control characters", opts.BaseURL)
 	}
 
 	progress := newProgress(opts.Progress)
-	var out *output.Dir
-	if !opts.Check && opts.Files == nil {
-		outDir := opts.Out
+	var folder *Folder
+	mem, _ := opts.Output.(*Memory)
+	switch o := opts.Output.(type) {
+	case Folder:
+		folder = &o
+		outDir := o.Path
 		if outDir == "" {
-			outDir = filepath.Join(opts.Dir, "public")
+			outDir = filepath.Join(o.Project, "public")
 		}
 		res.Out, _ = filepath.Abs(outDir)
-		if err := refuseContentOverlap(res.Out, opts.Dir); err != nil {
+		if err := refuseContentOverlap(res.Out, o.Project); err != nil {
 			return res, err
 		}
 		// Refuse early, before any work, when the folder is not ours.
 		if err := output.CheckReplaceable(res.Out); err != nil {
 			return res, err
+		}
+	case nil:
+		if opts.Links {
+			mem = NewMemory()
 		}
 	}
 
@@ -133,13 +177,12 @@ func Run(opts Options) (Result, error) {
 	}
 
 	var w output.Writer = discard{}
+	var out *output.Dir
 	switch {
-	case opts.Files != nil:
-		w = opts.Files
-	case !opts.Check:
-		var err error
-		out, err = output.Begin(res.Out)
-		if err != nil {
+	case mem != nil:
+		w = mem
+	case folder != nil:
+		if out, err = output.Begin(res.Out); err != nil {
 			finish()
 			return res, err
 		}
@@ -150,10 +193,14 @@ func Run(opts Options) (Result, error) {
 	total := res.Reports + 2*res.Entities + 2*len(s.Kinds) + len(s.Pages) + len(s.Static) + 16
 	w = progress.writer(w, total)
 	progress.stage("rendering")
-	stats, err := render.Render(s, theme, md, w, render.Options{Spill: sp}, &diags)
-	if err == nil && (!opts.Check || opts.Files != nil) {
+	rw := w // what the render writes, where static files would replace it
+	if len(s.Static) > 0 {
+		rw = newShadowed(w, s.Static, &diags)
+	}
+	stats, err := render.Render(s, theme, md, rw, render.Options{Spill: sp}, &diags)
+	if err == nil && (folder != nil || mem != nil) {
 		var n int
-		n, err = render.CopyStatic(s, contentFS, w)
+		n, err = copyStatic(s, contentFS, w)
 		stats.Files += n
 	}
 	res.Pages, res.Files = stats.Pages, stats.Files
@@ -172,6 +219,11 @@ func Run(opts Options) (Result, error) {
 			}
 		}
 	}
+	if opts.Links && err == nil && !diags.HasErrors() {
+		// With errors there may be no site whose links could be checked.
+		progress.stage("checking links")
+		diags.Append(linkcheck.Check(mem.Files(), contentFS)...)
+	}
 	finish()
 	return res, err
 }
@@ -179,43 +231,24 @@ func Run(opts Options) (Result, error) {
 // loadTheme reads the theme named in site.yaml: the project's
 // themes/<name>/ folder over the embedded default theme.
 func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
-	dir := filepath.Join(opts.Dir, "themes", name)
-	var override fs.FS
-	for _, p := range []string{"themes", "themes/" + name} {
-		if err := insideProject(opts.Dir, p); err != nil {
+	dir := "themes/" + name
+	for _, p := range []string{"themes", dir} {
+		if err := insideProject(opts.Project, p); err != nil {
 			diags.Errorf(diag.Pos{Path: p, Root: diag.Project}, "%v", err)
 			return nil
 		}
 	}
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		override = os.DirFS(dir)
+	var override fs.FS
+	if info, err := fs.Stat(opts.Project, dir); err == nil && info.IsDir() {
+		if override, err = sub(opts.Project, dir); err != nil {
+			diags.Errorf(diag.Pos{Path: dir, Root: diag.Project}, "%v", err)
+			return nil
+		}
 	} else if name != "default" {
 		diags.Errorf(diag.Pos{Path: "site.yaml"}, "theme %q not found: there is no folder themes/%s/", name, name)
 		return nil
 	}
-	return render.LoadTheme(opts.Theme, override, "themes/"+name, diags)
-}
-
-// insideProject returns an error when rel, a folder of the project such as
-// content or themes, is a symbolic link that leads out of the project: a
-// link there would publish any folder the build can read. A link that
-// stays inside the project is followed; links inside these folders are
-// refused by their loaders.
-func insideProject(project, rel string) error {
-	p := filepath.Join(project, filepath.FromSlash(rel))
-	info, err := os.Lstat(p)
-	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-		return nil // not there, or not a link
-	}
-	proj, err1 := filepath.EvalSymlinks(project)
-	target, err2 := filepath.EvalSymlinks(p)
-	if err1 != nil || err2 != nil {
-		return fmt.Errorf("%s is a symbolic link that cannot be followed; make it a folder inside the project", rel)
-	}
-	if r, err := filepath.Rel(proj, target); err != nil || r == "." || startsWithDotDot(r) || filepath.IsAbs(r) {
-		return fmt.Errorf("%s is a symbolic link to %s, outside the project; make it a folder inside the project", rel, target)
-	}
-	return nil
+	return render.LoadTheme(opts.Theme, override, dir, diags)
 }
 
 // refuseContentOverlap refuses an output folder that is, or holds, the
@@ -295,7 +328,8 @@ func newSpill(out string) *spill.File {
 	return nil
 }
 
-// discard is the Writer of a check: it renders everything and keeps nothing.
+// discard is the Writer of a build without an Output: it takes every file
+// and keeps nothing.
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }

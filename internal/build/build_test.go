@@ -24,6 +24,18 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected files in testdata/*.txtar")
 
+// onDisk is what `gazette build -C dir --out out` runs: the project opened
+// through an os.Root, the site written to the folder out ("" is
+// dir/public).
+func onDisk(t testing.TB, dir, out string) Options {
+	t.Helper()
+	project, err := OpenProject(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Project: project, Theme: gazette.DefaultTheme(), Output: Folder{Path: out, Project: dir}}
+}
+
 // TestGolden builds each testdata/*.txtar site. Its files named content/…
 // and themes/… are the input; a file named "diagnostics" is the expected
 // `check` output; files named public/… are expected output files, compared
@@ -45,7 +57,7 @@ func TestGolden(t *testing.T) {
 					writeFile(t, filepath.Join(dir, f.Name), f.Data)
 				}
 			}
-			res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+			res, err := Run(onDisk(t, dir, ""))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +109,7 @@ func TestGolden(t *testing.T) {
 // has no errors and that every internal link and anchor resolves.
 func TestRepositorySite(t *testing.T) {
 	out := t.TempDir()
-	res, err := Run(Options{Dir: "../..", Out: filepath.Join(out, "public"), Theme: gazette.DefaultTheme()})
+	res, err := Run(onDisk(t, "../..", filepath.Join(out, "public")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +129,7 @@ func TestDeterministic(t *testing.T) {
 	build := func(procs int) map[string]string {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		out := filepath.Join(t.TempDir(), "public")
-		res, err := Run(Options{Dir: "../..", Out: out, Theme: gazette.DefaultTheme()})
+		res, err := Run(onDisk(t, "../..", out))
 		if err != nil || res.Errors > 0 {
 			t.Fatalf("build: %v, %d errors", err, res.Errors)
 		}
@@ -360,7 +372,7 @@ func TestTypographer(t *testing.T) {
 		dir := t.TempDir()
 		writeFile(t, filepath.Join(dir, "content/site.yaml"), []byte(c.yaml))
 		writeFile(t, filepath.Join(dir, "content/reports/2016-08-12-quotes.md"), []byte(report))
-		res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+		res, err := Run(onDisk(t, dir, ""))
 		if err != nil || res.Errors > 0 {
 			t.Fatalf("%q: %v %v", c.yaml, err, res.Diagnostics)
 		}

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"gazette"
 	"gazette/internal/synth"
 )
 
@@ -24,7 +23,7 @@ func TestBuildHelper(t *testing.T) {
 	if dir == "" {
 		return
 	}
-	res, err := Run(Options{Dir: dir, Out: os.Getenv("GAZETTE_TEST_OUT"), Theme: gazette.DefaultTheme()})
+	res, err := Run(onDisk(t, dir, os.Getenv("GAZETTE_TEST_OUT")))
 	if err != nil || res.Errors > 0 {
 		fmt.Fprintln(os.Stderr, "build:", err, res.Diagnostics)
 		os.Exit(1)
@@ -91,7 +90,7 @@ func TestKillDuringBuild(t *testing.T) {
 	for v, yaml := range versions {
 		os.WriteFile(siteYAML, []byte(yaml), 0o644)
 		out := filepath.Join(t.TempDir(), "expected")
-		if res, err := Run(Options{Dir: dir, Out: out, Theme: gazette.DefaultTheme()}); err != nil || res.Errors > 0 {
+		if res, err := Run(onDisk(t, dir, out)); err != nil || res.Errors > 0 {
 			t.Fatalf("build: %v %v", err, res.Diagnostics)
 		}
 		want[v] = readTree(t, out)

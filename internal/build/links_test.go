@@ -7,7 +7,6 @@ import (
 	"syscall"
 	"testing"
 
-	"gazette"
 	"gazette/internal/diag"
 )
 
@@ -89,9 +88,17 @@ func TestLinksOutOfProject(t *testing.T) {
 			return link(filepath.Join(outside, "partials"), "themes/default/layouts/partials")(dir)
 		}, "themes/default/layouts/partials:1:1: error: symbolic links are not followed; make layouts/partials/ a folder inside the theme folder\n"},
 		{"theme folder", link(filepath.Join(outside, "theme"), "themes/default"),
-			"themes/default:1:1: error: themes/default is a symbolic link to " + filepath.Join(outside, "theme") + ", outside the project; make it a folder inside the project\n"},
+			"themes/default:1:1: error: themes/default is a symbolic link to " + filepath.Join(outside, "theme") + ", an absolute path; make it a folder inside the project, or a relative link to one\n"},
 		{"themes folder", link(outside, "themes"),
-			"themes:1:1: error: themes is a symbolic link to " + outside + ", outside the project; make it a folder inside the project\n"},
+			"themes:1:1: error: themes is a symbolic link to " + outside + ", an absolute path; make it a folder inside the project, or a relative link to one\n"},
+		{"themes folder, relative", link("../elsewhere", "themes"),
+			"themes:1:1: error: themes is a symbolic link to ../elsewhere, outside the project; make it a folder inside the project\n"},
+		{"theme folder through a link that leads out", func(dir string) error {
+			if err := os.Symlink(outside, filepath.Join(dir, "design")); err != nil {
+				return err
+			}
+			return link("../design", "themes/default")(dir)
+		}, "themes/default:1:1: error: themes/default is a symbolic link to ../design, which cannot be followed inside the project; make it a folder inside the project\n"},
 		{"FIFO in theme static", fifo("themes/default/static/pipe"),
 			"themes/default/static/pipe:1:1: error: not a regular file\n"},
 		{"FIFO as a layout", fifo("themes/default/layouts/report.html"),
@@ -105,7 +112,9 @@ func TestLinksOutOfProject(t *testing.T) {
 			return link(outside, "content/map")(dir)
 		}, "site.yaml:2:16: error: cannot read map outline map/iraq.geojson: symbolic links are not followed; copy the file into the content folder\n"},
 		{"content folder", link(filepath.Join(outside, "content"), "content"),
-			"content is a symbolic link to " + filepath.Join(outside, "content") + ", outside the project; make it a folder inside the project"},
+			"content is a symbolic link to " + filepath.Join(outside, "content") + ", an absolute path; make it a folder inside the project, or a relative link to one"},
+		{"content folder, relative", link("../content", "content"),
+			"content is a symbolic link to ../content, outside the project; make it a folder inside the project"},
 	}
 	for _, c := range cases {
 		for _, check := range []bool{false, true} {
@@ -121,7 +130,11 @@ func TestLinksOutOfProject(t *testing.T) {
 				if err := c.setup(dir); err != nil {
 					t.Skip("cannot set up:", err)
 				}
-				res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme(), Check: check})
+				o := onDisk(t, dir, "")
+				if check {
+					o.Output, o.Links = nil, true
+				}
+				res, err := Run(o)
 				var got strings.Builder
 				diag.Write(&got, res.Diagnostics, diag.Text, "")
 				if err != nil {
@@ -153,7 +166,7 @@ func TestLinkInsideProject(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "design/theme/static/extra.css"), []byte("p{}"))
 	must(t, os.MkdirAll(filepath.Join(dir, "themes"), 0o755))
 	must(t, os.Symlink("../design/theme", filepath.Join(dir, "themes/default")))
-	res, err := Run(Options{Dir: dir, Theme: gazette.DefaultTheme()})
+	res, err := Run(onDisk(t, dir, ""))
 	if err != nil || res.Errors > 0 {
 		t.Fatalf("build: %v %v", err, res.Diagnostics)
 	}
@@ -196,7 +209,7 @@ func TestOverlapThroughLinks(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Run(Options{Dir: c.dir, Out: c.out, Theme: gazette.DefaultTheme()})
+			_, err := Run(onDisk(t, c.dir, c.out))
 			if err == nil || !strings.Contains(err.Error(), "refusing to build into") || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("Run: %v; want a refusal saying %q", err, c.want)
 			}
@@ -209,7 +222,7 @@ func TestOverlapThroughLinks(t *testing.T) {
 	}
 	// A link that leads elsewhere is fine.
 	must(t, os.Symlink(t.TempDir(), filepath.Join(root, "elsewhere")))
-	res, err := Run(Options{Dir: filepath.Join(root, "via"), Out: filepath.Join(root, "elsewhere", "public"), Theme: gazette.DefaultTheme()})
+	res, err := Run(onDisk(t, filepath.Join(root, "via"), filepath.Join(root, "elsewhere", "public")))
 	if err != nil || res.Errors > 0 {
 		t.Errorf("build through links to elsewhere: %v %v", err, res.Diagnostics)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // Memory is an output folder in memory: an output.Writer that keeps every
-// file. Set it as Options.Files to build without touching the disk.
+// file. Set it as Options.Output to build without touching the disk.
 type Memory struct {
 	mu    sync.Mutex
 	files map[string][]byte

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"gazette"
 )
 
 // edtfDate and edtfInterval are the EDTF (ISO 8601-2) level 0 and 1 forms
@@ -27,7 +25,7 @@ var (
 // columns as they are.
 func TestRepositoryRecords(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Dir: "../..", Out: out, Theme: gazette.DefaultTheme()})
+	res, err := Run(onDisk(t, "../..", out))
 	if err != nil || res.Errors > 0 {
 		t.Fatalf("build: %v, %d errors", err, res.Errors)
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"gazette"
 	"gazette/internal/synth"
 )
 
@@ -26,7 +25,9 @@ func TestSearchBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	mem := NewMemory()
-	res, err := Run(Options{Dir: dir, Files: mem, Theme: gazette.DefaultTheme()})
+	o := onDisk(t, dir, "")
+	o.Output = mem
+	res, err := Run(o)
 	if err != nil || res.Errors > 0 {
 		t.Fatalf("build: %v, %d errors", err, res.Errors)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/build"
 	"gazette/internal/diag"
 )
 
@@ -317,7 +318,8 @@ func TestHostileFiles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
+			project := t.TempDir()
+			dir := filepath.Join(project, "content")
 			for name, data := range baseSite {
 				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 				if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
@@ -327,10 +329,13 @@ func TestHostileFiles(t *testing.T) {
 			if err := c.setup(dir); err != nil {
 				t.Skip("cannot set up:", err)
 			}
+			fsys, err := build.OpenProject(project)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var out map[string][]byte
 			var diags []diag.Diagnostic
-			var err error
-			cost := measure(func() { out, diags, err = buildFS(os.DirFS(dir)) })
+			cost := measure(func() { out, diags, err = buildFS(fsys) })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,8 +1,9 @@
 package render_test
 
 // Helpers shared by the hostile-content suite, the whole-site fuzz target
-// and the determinism tests: a build of an in-memory content folder, and a
-// check that the files it made hold no script.
+// and the determinism tests: a build of an in-memory project through
+// build.Run, the entry point of every command, and a check that the files
+// it made hold no script.
 
 import (
 	"bytes"
@@ -11,64 +12,31 @@ import (
 	"io"
 	"io/fs"
 	"strings"
-	"sync"
 	"testing/fstest"
 
 	"gazette"
-	"gazette/internal/content"
+	"gazette/internal/build"
 	"gazette/internal/diag"
 	"gazette/internal/htmlsafe"
-	"gazette/internal/markup"
-	"gazette/internal/render"
-	"gazette/internal/site"
 )
 
-// memWriter is an output folder in memory.
-type memWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (w *memWriter) WriteFile(name string, data []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.files == nil {
-		w.files = map[string][]byte{}
-	}
-	w.files[name] = bytes.Clone(data)
-	return nil
-}
-
-// buildFS runs the stages on the content folder fsys as build.Run does and
-// returns the files of the site (nil when there are errors) and the
-// diagnostics.
+// buildFS builds the project fsys (its content/ folder) in memory with
+// build.Run, as `gazette serve` does, and returns the files of the site
+// (nil when there are errors) and the diagnostics.
 func buildFS(fsys fs.FS) (map[string][]byte, []diag.Diagnostic, error) {
-	var diags diag.List
-	c := content.Load(fsys, &diags)
-	md := markup.New(c.Config.KindIDs())
-	s := site.Resolve(c, md, site.Options{}, &diags)
-	theme := render.LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diags)
-	if diags.HasErrors() || theme == nil {
-		return nil, diags.Sorted(), nil
+	mem := build.NewMemory()
+	res, err := build.Run(build.Options{Project: fsys, Theme: gazette.DefaultTheme(), Output: mem})
+	if err != nil || res.Errors > 0 {
+		return nil, res.Diagnostics, err
 	}
-	w := &memWriter{files: map[string][]byte{}}
-	if _, err := render.Render(s, theme, md, w, render.Options{}, &diags); err != nil {
-		return nil, diags.Sorted(), err
-	}
-	if _, err := render.CopyStatic(s, fsys, w); err != nil {
-		return nil, diags.Sorted(), err
-	}
-	if diags.HasErrors() {
-		return nil, diags.Sorted(), nil
-	}
-	return w.files, diags.Sorted(), nil
+	return mem.Files(), res.Diagnostics, nil
 }
 
-// mapFS turns file contents by path into a MapFS.
+// mapFS makes a project whose content folder holds files, by path.
 func mapFS(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
+		fsys["content/"+name] = &fstest.MapFile{Data: []byte(data), Mode: 0o644}
 	}
 	return fsys
 }

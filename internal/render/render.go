@@ -43,9 +43,6 @@ type Options struct {
 // Render writes every page and file of s to w. Problems in the theme are
 // reported to diags; an error is returned only when writing fails.
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	if len(s.Static) > 0 {
-		w = newShadowed(w, s.Static, diags)
-	}
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	r.nav = r.navigation()
 	r.basemap = svg.NewBasemap(s)
@@ -277,53 +274,6 @@ func (r *renderer) assets() error {
 	}
 	r.count(0, n)
 	return nil
-}
-
-// shadowed is the Writer of a site with static/ files: it warns at each
-// static file that will replace a file the site makes itself (the home
-// page, style.css, a feed), which CopyStatic writes after the render. It
-// looks each written name up among the static files, so it costs no
-// memory however large the site. The theme's static files are meant to be
-// replaced by the content's, and are not written here when they are.
-type shadowed struct {
-	w      output.Writer
-	static map[string]bool
-	diags  *diag.List
-}
-
-func newShadowed(w output.Writer, static []string, diags *diag.List) *shadowed {
-	set := make(map[string]bool, len(static))
-	for _, p := range static {
-		set[p] = true
-	}
-	return &shadowed{w, set, diags}
-}
-
-func (s *shadowed) check(name string) {
-	if s.static[name] {
-		s.diags.Warnf(diag.Pos{Path: "static/" + name}, "this file replaces the %s that gazette makes; rename or move it, unless replacing it is what you mean", name)
-	}
-}
-
-func (s *shadowed) WriteFile(name string, data []byte) error {
-	s.check(name)
-	return s.w.WriteFile(name, data)
-}
-
-// Create keeps the underlying writer's streaming.
-func (s *shadowed) Create(name string) (io.WriteCloser, error) {
-	s.check(name)
-	return output.Create(s.w, name)
-}
-
-// CopyStatic copies the content's static/ files.
-func CopyStatic(s *site.Site, content fs.FS, w output.Writer) (int, error) {
-	for _, p := range s.Static {
-		if err := output.CopyFile(w, p, content, "static/"+p); err != nil {
-			return 0, err
-		}
-	}
-	return len(s.Static), nil
 }
 
 // NavItem is one entry of the site navigation.

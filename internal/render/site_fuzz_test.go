@@ -64,6 +64,16 @@ func (s shuffledFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
+// Sub keeps the shuffling in the content folder, which the build reads
+// through fs.Sub: MapFS's own Sub would list it sorted.
+func (s shuffledFS) Sub(dir string) (fs.FS, error) { return fs.Sub(shuffledNoSub{s}, dir) }
+
+// shuffledNoSub is shuffledFS without its Sub, for fs.Sub to wrap.
+type shuffledNoSub struct{ s shuffledFS }
+
+func (n shuffledNoSub) Open(name string) (fs.File, error)          { return n.s.Open(name) }
+func (n shuffledNoSub) ReadDir(name string) ([]fs.DirEntry, error) { return n.s.ReadDir(name) }
+
 // TestDeterministicOrder builds one site from a file system that lists
 // folders in a different random order each time, and on one CPU and on
 // several, and checks that every build makes the same bytes.

@@ -1,8 +1,10 @@
 package render_test
 
 import (
+	"io/fs"
 	"maps"
 	"strings"
+	"sync"
 	"testing"
 
 	"gazette"
@@ -19,10 +21,13 @@ import (
 func buildThemed(t *testing.T, theme map[string]string) (map[string][]byte, []string) {
 	t.Helper()
 	var diags diag.List
-	c := content.Load(mapFS(baseSite), &diags)
+	// mapFS makes a project: its files are under content/.
+	contentFS, _ := fs.Sub(mapFS(baseSite), "content")
+	themeFS, _ := fs.Sub(mapFS(theme), "content")
+	c := content.Load(contentFS, &diags)
 	md := markup.New(c.Config.KindIDs())
 	s := site.Resolve(c, md, site.Options{}, &diags)
-	th := render.LoadTheme(gazette.DefaultTheme(), mapFS(theme), "themes/mine", &diags)
+	th := render.LoadTheme(gazette.DefaultTheme(), themeFS, "themes/mine", &diags)
 	var files map[string][]byte
 	if th != nil && !diags.HasErrors() {
 		w := &memWriter{files: map[string][]byte{}}
@@ -150,7 +155,8 @@ func TestThemeLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.List
-			th := render.LoadTheme(gazette.DefaultTheme(), mapFS(tt.files), "themes/mine", &diags)
+			themeFS, _ := fs.Sub(mapFS(tt.files), "content")
+			th := render.LoadTheme(gazette.DefaultTheme(), themeFS, "themes/mine", &diags)
 			var got []string
 			for _, d := range diags.Sorted() {
 				got = append(got, d.String())
@@ -260,4 +266,17 @@ func TestEntityGroupIDs(t *testing.T) {
 	if problems := checkSite(map[string][]byte{"cities/index.html": out["cities/index.html"]}); len(problems) > 0 {
 		t.Errorf("%q", problems)
 	}
+}
+
+// memWriter keeps the files a render writes, from many goroutines.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (w *memWriter) WriteFile(name string, data []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files[name] = append([]byte(nil), data...)
+	return nil
 }

@@ -56,7 +56,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if failed != nil && (!found || isHTML(name)) {
-		s.serveFile(w, r, "error.html", inject(errorPage(failed, s.opts.Build.Dir), version), http.StatusInternalServerError)
+		s.serveFile(w, r, "error.html", inject(errorPage(failed, s.opts.Dir), version), http.StatusInternalServerError)
 		return
 	}
 	if !ok || !found {

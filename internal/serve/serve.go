@@ -2,7 +2,7 @@
 // site in memory, serves it, rebuilds it when a file changes and reloads
 // the browser.
 //
-// Input: build options (the project folder, drafts) and a listener.
+// Input: the project folder, build options (drafts) and a listener.
 // Output: HTTP responses. The site is built with build.Run into memory,
 // never into public/. Every HTML page gets one <script src> tag for
 // /_gazette/reload.js, a file served only here, which listens for
@@ -39,7 +39,8 @@ import (
 
 // Options configure a Server.
 type Options struct {
-	Build build.Options // the project; Files and Check are set by the Server
+	Dir   string        // the project folder, watched for changes
+	Build build.Options // how to build; Project, Output and Links are set by the Server
 	Log   io.Writer     // where builds are reported
 
 	// Expose allows Run to answer beyond this machine: to the machine's
@@ -101,9 +102,16 @@ func (s *Server) Build() Result {
 	start := time.Now()
 	mem := build.NewMemory()
 	o := s.opts.Build
-	o.Files, o.Check, o.Out = mem, false, ""
+	o.Output, o.Links = mem, false
 	o.State = &build.State{}
-	res, err := build.Run(o)
+	// The project is opened anew for each build, so that a content folder
+	// that went away is a failed build, not a stale site.
+	project, err := build.OpenProject(s.opts.Dir)
+	var res build.Result
+	if err == nil {
+		o.Project = project
+		res, err = build.Run(o)
+	}
 	r := Result{Result: res, Err: err}
 
 	s.mu.Lock()

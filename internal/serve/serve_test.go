@@ -58,7 +58,7 @@ func start(t testing.TB, dir string) (string, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, ln, Options{Build: build.Options{Dir: dir, Theme: gazette.DefaultTheme()}, Log: io.Discard})
+		done <- Run(ctx, ln, Options{Dir: dir, Build: build.Options{Theme: gazette.DefaultTheme()}, Log: io.Discard})
 	}()
 	base := "http://" + ln.Addr().String()
 	for i := 0; ; i++ {
@@ -336,7 +336,7 @@ func TestClean(t *testing.T) {
 func TestFast(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, site)
-	s := New(Options{Build: build.Options{Dir: dir, Theme: gazette.DefaultTheme()}})
+	s := New(Options{Dir: dir, Build: build.Options{Theme: gazette.DefaultTheme()}})
 	if r := s.Build(); r.Err != nil || r.Errors > 0 {
 		t.Fatalf("build: %v %v", r.Err, r.Diagnostics)
 	}

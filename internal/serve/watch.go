@@ -24,7 +24,7 @@ func (s *Server) watch() (*fsnotify.Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot watch for changes: %w", err)
 	}
-	project := s.opts.Build.Dir
+	project := s.opts.Dir
 	// The project folder itself, so that a themes/ folder created later is
 	// seen; its other files are ignored.
 	if err := w.Add(project); err != nil {
@@ -64,7 +64,7 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 
 // loop rebuilds after each burst of changes until ctx is done.
 func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) error {
-	project := filepath.Clean(s.opts.Build.Dir)
+	project := filepath.Clean(s.opts.Dir)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	pending := map[string]bool{} // what changed in this burst, relative to the project

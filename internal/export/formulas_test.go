@@ -1,10 +1,13 @@
-package render_test
+package export_test
 
 import (
 	"encoding/json"
-	"maps"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"gazette"
+	"gazette/internal/build"
 )
 
 // TestCSVFormulas builds a site whose names and notes start with what a
@@ -12,7 +15,8 @@ import (
 // each name of a list, starts with an apostrophe; the id, date and URL
 // columns and events.json keep the values as written.
 func TestCSVFormulas(t *testing.T) {
-	files := maps.Clone(baseSite)
+	files := map[string]string{}
+	files["site.yaml"] = "title: Cut Off\nbase_url: https://example.org/cutoff/\n"
 	files["cities/mosul.md"] = "---\nname: '=HYPERLINK(\"https://evil.example/\",\"Mosul\")'\n---\n"
 	files["cities/nineveh.md"] = "---\nname: \"-3.5\"\n---\n"
 	files["actors/isil.md"] = "---\nname: '@SUM(1+1)'\naliases: [Daesh]\n---\n"
@@ -28,10 +32,16 @@ events:
 Text.
 `
 	files["records/evil.md"] = "---\ntitle: \"=cmd|'/c calc'!A1\"\ntype: shutdown\n---\n"
-	out, diags, err := buildFS(mapFS(files))
-	if err != nil || out == nil {
-		t.Fatalf("build: %v %v", err, diags)
+	project := fstest.MapFS{}
+	for name, data := range files {
+		project["content/"+name] = &fstest.MapFile{Data: []byte(data)}
 	}
+	mem := build.NewMemory()
+	res, err := build.Run(build.Options{Project: project, Theme: gazette.DefaultTheme(), Output: mem})
+	if err != nil || res.Errors > 0 {
+		t.Fatalf("build: %v %v", err, res.Diagnostics)
+	}
+	out := mem.Files()
 	csv := strings.Split(string(out["data/events.csv"]), "\r\n")
 	want := []string{
 		"id,record,report,report_date,type,services,scope,where,where_names,by,by_names,via,via_names,cause,from,from_precision,until,until_precision,period,note,url",
