@@ -293,11 +293,15 @@ describe('navigation', () => {
       await page.waitForURL(/reports\/[^/]+\/(index\.html)?$/);
       await page.locator('.related').getByRole('link', { name: 'ISIL', exact: true }).click();
       assert.equal(await page.locator('h1').textContent(), 'ISIL');
-      // The site navigation: timeline, its chart and its entries.
+      // The site navigation: timeline, its chart and its entries: records
+      // (each links to its record) and reports.
       await page.locator('.site-header nav').getByRole('link', { name: 'Timeline' }).click();
       assert.equal(await page.locator('h1').textContent(), 'Timeline');
       assert.equal(await page.locator('main svg.chart-svg').count(), 1);
-      await page.locator('.timeline .tl-source').first().click();
+      await page.locator('.timeline .tl-source a').first().click();
+      await page.waitForURL(/records\/[^/]+\/(index\.html)?$/);
+      await page.goBack();
+      await page.locator('.timeline .tl-report a').first().click();
       await page.waitForURL(/reports\/[^/]+\/(index\.html)?$/);
       // The indexes.
       for (const [name, h1] of [['Shutdowns', 'Shutdowns'], ['Places', 'Places'], ['Actors', 'Actors'], ['Reports', 'Reports']]) {
