@@ -240,6 +240,12 @@ func Sitemap(s *site.Site) []byte {
 	for _, p := range s.Pages {
 		add(p.URL, content.Date{})
 	}
+	if len(s.Records) > 0 {
+		add("records/", content.Date{})
+	}
+	for _, rec := range s.Records {
+		add(rec.URL, content.Date{})
+	}
 	b = append(b, "\n</urlset>\n"...)
 	return b
 }

@@ -156,6 +156,12 @@ func referenceSitemap(s *site.Site) []byte {
 	for _, p := range s.Pages {
 		add(p.URL, content.Date{})
 	}
+	if len(s.Records) > 0 {
+		add("records/", content.Date{})
+	}
+	for _, rec := range s.Records {
+		add(rec.URL, content.Date{})
+	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
