@@ -1,10 +1,19 @@
 // Package render is gazette's page stage: it lays the resolved site out as
-// files, through the theme's html/template layouts.
+// HTML pages, through the theme's html/template layouts, and runs, as jobs
+// beside the pages, the stages that make the site's other files: the
+// search index (searchindex), the feeds and sitemap (feeds) and the open
+// data (export). The pictures the pages show come from svg, their JSON-LD
+// from jsonld.
 //
-// Input: a *site.Site and a Theme. Output: every file of the site, handed to
-// a Writer as it is made. Go code here computes what a page shows (lists,
-// groups, counts, metadata); the templates only arrange it, so a theme can
-// restyle every page without touching Go.
+// Input: a *site.Site and a Theme. Output: every file of the site but the
+// content's static/ files (which build copies), handed to an
+// output.Writer as it is made. Go code here computes what a page shows
+// (lists, groups, counts, metadata); the templates only arrange it, so a
+// theme can restyle every page without touching Go.
+//
+// The files: render.go runs the jobs; pages.go and records.go make the
+// Page of each layout; theme.go, cache.go and funcs.go are the template
+// engine glue (loading a theme, caching partials, template functions).
 package render
 
 import (
@@ -40,8 +49,9 @@ type Options struct {
 	Spill *spill.File
 }
 
-// Render writes every page and file of s to w. Problems in the theme are
-// reported to diags; an error is returned only when writing fails.
+// Render writes every page and file of s to w, static/ files aside.
+// Problems in the theme are reported to diags; an error is returned only
+// when writing fails.
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	r.nav = r.navigation()

@@ -1,0 +1,49 @@
+package site_test
+
+import (
+	"testing"
+
+	"gazette/internal/content"
+	"gazette/internal/site"
+)
+
+// The phrases that pages, charts and the open data share: a record's
+// status and start never say "ongoing" without "as of", and name the
+// other dates when reports disagree; an event's own record is titled by
+// its facts.
+func TestText(t *testing.T) {
+	aug, sep2 := content.Date{Year: 2016, Month: 8}, content.Date{Year: 2016, Month: 9, Day: 2}
+	for _, tc := range []struct{ got, want string }{
+		{site.StatusText(site.Status{State: site.Restored, End: site.Span{Date: sep2}}), "restored on 2 September 2016"},
+		{site.StatusText(site.Status{State: site.Ended, End: site.Span{Date: content.Date{Year: 2015}, Disputed: true,
+			Dates: []content.Date{{Year: 2015}, {Year: 2016, Month: 1}}}}), "ended in 2015 (reports differ: also January 2016)"},
+		{site.StatusText(site.Status{State: site.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
+		{site.StatusText(site.Status{}), "end not known"},
+		{site.StartText(site.Span{Date: aug}), "from August 2016"},
+		{site.StartText(site.Span{}), "start not known"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+	s := &site.Site{Config: content.Config{
+		EventTypes: content.Vocab{{ID: "shutdown", Label: "Shutdown"}},
+		Services:   content.Vocab{{ID: "sms", Label: "SMS"}}, // mobile-data is not in it: its id made into words
+		BaseURL:    "https://example.org/",
+	}}
+	mosul := &site.Entity{Entity: &content.Entity{Name: "Mosul"}}
+	own := &site.Record{Record: &content.Record{}, Type: "shutdown", Services: []string{"mobile-data", "sms"},
+		Roles: site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}}}
+	if got, want := s.RecordTitle(own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
+		t.Errorf("RecordTitle = %q, want %q", got, want)
+	}
+	if got := s.RecordTitle(&site.Record{Record: &content.Record{Title: "Its own title"}}); got != "Its own title" {
+		t.Errorf("RecordTitle of a titled record = %q", got)
+	}
+	if got := s.AbsURL("reports/"); got != "https://example.org/reports/" {
+		t.Errorf("AbsURL = %q", got)
+	}
+	if got := (&site.Site{}).AbsURL("reports/"); got != "/reports/" {
+		t.Errorf("AbsURL without base_url = %q", got)
+	}
+}
