@@ -30,7 +30,7 @@ func TestCheck(t *testing.T) {
 		got = append(got, d.String())
 		// A rendered page is under public/, beside content/: GitHub
 		// annotations must not put it under content/.
-		if want := diag.Content; strings.HasPrefix(d.Pos.Path, "public/") != (d.Pos.Root != want) {
+		if inPublic := strings.HasPrefix(d.Pos.Path, "public/"); inPublic != (d.Pos.Root == diag.Project) {
 			t.Errorf("%s: root %d", d, d.Pos.Root)
 		}
 	}
