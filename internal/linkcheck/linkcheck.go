@@ -120,8 +120,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 func (c *checker) page(name string, diags *diag.List) {
 	for _, d := range c.pages[name].dups {
 		pos := diag.NewLines("public/"+name, c.files[name]).Pos(d.offset)
+		pos.Root = diag.Project // public/ is beside content/, not in it
 		if file := "static/" + name; c.content != nil && isFile(c.content, file) {
-			pos.Path = file
+			pos.Path, pos.Root = file, diag.Content
 		}
 		diags.Warnf(pos, "duplicate id %q: a link to #%s lands on the first element with it, not on this one", d.value, d.value)
 	}
@@ -228,7 +229,9 @@ func (c *checker) source(page, link string, offset int) (pos diag.Pos, where str
 			}
 		}
 	}
-	return diag.NewLines("public/"+page, c.files[page]).Pos(offset), " (made by the theme)"
+	pos = diag.NewLines("public/"+page, c.files[page]).Pos(offset)
+	pos.Root = diag.Project // public/ is beside content/, not in it
+	return pos, " (made by the theme)"
 }
 
 // sourceFile names the content file page was made from, or "".

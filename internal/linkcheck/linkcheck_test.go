@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gazette/internal/diag"
 )
 
 func TestCheck(t *testing.T) {
@@ -26,6 +28,11 @@ func TestCheck(t *testing.T) {
 	var got []string
 	for _, d := range Check(files, content) {
 		got = append(got, d.String())
+		// A rendered page is under public/, beside content/: GitHub
+		// annotations must not put it under content/.
+		if inPublic := strings.HasPrefix(d.Pos.Path, "public/"); inPublic != (d.Pos.Root == diag.Project) {
+			t.Errorf("%s: root %d", d, d.Pos.Root)
+		}
 	}
 	want := []string{
 		`public/404.html:1:41: error: broken link "/nope/index.html": there is no nope/index.html in the site (made by the theme)`,
