@@ -33,17 +33,16 @@
 //                Documents are numbered: the reports newest first, then the
 //                entities kind by kind, then the pages.
 //
-// Terms: the text of each field, and a query, are cut into words the same
-// way (tokens() below): each character decomposed (NFKD), its nonspacing
+// Terms: the text of each field, and a query, are made into terms the same
+// way (termsOf() below, which is Go's fold.Terms in internal/fold/terms.go,
+// tested against it byte for byte): cut into words (tokens()), each
+// character decomposed (NFKD), its nonspacing
 // marks dropped, made one with the characters that name matching takes as
 // the same (Go's fold.Rune: curly apostrophes, ى and ي, ة and ه; tatweel and
 // direction marks dropped), and lower-cased; a word is a run of letters and
-// numbers. So "Mûsil" and "MUSIL" are the one term "musil". Go's fold.Terms
-// (internal/fold/terms.go) goes further, making Arabic-Indic digits 0-9 and
-// light-stemming Arabic words (الموصل, بالموصل and موصل are one term);
-// termsOf() below is the same in JavaScript, tested against it, and the
-// query moves from tokens() to termsOf() in the same change as the index
-// moves to fold.Terms.
+// numbers; then Arabic-Indic digits made 0-9 and words of Arabic letters
+// light-stemmed (Sorani words are left whole). So "Mûsil" and "MUSIL" are
+// the one term "musil", and الموصل, بالموصل and موصل the one term موصل.
 //
 // A query: its terms are looked up one by one. For each, the manifest's
 // chunks are binary-searched for the last chunk whose first term is not
@@ -108,10 +107,9 @@
   }
 
   // termsOf returns the search terms of s: its folded words, Arabic-Indic
-  // digits made 0-9, Arabic words stemmed. Queries move from tokens() to
-  // termsOf() in the same change as the index moves to fold.Analyzer:
-  // stemmed queries find nothing in an index of whole words. (Not named
-  // terms: search(), render() and mark() have variables of that name.)
+  // digits made 0-9, Arabic words stemmed, as the index's (Go's
+  // fold.Analyzer). (Not named terms: search(), render() and mark() have
+  // variables of that name.)
   function termsOf(s) {
     return tokens(s).map(function (w) {
       return stem(w.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, function (d) {
