@@ -73,7 +73,7 @@ type Page struct {
 	variant int                // Theme.variant of the layout
 	depth   int                // partials being laid out through Partial, one in another
 	frags   *fragments         // shared by all pages of one render
-	frag    *Fragment          // what this page shows its cached partials
+	frag    *Fragment          // what this page shows its partials
 }
 
 // prepare sets the fields derived from the others, once the page is laid

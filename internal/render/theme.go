@@ -351,7 +351,7 @@ func (t *Theme) walkStatic(fsys fs.FS, dir string, diags *diag.List) bool {
 }
 
 // ownPartials reports whether a layout file defines templates besides
-// "main", which may replace partials.html's for its pages.
+// "main", which may replace the shared partials for its pages.
 func ownPartials(src string) bool {
 	tr := parse.New("layout")
 	tr.Mode = parse.SkipFuncCheck
