@@ -18,6 +18,7 @@ type Edition struct {
 	Lang   string   // BCP 47, as package language writes it: "en", "ar", "ckb"
 	Prefix string   // the folder of its pages: "ar"; "" for the default edition, at the root
 	Name   string   // the language's name in itself, for the language switcher: "العربية"
+	Digits string   // the digits its interface writes numbers with: "" or "latn" (0-9, the default), "arab" (٠-٩) or "arabext" (۰-۹)
 	Pos    diag.Pos // where site.yaml names it; zero for the one edition of a site without languages:
 
 	prefixPos diag.Pos // where the prefix is written, or Pos when it is the tag's
@@ -62,7 +63,13 @@ func selfName(lang string) string {
 	return lang
 }
 
-var editionFields = []string{"lang", "prefix", "name"}
+var editionFields = []string{"lang", "prefix", "name", "digits"}
+
+// Digits are the digit systems an edition may write numbers in, by their
+// CLDR numbering-system names: whether an Arabic edition writes 12 or ١٢
+// is the publisher's choice (Iraqi print uses both), so it is a setting,
+// not a rule of the language.
+var Digits = []string{"latn", "arab", "arabext"}
 
 // editions reads languages: a list of language tags, or of mappings
 // {lang, prefix, name}. Prefixes are checked against the site's own names
@@ -76,7 +83,7 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 	for i, item := range n.Content {
 		e := Edition{Pos: d.pos(item)}
 		e.prefixPos = e.Pos
-		var prefix, name *yaml.Node
+		var prefix, name, digits *yaml.Node
 		switch item.Kind {
 		case yaml.ScalarNode:
 			lang, ok := d.lang(item, "languages")
@@ -94,6 +101,8 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 					prefix = v
 				case "name":
 					name = v
+				case "digits":
+					digits = v
 				}
 			})
 			d.require(item, "an entry of languages", seen, "lang")
@@ -112,6 +121,15 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 		if name != nil {
 			if s, ok := d.str(name, "name", true); ok {
 				e.Name = s
+			}
+		}
+		if digits != nil {
+			if s, ok := d.str(digits, "digits", true); ok {
+				if slices.Contains(Digits, s) {
+					e.Digits = s // "latn" too, which is also what "" means
+				} else {
+					d.errorf(digits, "digits: %q is not a digit system gazette knows; use one of %s", s, strings.Join(Digits, ", "))
+				}
 			}
 		}
 		switch {

@@ -102,26 +102,35 @@ var yamlParserProblems = map[string]bool{
 	"found duplicate %TAG directive":         true,
 }
 
+// YAMLSyntaxError is where yaml.v3's error err, from parsing src, is and
+// what it says without its "yaml: line N:" prefix: the line as an editor
+// counts it and the column of its first character, since yaml.v3 gives no
+// column. The theme's message catalogues (package i18n) report theirs so too.
+func YAMLSyntaxError(err error, src []byte) (line, col int, msg string) {
+	msg = err.Error()
+	line, col = 1, 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if yamlParserProblems[msg] {
+			line++ // yaml.v3 counts these from 0, scanner errors from 1
+		}
+		lines := strings.Split(string(src), "\n")
+		if line-1 < len(lines) {
+			l := lines[line-1]
+			col = 1 + len([]rune(l)) - len([]rune(strings.TrimLeft(l, " \t")))
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return line, col, msg
+}
+
 // parse parses src as one YAML document whose top is a mapping.
 func (d *decoder) parse(src []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := err.Error()
-		line, col := 1, 1
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			if yamlParserProblems[msg] {
-				line++ // yaml.v3 counts these from 0, scanner errors from 1
-			}
-			lines := strings.Split(string(src), "\n")
-			if line-1 < len(lines) {
-				l := lines[line-1]
-				col = 1 + len([]rune(l)) - len([]rune(strings.TrimLeft(l, " \t")))
-			}
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
+		line, col, msg := YAMLSyntaxError(err, src)
 		d.diags.Errorf(diag.Pos{Path: d.path, Line: line + d.lineOff, Col: col}, "YAML syntax: %s", msg)
 		return nil, false
 	}

@@ -15,8 +15,9 @@ import (
 
 // Fragment is what every partial receives: the value the layout or partial
 // that called it gave it (Data), and of the page only what every page at
-// the same depth and in the same language shares: the site, the
-// navigation, the language and direction, and links as seen from there.
+// the same depth, in the same language and interface language shares: the
+// site, the navigation, the languages and direction, the interface's
+// words, and links as seen from there.
 // A partial sees nothing else, so it gives the same HTML for the same data
 // on all such pages, and the renderer may lay it out once for them all
 // (see cached): the theme never has to say so.
@@ -28,6 +29,9 @@ type Fragment struct {
 	Dir        string // "rtl" or "ltr", the direction of Lang
 	ChromeLang string // the site's language when the page's differs, else ""
 	ChromeDir  string // the site's direction when it differs from Dir, else ""
+	UILang     string // the interface language: the edition's, in which T, Date and the like answer
+
+	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
 
 	page     *Page  // for Partial inside a partial
 	prefix   string // how links leave the page: "../../", or base_url on 404.html
@@ -89,8 +93,8 @@ type fragmentKey struct {
 // partials it may use (Theme.variant). A site has a handful of them, so
 // each is numbered once and a key holds the number.
 type fragmentContext struct {
-	name, prefix, lang string
-	variant            int
+	name, prefix, lang, uiLang string
+	variant                    int
 }
 
 // fragment is a cached fragment's HTML, in memory or in the spill file.
@@ -214,7 +218,7 @@ func (p *Page) Partial(name string, data any) (template.HTML, error) {
 	}
 	f := p.fragment()
 	c := p.frags
-	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, p.variant}), data: data}
+	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, f.UILang, p.variant}), data: data}
 	if h, ok := c.load(key); ok {
 		return h, nil
 	}
@@ -297,7 +301,7 @@ func (p *Page) fragment() *Fragment {
 		return p.frag
 	}
 	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), notFound: p.notFound, page: p,
-		ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir}
+		ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir, UILang: p.UILang, words: p.words}
 	if p.notFound {
 		f.prefix = p.base()
 	} else {

@@ -34,7 +34,7 @@ func testCached(t *testing.T, frags *fragments) {
 			`{{define "loop"}}{{.Partial "loop" .Data}}{{end}}`))
 	s := &site.Site{Config: content.Config{Language: "en"}}
 	page := func(url, lang string, notFound bool) *Page {
-		p := &Page{Site: s, URL: url, Lang: lang, frags: frags, notFound: notFound}
+		p := &Page{Site: s, URL: url, Lang: lang, UILang: "en", frags: frags, notFound: notFound}
 		p.prepare(tmpl, 0)
 		return p
 	}

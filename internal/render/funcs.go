@@ -4,26 +4,31 @@ import (
 	"html/template"
 	"strings"
 
-	"gazette/internal/content"
 	"gazette/internal/english"
+	"gazette/internal/i18n"
 	"gazette/internal/site"
 )
 
 // funcs are the template functions. They format; they do not compute.
-func funcs() template.FuncMap {
+// Those that say something (when, statusText, startText, roleText,
+// recordTitle, recordLine) say it in English, through en, the base
+// catalogue: layouts written before the interface was translated call
+// them. Layouts now call the page's methods, which say it in the page's
+// interface language: {{$.When …}}, {{$.StatusText …}}, {{$.RecordTitle …}}.
+func funcs(en *i18n.Localizer) template.FuncMap {
 	return template.FuncMap{
 		"dir":         Dir,
 		"langAttrs":   langAttrs,
 		"plural":      english.Count,
 		"join":        strings.Join,
-		"when":        when,
-		"statusText":  site.StatusText,
-		"startText":   site.StartText,
-		"roleText":    roleText,
+		"when":        en.When,
+		"statusText":  func(s site.Status) string { return site.StatusText(en, s) },
+		"startText":   func(s site.Span) string { return site.StartText(en, s) },
+		"roleText":    func(s *site.Site, role string) string { return roleText(s, en, role) },
 		"label":       vocabLabel,
 		"labels":      vocabLabels,
-		"recordTitle": func(s *site.Site, rec *site.Record) string { return s.RecordTitle(rec) },
-		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(&s.Config, rec) },
+		"recordTitle": func(s *site.Site, rec *site.Record) string { return s.RecordHeading(en, rec) },
+		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(s, en, rec) },
 		"dict":        dict,
 		"list":        func(v ...any) []any { return v },
 		"names": func(es []*site.Entity) []string {
@@ -34,23 +39,6 @@ func funcs() template.FuncMap {
 			return out
 		},
 	}
-}
-
-// when formats an event's dates: "12 August 2016 – 1 November 2016",
-// "June 2014 – ongoing as of 16 June 2014", "2015". An event is ongoing only
-// as of its report's date (seen), never simply "ongoing": read years
-// later, that would say it still is.
-func when(from content.Date, until content.Until, seen content.Date) string {
-	f := from.Human()
-	switch {
-	case until.Ongoing:
-		return f + " – ongoing as of " + seen.Human()
-	case until.Unknown:
-		return f + " – end unknown"
-	case until.Date.IsZero() || until.Date == from:
-		return f
-	}
-	return f + " – " + until.Date.Human()
 }
 
 // langAttrs writes the attributes that mark text written in lang, such as
@@ -80,11 +68,11 @@ func dict(kv ...any) map[string]any {
 }
 
 // roleText says what an entity did in a record: its role's label, or for
-// site.RoleRestored, "Restored service". Layouts call it as
-// {{roleText .Site $ref.Role}}.
-func roleText(s *site.Site, role string) string {
+// site.RoleRestored, "Restored service" (message role.restored). Layouts
+// call it as {{$.RoleText $ref.Role}}.
+func roleText(s *site.Site, w site.Words, role string) string {
 	if role == site.RoleRestored {
-		return "Restored service"
+		return w.T("role.restored")
 	}
 	if r, ok := s.Config.Role(role); ok {
 		return r.Label

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"maps"
 	"slices"
@@ -12,7 +11,6 @@ import (
 	"golang.org/x/text/language"
 
 	"gazette/internal/content"
-	"gazette/internal/english"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
@@ -30,7 +28,8 @@ type Page struct {
 	URL         string // the page's directory, relative to the root: "cities/mosul/"
 	Title       string // the page's own title; the layout adds the site's
 	Description string
-	Lang        string
+	Lang        string // the language of the page's content
+	UILang      string // the interface language: the edition's, in which T, Date and the like answer
 	OGType      string // "website" or "article"
 	JSONLD      any    // marshalled into <script type="application/ld+json">
 	Body        template.HTML
@@ -64,8 +63,10 @@ type Page struct {
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
-	ChromeLang string // the site's language when the page's differs, else ""
-	ChromeDir  string // the site's direction when it differs from the page's, else ""
+	ChromeLang string // the interface language when the page's differs, else ""
+	ChromeDir  string // the interface's direction when it differs from the page's, else ""
+
+	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
 
 	notFound bool // 404.html: links start from base_url, not from URL
 
@@ -93,7 +94,7 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 		p.Styles = []string{"code.css"}
 	}
 	p.ChromeLang, p.ChromeDir = "", ""
-	if l := p.Site.Config.Language; l != p.Lang {
+	if l := p.UILang; l != p.Lang {
 		p.ChromeLang = l
 		if d := Dir(l); d != p.Dir() {
 			p.ChromeDir = d
@@ -130,6 +131,8 @@ type Group struct {
 	ID       string // the id of its heading, unique on its page: "g-armed-group"
 	Title    string
 	Entities []*site.Entity
+
+	untyped bool // the entities with no type, or of a type named as them: last
 }
 
 // KindCount is an entity kind and how many entities it has.
@@ -199,8 +202,8 @@ func Dir(lang string) string {
 func (r *renderer) newPage(layout, url, title, desc string) *Page {
 	return &Page{
 		Site: r.site, Nav: r.nav, Layout: layout, URL: url, Title: title,
-		Description: desc, Lang: r.site.Config.Language, OGType: "website",
-		frags: r.frags,
+		Description: desc, Lang: r.ui.Lang(), UILang: r.ui.Lang(), OGType: "website",
+		frags: r.frags, words: words{r.ui},
 	}
 }
 
@@ -217,9 +220,9 @@ func (r *renderer) home() *Page {
 	}
 	p.Events = s.Events
 	p.Feed = feeds.Path("")
-	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
-	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution)
-	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution)
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs(), r.ui)
+	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
+	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
 		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
 	}
@@ -228,7 +231,7 @@ func (r *renderer) home() *Page {
 }
 
 func (r *renderer) reportsIndex() *Page {
-	p := r.newPage("reports", "reports/", "Reports", english.Count(len(r.site.Reports), "report", "reports")+", newest first.")
+	p := r.newPage("reports", "reports/", r.ui.T("reports.title"), r.ui.T("reports.description", len(r.site.Reports)))
 	for _, rep := range r.site.Reports {
 		if n := len(p.Years); n == 0 || p.Years[n-1].Year != rep.Date.Year {
 			p.Years = append(p.Years, YearGroup{Year: rep.Date.Year})
@@ -253,25 +256,27 @@ func (r *renderer) report(rep *site.Report) *Page {
 }
 
 func (r *renderer) entities(k *site.Kind) *Page {
-	p := r.newPage("entities", k.URL, k.Title, english.Count(len(k.Entities), k.One, k.Many)+" named in the reports, with their report counts.")
+	p := r.newPage("entities", k.URL, k.Title, r.ui.T("entities.description", len(k.Entities), "One", k.One, "Many", k.Many))
 	p.Kind = k
 	if hasCoordinates(k) {
-		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
 		groups[e.TypeLabel] = append(groups[e.TypeLabel], e)
 	}
+	other := r.ui.T("entities.other")
 	for _, t := range slices.Sorted(maps.Keys(groups)) {
 		title := t
 		if title == "" {
-			title = "other"
+			title = other
 		}
-		p.Groups = append(p.Groups, Group{Title: title, Entities: groups[t]})
+		// A type named as the group of no type goes last beside it.
+		p.Groups = append(p.Groups, Group{Title: title, Entities: groups[t], untyped: title == other})
 	}
 	// The group with no type goes last.
 	slices.SortStableFunc(p.Groups, func(a, b Group) int {
-		return cmp.Compare(btoi(a.Title == "other"), btoi(b.Title == "other"))
+		return cmp.Compare(btoi(a.untyped), btoi(b.untyped))
 	})
 	groupIDs(p.Groups)
 	return p
@@ -319,7 +324,7 @@ func btoi(b bool) int {
 func (r *renderer) entity(e *site.Entity) *Page {
 	desc := e.Doc.FirstParagraph()
 	if desc == "" {
-		desc = e.Name + ": " + english.Count(len(e.Reports), "report", "reports") + "."
+		desc = r.ui.T("entity.description", len(e.Reports), "Name", e.Name)
 	}
 	p := r.newPage("entity", e.URL, e.Name, site.Shorten(desc, 200))
 	p.Entity = e
@@ -331,7 +336,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 		rep := g.Report
 		href := p.Link(rep.URL)
 		p.Mentions[i] = MentionGroup{
-			Href: href, Title: rep.Title, Date: rep.Date.String(), Day: rep.Date.Human(),
+			Href: href, Title: rep.Title, Date: rep.Date.String(), Day: r.ui.Date(rep.Date),
 			Lang: p.ItemLang(rep), More: g.More,
 		}
 		for _, m := range g.Mentions {
@@ -344,9 +349,9 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.MoreMentions = e.MoreMentionReports
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link)
+	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link, r.ui)
 	if e.Coordinates != nil {
-		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution)
+		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution, r.ui)
 	}
 	p.JSONLD = jsonld.Entity(r.site, e, p.Canonical(), p.Description)
 	p.Records = e.Records
@@ -366,21 +371,21 @@ func (r *renderer) standalone(sp *site.Page) *Page {
 
 func (r *renderer) timeline() *Page {
 	s := r.site
-	p := r.newPage("timeline", "timeline/", "Timeline", fmt.Sprintf("%s, when each began and ended, and %s, by date.",
-		english.Count(len(s.Records), "shutdown", "shutdowns"), english.Count(len(s.Reports), "report", "reports")))
-	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs())
+	p := r.newPage("timeline", "timeline/", r.ui.T("timeline.title"), r.ui.T("timeline.description",
+		"Shutdowns", r.ui.T("count.shutdowns", len(s.Records)), "Reports", r.ui.T("count.reports", len(s.Reports))))
+	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs(), r.ui)
 	p.Timeline = timelineYears(s)
 	return p
 }
 
 func (r *renderer) search() *Page {
-	p := r.newPage("search", "search/", "Search", "Search the reports, places and actors.")
+	p := r.newPage("search", "search/", r.ui.T("search.title"), r.ui.T("search.description"))
 	p.Scripts = []string{"search.js"}
 	return p
 }
 
 func (r *renderer) dataPage() *Page {
-	p := r.newPage("data", "data/", "Open data", "The structured data behind the site: shutdown records, events, reports and entities as CSV and JSON, described by a Frictionless Data Package.")
+	p := r.newPage("data", "data/", r.ui.T("data.title"), r.ui.T("data.description"))
 	p.Columns = export.EventColumns(r.site)
 	p.RecordColumns = export.RecordColumns(r.site)
 	p.Events = r.site.Events
@@ -398,7 +403,7 @@ func hasCoordinates(k *site.Kind) bool {
 }
 
 func (r *renderer) notFound() *Page {
-	p := r.newPage("404", "", "Page not found", "There is no page at this address.")
+	p := r.newPage("404", "", r.ui.T("notfound.title"), r.ui.T("notfound.description"))
 	p.notFound = true
 	return p
 }

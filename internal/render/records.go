@@ -3,35 +3,30 @@ package render
 import (
 	"strings"
 
-	"gazette/internal/content"
-	"gazette/internal/english"
 	"gazette/internal/jsonld"
 	"gazette/internal/site"
 )
 
 // recordLine is the answer to the reader's question in one line: what,
-// where, by whom, from, and whether it is over. Each role puts its
-// entities in the sentence with its phrase: "Shutdown: Mobile in Mosul, by
-// ISIL".
-func recordLine(c *content.Config, rec *site.Record) string {
-	var b strings.Builder
-	b.WriteString(c.EventTypes.Label(rec.Type))
-	if len(rec.Services) > 0 {
-		b.WriteString(": " + c.Services.Labels(rec.Services))
-	}
+// where, by whom, from, and whether it is over (message record.line). Each
+// role puts its entities in the sentence with its phrase: "Shutdown: Mobile
+// in Mosul, by ISIL; from June 2014; ongoing as of 12 August 2016".
+func recordLine(s *site.Site, w site.Words, rec *site.Record) string {
+	c := &s.Config
+	var roles strings.Builder
 	sep := " "
 	for _, p := range rec.Roles {
 		r, _ := c.Role(p.Role)
-		b.WriteString(sep + r.Phrase + " " + strings.Join(nameList(p.Entities), ", "))
-		sep = ", "
+		roles.WriteString(sep + r.Phrase + " " + w.List(nameList(p.Entities)))
+		sep = w.T("list.sep")
 	}
-	b.WriteString("; " + site.StartText(rec.Start) + "; " + site.StatusText(rec.Status))
-	return b.String()
+	return w.T("record.line", "What", s.RecordWhat(w, rec), "Roles", roles.String(),
+		"Start", site.StartText(w, rec.Start), "Status", site.StatusText(w, rec.Status))
 }
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := r.site.RecordTitle(rec)
-	p := r.newPage("record", rec.URL, title, recordLine(&r.site.Config, rec)+".")
+	title := r.site.RecordHeading(r.ui, rec)
+	p := r.newPage("record", rec.URL, title, recordLine(r.site, r.ui, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {
 		p.Body = r.body(rec.Doc)
@@ -50,12 +45,12 @@ func nameList(es []*site.Entity) []string {
 
 func (r *renderer) recordsIndex() *Page {
 	n := len(r.site.Records)
-	p := r.newPage("records", "records/", "Shutdowns", english.Count(n, "record", "records")+" of shutdowns, blocks and bans, each with the reports that give evidence for it, by start.")
+	p := r.newPage("records", "records/", r.ui.T("records.title"), r.ui.T("records.description", n))
 	p.Records = make([]site.RecordRef, len(r.site.Records))
 	for i, rec := range r.site.Records {
 		p.Records[i] = site.RecordRef{Record: rec}
 	}
-	p.RecordMap = r.basemap.RecordMap(r.site.Records, r.site.Config.Map.Attribution)
+	p.RecordMap = r.basemap.RecordMap(r.site.Records, r.site.Config.Map.Attribution, r.ui)
 	return p
 }
 

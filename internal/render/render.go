@@ -24,8 +24,10 @@ import (
 	"io/fs"
 	"sync"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/export"
+	"gazette/internal/i18n"
 	"gazette/internal/feeds"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -54,6 +56,8 @@ type Options struct {
 // when writing fails.
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
 	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
+	t.CheckMessages(s.Config.Langs(), diags)
+	r.ui = r.localizer(s.Config.Editions[0])
 	r.nav = r.navigation()
 	r.basemap = svg.NewBasemap(s)
 	r.axis = svg.NewTimeAxis(s.Events)
@@ -111,6 +115,9 @@ type renderer struct {
 	w     output.Writer
 	diags *diag.List
 	nav   []NavItem
+	// ui is the interface language of the pages being made: the one place
+	// it is decided. Every Page and Fragment says things through it.
+	ui *i18n.Localizer
 
 	basemap *svg.Basemap // nil when no place has coordinates
 	axis    svg.TimeAxis // the span of the site's events, shared by the strips
@@ -292,16 +299,22 @@ type NavItem struct {
 	URL   string
 }
 
+// localizer is the interface language of edition e's pages: its
+// language, in its digits, falling back to the default edition's.
+func (r *renderer) localizer(e content.Edition) *i18n.Localizer {
+	return r.theme.cat.Localizer(e.Lang, e.Digits, r.site.Config.Editions[0].Lang)
+}
+
 func (r *renderer) navigation() []NavItem {
 	var nav []NavItem
 	if len(r.site.Records) > 0 {
-		nav = append(nav, NavItem{"Shutdowns", "records/"})
+		nav = append(nav, NavItem{r.ui.T("nav.shutdowns"), "records/"})
 	}
-	nav = append(nav, NavItem{"Reports", "reports/"})
+	nav = append(nav, NavItem{r.ui.T("nav.reports"), "reports/"})
 	for _, k := range r.site.Kinds {
 		nav = append(nav, NavItem{k.Title, k.URL})
 	}
-	nav = append(nav, NavItem{"Timeline", "timeline/"}, NavItem{"Data", "data/"}, NavItem{"Search", "search/"})
+	nav = append(nav, NavItem{r.ui.T("nav.timeline"), "timeline/"}, NavItem{r.ui.T("nav.data"), "data/"}, NavItem{r.ui.T("nav.search"), "search/"})
 	for _, p := range r.site.Pages {
 		if p.Menu != 0 {
 			nav = append(nav, NavItem{p.Title, p.URL})
@@ -315,6 +328,7 @@ func (r *renderer) navigation() []NavItem {
 // output path and HTML.
 func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
 	r := &renderer{site: s, theme: t, md: md, diags: diags}
+	r.ui = r.localizer(s.Config.Editions[0])
 	r.nav = r.navigation()
 	r.basemap = svg.NewBasemap(s)
 	r.axis = svg.NewTimeAxis(s.Events)

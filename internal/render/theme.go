@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/internal/diag"
+	"gazette/internal/i18n"
 )
 
 // Theme is a parsed theme: one template set per page layout, and the
@@ -35,6 +36,8 @@ type Theme struct {
 	layout map[string]string // layout name → its file, as in files
 	static map[string]fs.FS  // output path → the file system holding it
 	css    []byte            // static/style.css, to which the code CSS is added
+	cat    *i18n.Catalogue   // the message catalogues, i18n/<lang>.yaml
+	dir    string            // the project's theme folder, "themes/mine"; "" without one
 }
 
 // layoutNames are the page layouts a theme provides. base.html and the
@@ -137,6 +140,13 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		layout: map[string]string{}, static: map[string]fs.FS{}}
 	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
 	ok := true
+	if override != nil {
+		t.dir = dir
+	}
+	t.cat = r.loadCatalogue()
+	// The template functions older layouts call, which say things in
+	// English only: the default theme calls Page's and Fragment's methods.
+	fm := funcs(t.cat.Localizer(i18n.Base, ""))
 
 	// The files every layout shares: the default theme's first and the
 	// project's after, so that what the project defines wins, whichever
@@ -170,11 +180,11 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 		}
 	}
 	slices.SortStableFunc(shared, func(a, b themeFile) int { return cmp.Compare(btoi(a.project), btoi(b.project)) })
-	set := template.New("").Funcs(funcs())
+	set := template.New("").Funcs(fm)
 	for _, f := range shared {
 		t.files[f.label] = f
 		if name, isPartial := partials[f.label]; isPartial {
-			ok = t.addPartial(set, name, f, diags) && ok
+			ok = t.addPartial(set, name, f, fm, diags) && ok
 		} else if _, err := set.New(f.label).Parse(f.src); err != nil {
 			t.parseError(diags, f, err)
 			ok = false
@@ -234,8 +244,8 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
 // it defines to set. The file must define that one template, named after
 // it, so that a partial is where its name says and replacing the file
 // replaces the partial, nothing else.
-func (t *Theme) addPartial(set *template.Template, name string, f themeFile, diags *diag.List) bool {
-	file, err := template.New(f.label).Funcs(funcs()).Parse(f.src)
+func (t *Theme) addPartial(set *template.Template, name string, f themeFile, fm template.FuncMap, diags *diag.List) bool {
+	file, err := template.New(f.label).Funcs(fm).Parse(f.src)
 	if err != nil {
 		t.parseError(diags, f, err)
 		return false

@@ -10,8 +10,9 @@ import (
 // pages, in the charts and in the open data. They are text, never HTML:
 // each output escapes them as its format needs.
 
-// RecordTitle is a record's title: its file's, or for an event's own
-// record, its facts in a line: "Shutdown: Mobile data — Iraq".
+// RecordTitle is a record's title in the open data and the JSON-LD, which
+// are not translated: its file's, or for an event's own record, its facts
+// in a line: "Shutdown: Mobile data — Iraq". Pages use RecordHeading.
 func (s *Site) RecordTitle(rec *Record) string {
 	if rec.Title != "" {
 		return rec.Title
@@ -35,51 +36,92 @@ func (s *Site) RecordTitle(rec *Record) string {
 	return b.String()
 }
 
-// at puts a date in a sentence: "on 12 August 2016", "in August 2016", "in
-// 2016".
-func at(d content.Date) string {
-	if d.Day != 0 {
-		return "on " + d.Human()
+// Words gives the phrases below, and the charts' (package svg), their
+// words in the reader's language: the theme's message catalogue in the
+// page's interface language (an *i18n.Localizer), so that no interface
+// word is written in Go.
+type Words interface {
+	// T is the message key, with an optional count and name, value pairs.
+	T(key string, args ...any) string
+	Date(d content.Date) string // "12 August 2016", "August 2016", "2016"
+	Num(n int) string           // n in the language's digits
+	List(items []string) string // items joined: "a, b"
+}
+
+// RecordHeading is a record's title as pages show it: its file's, or for
+// an event's own record, its facts in a line (message record.title):
+// "Shutdown: Mobile data — Iraq". RecordTitle is the same in the open
+// data, which is not translated.
+func (s *Site) RecordHeading(w Words, rec *Record) string {
+	if rec.Title != "" {
+		return rec.Title
 	}
-	return "in " + d.Human()
+	var places []string
+	for _, e := range rec.Roles.Of(RoleWhere) {
+		places = append(places, e.Name)
+	}
+	return w.T("record.title", "What", s.RecordWhat(w, rec), "Places", w.List(places))
+}
+
+// RecordWhat is what a record was, its type and services (message
+// record.what): "Shutdown: Mobile data, SMS".
+func (s *Site) RecordWhat(w Words, rec *Record) string {
+	c := &s.Config
+	var services []string
+	for _, id := range rec.Services {
+		services = append(services, c.Services.Label(id))
+	}
+	return w.T("record.what", "Type", c.EventTypes.Label(rec.Type), "Services", w.List(services))
+}
+
+// at puts a date in a sentence: "on 12 August 2016", "in August 2016", "in
+// 2016" (messages at.day, at.month, at.year).
+func at(w Words, d content.Date) string {
+	switch {
+	case d.Day != 0:
+		return w.T("at.day", "Date", d)
+	case d.Month != 0:
+		return w.T("at.month", "Date", d)
+	}
+	return w.T("at.year", "Date", d)
 }
 
 // StatusText is a record's status as readers see it: "restored in October
 // 2016", "ongoing as of 12 August 2016", "ended in 2015", "end not known".
 // A record is never simply "ongoing": only as of the newest report that
 // saw it.
-func StatusText(s Status) string {
+func StatusText(w Words, s Status) string {
 	switch s.State {
 	case Restored:
-		return "restored " + at(s.End.Date) + disputed(s.End)
+		return w.T("status.restored", "At", at(w, s.End.Date), "Disputed", disputed(w, s.End))
 	case Ended:
-		return "ended " + at(s.End.Date) + disputed(s.End)
+		return w.T("status.ended", "At", at(w, s.End.Date), "Disputed", disputed(w, s.End))
 	case Ongoing:
-		return "ongoing as of " + s.AsOf.Human()
+		return w.T("status.ongoing", "AsOf", s.AsOf)
 	}
-	return "end not known"
+	return w.T("status.unknown")
 }
 
 // StartText is when a record began: "from November 2014", with the other
 // dates its reports give when they disagree.
-func StartText(s Span) string {
+func StartText(w Words, s Span) string {
 	if s.Date.IsZero() {
-		return "start not known"
+		return w.T("start.unknown")
 	}
-	return "from " + s.Date.Human() + disputed(s)
+	return w.T("start.from", "Date", s.Date, "Disputed", disputed(w, s))
 }
 
-func disputed(s Span) string {
+func disputed(w Words, s Span) string {
 	if !s.Disputed {
 		return ""
 	}
 	var others []string
 	for _, d := range s.Dates {
 		if d != s.Date {
-			others = append(others, d.Human())
+			others = append(others, w.Date(d))
 		}
 	}
-	return " (reports differ: also " + strings.Join(others, ", ") + ")"
+	return w.T("record.disputed", "Dates", w.List(others))
 }
 
 // AbsURL makes the address of url (relative to the site root) absolute

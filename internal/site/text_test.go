@@ -3,7 +3,9 @@ package site_test
 import (
 	"testing"
 
+	"gazette"
 	"gazette/internal/content"
+	"gazette/internal/i18n"
 	"gazette/internal/site"
 )
 
@@ -12,15 +14,20 @@ import (
 // other dates when reports disagree; an event's own record is titled by
 // its facts.
 func TestText(t *testing.T) {
+	cat, err := i18n.FromFS(gazette.DefaultTheme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := cat.Localizer("en", "")
 	aug, sep2 := content.Date{Year: 2016, Month: 8}, content.Date{Year: 2016, Month: 9, Day: 2}
 	for _, tc := range []struct{ got, want string }{
-		{site.StatusText(site.Status{State: site.Restored, End: site.Span{Date: sep2}}), "restored on 2 September 2016"},
-		{site.StatusText(site.Status{State: site.Ended, End: site.Span{Date: content.Date{Year: 2015}, Disputed: true,
+		{site.StatusText(en, site.Status{State: site.Restored, End: site.Span{Date: sep2}}), "restored on 2 September 2016"},
+		{site.StatusText(en, site.Status{State: site.Ended, End: site.Span{Date: content.Date{Year: 2015}, Disputed: true,
 			Dates: []content.Date{{Year: 2015}, {Year: 2016, Month: 1}}}}), "ended in 2015 (reports differ: also January 2016)"},
-		{site.StatusText(site.Status{State: site.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
-		{site.StatusText(site.Status{}), "end not known"},
-		{site.StartText(site.Span{Date: aug}), "from August 2016"},
-		{site.StartText(site.Span{}), "start not known"},
+		{site.StatusText(en, site.Status{State: site.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
+		{site.StatusText(en, site.Status{}), "end not known"},
+		{site.StartText(en, site.Span{Date: aug}), "from August 2016"},
+		{site.StartText(en, site.Span{}), "start not known"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
@@ -36,6 +43,9 @@ func TestText(t *testing.T) {
 		Roles: site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}}}
 	if got, want := s.RecordTitle(own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
 		t.Errorf("RecordTitle = %q, want %q", got, want)
+	}
+	if got, want := s.RecordHeading(en, own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
+		t.Errorf("RecordHeading = %q, want %q", got, want)
 	}
 	if got := s.RecordTitle(&site.Record{Record: &content.Record{Title: "Its own title"}}); got != "Its own title" {
 		t.Errorf("RecordTitle of a titled record = %q", got)

@@ -2,13 +2,11 @@ package svg
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
-	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -148,7 +146,7 @@ const maxContextDots = 60
 // pages), with current highlighted.
 // Index pages show every place; a place's page shows it, its parents, its
 // siblings and children, and the busiest places elsewhere.
-func (b *Basemap) Map(current *site.Entity, attribution string) *Map {
+func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *Map {
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
@@ -191,11 +189,11 @@ func (b *Basemap) Map(current *site.Entity, attribution string) *Map {
 		d.Label = labelled[d.Entity] || d.Current
 		d.LabelX = round1(d.X + d.R + 3)
 	}
-	m.Title = "Map of the places in the reports"
+	m.Title = w.T("map.title")
 	if current != nil {
-		m.Title = "Map: " + current.Name + " among the places in the reports"
+		m.Title = w.T("map.title.current", "Name", current.Name)
 	}
-	m.Summary = fmt.Sprintf("%s on the map; a larger dot means more reports.", english.Count(len(m.Dots), "place", "places"))
+	m.Summary = w.T("map.summary", len(m.Dots))
 	return m
 }
 
@@ -289,7 +287,7 @@ func labelWidth(s string, f float64) float64 { return float64(len([]rune(s))) * 
 // then each named dot is a full hit target that nothing drawn later
 // covers. Otherwise the dot is numbered, the number drawn beside it and
 // the name in the key, which is the equivalent, full-size target.
-func (b *Basemap) RecordMap(records []*site.Record, attribution string) *RecordMap {
+func (b *Basemap) RecordMap(records []*site.Record, attribution string, w site.Words) *RecordMap {
 	if b == nil {
 		return nil
 	}
@@ -337,8 +335,8 @@ func (b *Basemap) RecordMap(records []*site.Record, attribution string) *RecordM
 		return cmp.Or(b.Records-a.Records, strings.Compare(a.Entity.Name, b.Entity.Name))
 	})
 	m.layOut()
-	m.Title = "Map of the places where service was cut"
-	m.Summary = fmt.Sprintf("%s where reports record a shutdown, block or ban; a larger dot means more records.", english.Count(len(m.Dots), "place", "places"))
+	m.Title = w.T("rmap.title")
+	m.Summary = w.T("rmap.summary", len(m.Dots))
 	return m
 }
 

@@ -25,7 +25,7 @@ func TestRecordMapLayout(t *testing.T) {
 		rec(site.Ended, c), rec(site.Unknown, d),
 	}
 	bm := &Basemap{proj: projection{west: 0, north: 400, kx: 1, scale: 1}, width: 640, height: 400}
-	m := bm.RecordMap(records, "")
+	m := bm.RecordMap(records, "", english(t))
 	if m.Font != 22 {
 		t.Errorf("Font = %v, want 22 (12 px at 358 px of 640 units)", m.Font)
 	}

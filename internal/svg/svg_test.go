@@ -15,7 +15,7 @@ func event(typ string, from content.Date) *site.Event {
 // The chart spans whole years; a month's events stack by type in the
 // site's order; events known only to the year are a band across it.
 func TestEventChart(t *testing.T) {
-	if EventChart(nil, nil) != nil {
+	if EventChart(nil, nil, english(t)) != nil {
 		t.Errorf("a chart of no events")
 	}
 	c := EventChart([]*site.Event{
@@ -23,7 +23,7 @@ func TestEventChart(t *testing.T) {
 		event("shutdown", content.Date{Year: 2016, Month: 8}),
 		event("restoration", content.Date{Year: 2016, Month: 9}),
 		event("shutdown", content.Date{Year: 2015}),
-	}, []string{"shutdown", "restoration"})
+	}, []string{"shutdown", "restoration"}, english(t))
 	for _, tc := range []struct{ got, want string }{
 		{c.Summary, "4 events from January 2015 to December 2016; the busiest month had 2."},
 		{fmt.Sprint(c.Bars), "[{572 28 26 172 c0 August 2016: 2 shutdown events} {600 114 27 86 c1 September 2016: 1 restoration event}]"},
@@ -60,10 +60,10 @@ func TestMapsAndStrip(t *testing.T) {
 		Roles:  site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}},
 		Start:  site.Span{Date: content.Date{Year: 2016, Month: 8}},
 		Status: site.Status{State: site.Restored, End: site.Span{Date: content.Date{Year: 2016, Month: 9, Day: 2}}}}
-	m := b.Map(mosul, "© OSM")
-	rm := b.RecordMap([]*site.Record{rec}, "")
+	m := b.Map(mosul, "© OSM", english(t))
+	rm := b.RecordMap([]*site.Record{rec}, "", english(t))
 	axis := NewTimeAxis([]*site.Event{event("shutdown", content.Date{Year: 2015, Month: 3}), event("shutdown", content.Date{Year: 2016, Month: 11})})
-	st := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return "../../" + u })
+	st := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return "../../" + u }, english(t))
 	dot := func(d Dot) string {
 		return fmt.Sprintf("%s %v,%v r%v label %v at %v current %v", d.Entity.Name, d.X, d.Y, d.R, d.Label, d.LabelX, d.Current)
 	}

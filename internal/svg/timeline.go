@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"gazette/internal/content"
-	"gazette/internal/english"
 	"gazette/internal/site"
 )
 
@@ -65,7 +64,8 @@ func monthIndex(d content.Date) int { return d.Year*12 + max(d.Month, 1) - 1 }
 // last one's. Events dated only to the year cannot be put in a month, so
 // they are drawn as a band across their year instead of being guessed into
 // January.
-func EventChart(events []*site.Event, types []string) *Chart {
+// w gives the chart its words: its title, summary and tooltips.
+func EventChart(events []*site.Event, types []string, w site.Words) *Chart {
 	if len(events) == 0 {
 		return nil
 	}
@@ -126,7 +126,7 @@ func EventChart(events []*site.Event, types []string) *Chart {
 			d := monthDate(first + i)
 			c.Bars = append(c.Bars, Bar{
 				X: x(i) + 1, Y: y, W: max(1, x(i+1)-x(i)-2), H: h, Class: typeClass(types, t),
-				Title: fmt.Sprintf("%s: %s", d.Human(), english.Count(m[t], t+" event", t+" events")),
+				Title: w.T("chart.bar", m[t], "Date", d, "Type", t),
 			})
 		}
 	}
@@ -139,23 +139,22 @@ func EventChart(events []*site.Event, types []string) *Chart {
 		}
 		c.YearBands = append(c.YearBands, Bar{
 			X: x(i) + 1, Y: c.PlotTop - 18, W: x(i+12) - x(i) - 2, H: 8, Class: "year-only",
-			Title: fmt.Sprintf("%d, month not known: %s", year, english.Count(n, "event", "events")),
+			Title: w.T("chart.year_band", n, "Year", year),
 		})
 	}
 	for v := 0; v <= top; v += step {
 		y := c.PlotBottom - v*plotH/top
 		c.Gridlines = append(c.Gridlines, y)
-		c.YLabels = append(c.YLabels, Label{X: c.PlotLeft - 6, Y: y + 4, Text: fmt.Sprint(v)})
+		c.YLabels = append(c.YLabels, Label{X: c.PlotLeft - 6, Y: y + 4, Text: w.Num(v)})
 	}
 	for i := 0; i < months; i += 12 {
-		c.XLabels = append(c.XLabels, Label{X: x(i) + 2, Y: c.PlotBottom + 18, Text: fmt.Sprint(monthDate(first + i).Year)})
+		c.XLabels = append(c.XLabels, Label{X: x(i) + 2, Y: c.PlotBottom + 18, Text: w.Num(monthDate(first + i).Year)})
 	}
 	for _, t := range orderedTypes(types, byType) {
 		c.Legend = append(c.Legend, LegendItem{Class: typeClass(types, t), Title: t, N: byType[t]})
 	}
-	c.Title = "Events per month, by type"
-	c.Summary = fmt.Sprintf("%s from %s to %s; the busiest month had %d.",
-		english.Count(len(events), "event", "events"), monthDate(first).Human(), monthDate(last).Human(), peak)
+	c.Title = w.T("chart.title")
+	c.Summary = w.T("chart.summary", "Events", w.T("count.events", len(events)), "From", monthDate(first), "To", monthDate(last), "Peak", peak)
 	return c
 }
 
@@ -250,14 +249,15 @@ func NewTimeAxis(all []*site.Event) TimeAxis {
 
 // RecordStrip lays out an entity's records between the start of the
 // site's first event and the end of its last. link makes the address of a
-// record's page as seen from the page the strip is on.
-func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link func(url string) string) *Strip {
+// record's page as seen from the page the strip is on; w gives the strip
+// its words.
+func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link func(url string) string, w site.Words) *Strip {
 	if len(records) == 0 || !axis.ok {
 		return nil
 	}
-	title := "Shutdowns on the site's time line"
+	title := w.T("strip.title")
 	if len(records) > maxStripRows {
-		title = fmt.Sprintf("The %d most recent of %d shutdowns on the site's time line", maxStripRows, len(records))
+		title = w.T("strip.title.more", len(records), "Shown", maxStripRows)
 		records = records[len(records)-maxStripRows:]
 	}
 	lo, hi := axis.lo, axis.hi
@@ -270,7 +270,7 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 		rec := ref.Record
 		row := StripRow{
 			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: link(rec.URL),
-			Label: ss.RecordTitle(rec), Title: ss.RecordTitle(rec) + ": " + site.StatusText(rec.Status),
+			Label: ss.RecordHeading(w, rec), Title: w.T("strip.row", "Title", ss.RecordHeading(w, rec), "Status", site.StatusText(w, rec.Status)),
 		}
 		add := func(from, to time.Time, kind string) {
 			if !to.After(from) {
@@ -313,7 +313,7 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 	}
 	s.Height = 4 + len(records)*rowH + 22
 	for y := lo.Year(); y < hi.Year(); y++ {
-		s.Ticks = append(s.Ticks, Label{X: x(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), Y: s.Height - 6, Text: fmt.Sprint(y)})
+		s.Ticks = append(s.Ticks, Label{X: x(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)), Y: s.Height - 6, Text: w.Num(y)})
 	}
 	return s
 }
