@@ -80,6 +80,15 @@ func testCached(t *testing.T, frags *fragments) {
 		t.Errorf("another variant: %d layouts, %v; want the partial laid out anew", executions, err)
 	}
 
+	// A page of the same language in another interface language (an
+	// English report in the Arabic edition) does not share fragments:
+	// their words differ.
+	ui := &Page{Site: s, URL: "reports/a/", Lang: "en", UILang: "ar", frags: frags}
+	ui.prepare(tmpl, 0)
+	if _, err := ui.Partial("entity-link", "cities/mosul/"); err != nil || executions != 7 {
+		t.Errorf("another interface language: %d layouts, %v; want the partial laid out anew", executions, err)
+	}
+
 	// PartialEach joins the items, each on a line of its own, and reuses
 	// what it can.
 	before := executions
