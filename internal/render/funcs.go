@@ -4,6 +4,9 @@ import (
 	"html/template"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"gazette/internal/content"
 	"gazette/internal/english"
 	"gazette/internal/site"
@@ -14,6 +17,7 @@ func funcs() template.FuncMap {
 	return template.FuncMap{
 		"dir":         Dir,
 		"langAttrs":   langAttrs,
+		"langName":    langName,
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        when,
@@ -65,6 +69,16 @@ func langAttrs(lang string) template.HTMLAttr {
 		return ""
 	}
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `" dir="` + Dir(lang) + `"`)
+}
+
+// langName is a language's name in itself, from CLDR ("English",
+// "العربية"), or the tag where CLDR has none: it says what language an
+// untranslated text is in, and is marked with that language.
+func langName(lang string) string {
+	if n := display.Self.Name(language.Make(lang)); n != "" {
+		return n
+	}
+	return lang
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
