@@ -188,6 +188,10 @@ func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
 // NameOf is an entity's name in the page's edition.
 func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
 
+// OtherNames is an entity's names in other languages than the page's
+// edition shows (site.Entity.OtherNamesIn).
+func (p *Page) OtherNames(e *site.Entity) []content.LangName { return e.OtherNamesIn(p.Edition.Lang) }
+
 // TitleOf is a report's title in the page's edition: its translation's,
 // else its own.
 func (p *Page) TitleOf(rep *site.Report) string { return rep.TitleIn(p.Edition.Lang) }

@@ -166,3 +166,21 @@ func (e *Entity) MentionGroupsIn(lang string) ([]MentionGroup, int) {
 	}
 	return groups, more
 }
+
+// OtherNamesIn is the entity's names in other languages, as the edition
+// in lang lists them beside the name it shows (NameIn): its names:, but
+// for the one shown, and its own name, in its own language, when that is
+// not the one shown.
+func (e *Entity) OtherNamesIn(lang string) []content.LangName {
+	shown := e.NameIn(lang)
+	var out []content.LangName
+	if shown != e.Name {
+		out = append(out, content.LangName{Lang: e.lang, Name: e.Name})
+	}
+	for _, n := range e.Names {
+		if n.Name != shown {
+			out = append(out, n)
+		}
+	}
+	return out
+}
