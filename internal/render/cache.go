@@ -50,6 +50,9 @@ func (f *Fragment) Link(url string) string {
 // SiteFeed is Page.SiteFeed.
 func (f *Fragment) SiteFeed() string { return f.page.SiteFeed() }
 
+// RecordLang is Page.RecordLang.
+func (f *Fragment) RecordLang(rec *site.Record) string { return recordLang(f.Site, f.Edition, rec) }
+
 // NameOf is Page.NameOf.
 func (f *Fragment) NameOf(e *site.Entity) string { return e.NameIn(f.Edition.Lang) }
 

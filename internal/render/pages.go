@@ -188,6 +188,19 @@ func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
 // NameOf is an entity's name in the page's edition.
 func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
 
+// RecordLang is the language to mark a record's title, summary and body
+// with: records are not translated, so a record file's text is in the
+// default language, marked as such in the other editions; "" in the
+// default edition, and for a record whose title gazette makes.
+func (p *Page) RecordLang(rec *site.Record) string { return recordLang(p.Site, p.Edition, rec) }
+
+func recordLang(s *site.Site, ed content.Edition, rec *site.Record) string {
+	if rec.Title == "" || len(s.Config.Editions) == 0 || ed.Lang == s.Config.Editions[0].Lang {
+		return ""
+	}
+	return s.Config.Editions[0].Lang
+}
+
 // OtherNames is an entity's names in other languages than the page's
 // edition shows (site.Entity.OtherNamesIn).
 func (p *Page) OtherNames(e *site.Entity) []content.LangName { return e.OtherNamesIn(p.Edition.Lang) }
