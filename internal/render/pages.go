@@ -181,6 +181,11 @@ func (p *Page) Link(url string) string {
 	return site.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
 }
 
+// EditionAsset returns the URL of the file at path in the page's edition
+// (relative to the edition's root: "search/" is the edition's own search
+// index, "ar/search/" under ar/) as seen from this page.
+func (p *Page) EditionAsset(path string) string { return p.Asset(p.Edition.Root() + path) }
+
 // SiteFeed is the path of the edition's own feed, relative to the root,
 // for Asset: "feed.xml", "ar/feed.xml".
 func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
