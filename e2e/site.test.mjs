@@ -911,3 +911,47 @@ describe('editions', () => {
     }
   });
 });
+
+describe('editions speak their language', () => {
+  // Every page of the Arabic and Kurdish editions, walked in the browser:
+  // a word in Latin letters is an interface string left in English, unless
+  // it is content: inside an element marked with another language (an
+  // untranslated report, a record's own text, a name in another language),
+  // a text's body, code, a name inserted with dir="auto" or <bdi>, or the
+  // site's own name. Attribute text that readers hear (aria-label, alt,
+  // title) counts too.
+  test('no Latin-script word in the interface of the ar and ckb editions', async () => {
+    const found = new Map();
+    const v = await visitor({ prefix: http.origin });
+    for (const rel of pages.filter((p) => editions.some((e) => p.startsWith(e + '/')))) {
+      await v.visit(`${http.origin}/${rel}`);
+      const words = await v.page.evaluate(() => {
+        const ed = document.documentElement.lang;
+        const content = 'script, style, code, pre, .body, bdi, [dir="auto"], .site-title a';
+        const other = (el) => { const l = el.closest('[lang]'); return l && l.lang !== ed; };
+        const out = new Set();
+        const latin = (s) => { for (const m of s.matchAll(/\p{Script=Latin}{2,}/gu)) out.add(m[0]); };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (el.closest(content) || other(el)) continue;
+          latin(n.textContent);
+        }
+        for (const el of document.body.querySelectorAll('[aria-label], [alt], [title]')) {
+          if (el.closest(content) || other(el)) continue;
+          for (const a of ['aria-label', 'alt', 'title']) latin(el.getAttribute(a) ?? '');
+        }
+        return [...out];
+      });
+      for (const w of words) {
+        if (!found.has(w)) found.set(w, []);
+        found.get(w).push(rel);
+      }
+    }
+    await v.close();
+    const report = [...found].sort((a, b) => b[1].length - a[1].length).map(([w, where]) => `${w} (${where.length} pages, such as ${where[0]})`);
+    fs.writeFileSync(path.join(artifacts, 'latin-in-editions.txt'), report.join('\n') + '\n');
+    numbers.latinInEditions = found.size;
+    assert.deepEqual(report.slice(0, 40), []);
+  });
+});
