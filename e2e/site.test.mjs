@@ -27,7 +27,8 @@ const vnuJar = require('vnu-jar');
 // With E2E_DOCS=1 the screenshots the README shows are rewritten too, as
 // the first screenful of each page.
 const docsDir = path.join(repoRoot, 'docs', 'screenshots');
-const docs = new Set(process.env.E2E_DOCS ? ['home-1280', 'report-390', 'city-1280-dark', 'actor-390', 'report-rtl-1280', 'record-1280', 'home-map-1280', 'home-map-390'] : []);
+const docs = new Set(process.env.E2E_DOCS ? ['home-1280', 'report-390', 'city-1280-dark', 'actor-390', 'record-1280', 'home-map-1280', 'home-map-390',
+  'ar-home-1280', 'ar-home-390', 'ar-report-1280', 'ar-report-390', 'ar-city-1280', 'ar-city-390'] : []);
 
 // The pages photographed and checked one by one.
 const shots = {
@@ -39,6 +40,8 @@ const shots = {
   records: 'records/index.html',
 };
 const rtlPage = `reports/${arabicSlug}/index.html`;
+// The site's other editions, each under its folder (site.yaml's languages:).
+const editions = ['ar', 'ckb'];
 
 let sites, pages, rtlPages, browser, http, rtlHTTP;
 const numbers = {};
@@ -155,9 +158,10 @@ describe('every page loads cleanly', () => {
   test('from file://: no console errors, no failed or outside requests', async () => {
     const bad = [];
     const v = await visitor({ prefix: 'file://' });
-    // 404.html is the one page whose links start from the host's root: it
-    // is served at any path by a host, never opened from disk.
-    for (const rel of pages.filter((p) => p !== '404.html')) {
+    // 404.html (ar/404.html, ...) is the one page whose links start from
+    // the host's root: it is served at any path by a host, never opened
+    // from disk.
+    for (const rel of pages.filter((p) => !p.endsWith('404.html'))) {
       const problems = await v.visit(fileURL(sites.main, rel));
       if (problems.length) bad.push(`${rel}: ${problems.join('; ')}`);
     }
@@ -184,7 +188,7 @@ describe('every page loads cleanly', () => {
     // Every href and src on every page, resolved against the page, names a
     // file of the site.
     const missing = new Set();
-    for (const rel of pages.filter((p) => p !== '404.html')) {
+    for (const rel of pages.filter((p) => !p.endsWith('404.html'))) {
       const html = fs.readFileSync(path.join(sites.main, rel), 'utf8');
       for (const m of html.matchAll(/(?:href|src)="([^"#]*)(#[^"]*)?"/g)) {
         const ref = m[1].replaceAll('&amp;', '&');
@@ -513,7 +517,7 @@ describe('shutdown records', () => {
     // The pages that explain the data's vocabulary name the word itself.
     const explain = new Set(['about/index.html', 'methodology/index.html', 'data/index.html']);
     const bare = [];
-    for (const rel of pages.filter((p) => !explain.has(p))) {
+    for (const rel of pages.filter((p) => !explain.has(p.replace(/^(ar|ckb)\//, '')))) {
       const text = fs.readFileSync(path.join(sites.main, rel), 'utf8')
         .replace(/<(script|style)[^]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
       for (const m of text.matchAll(/\bongoing\b(?! as of)/gi)) bare.push(`${rel}: …${text.slice(Math.max(0, m.index - 50), m.index + 30)}…`);
@@ -782,10 +786,33 @@ describe('right-to-left', () => {
     await close();
   });
 
-  test('a report written in Arabic renders right to left, mirrored', async () => {
+  test('a report written in Arabic, in the English edition: its text right to left inside an English page', async () => {
+    const { page, problems, close } = await open(`${rtlHTTP.origin}/${rtlPage}`);
+    const r = await page.evaluate(() => {
+      const rect = (s) => document.querySelector(s).getBoundingClientRect();
+      const h1 = document.querySelector('h1');
+      return {
+        lang: document.documentElement.lang, dir: document.documentElement.dir,
+        h1Lang: h1.lang, h1Direction: getComputedStyle(h1).direction, bodyDirection: getComputedStyle(document.querySelector('.report .body')).direction,
+        h1Right: rect('h1').right, headerLeft: rect('.site-header .wrap').left, titleLeft: rect('.site-title').left,
+        note: document.querySelector('.untranslated')?.textContent ?? '',
+      };
+    });
+    assert.equal(r.lang, 'en');
+    assert.equal(r.dir, 'ltr');
+    assert.equal(r.h1Lang, 'ar');
+    assert.equal(r.h1Direction, 'rtl');
+    assert.equal(r.bodyDirection, 'rtl');
+    assert.ok(r.titleLeft - r.headerLeft < 40, 'the English chrome starts at the left');
+    assert.match(r.note, /العربية/, 'a note says which language the report is in');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('a report in the Arabic edition renders right to left, mirrored', async () => {
     const dir = mkdirp(path.join(artifacts, 'screenshots'));
     for (const width of [390, 1280]) {
-      const { page, problems, close } = await open(`${rtlHTTP.origin}/${rtlPage}`, { width });
+      const { page, problems, close } = await open(`${http.origin}/ar/${shots.report}`, { width });
       const r = await page.evaluate(() => {
         const rect = (s) => document.querySelector(s).getBoundingClientRect();
         const h1 = document.querySelector('h1');
@@ -796,25 +823,135 @@ describe('right-to-left', () => {
           article: rect('.report'), aside: rect('.related'),
           bodyText: document.querySelector('.report .body p').textContent,
           titleRight: rect('.site-title').right, headerRight: rect('.site-header .wrap').right,
-          // The site's English lines in "What happened" keep their own direction.
-          whatHappened: [...document.querySelectorAll('.what-happened li')].map((li) => getComputedStyle(li.firstElementChild).direction),
+          switcherLeft: rect('.editions ul').left, switcherWrapLeft: rect('.editions .wrap').left,
         };
       });
       assert.equal(r.lang, 'ar');
       assert.equal(r.dir, 'rtl');
       assert.equal(r.h1Direction, 'rtl');
       assert.match(r.bodyText, /الموصل/);
-      assert.deepEqual(r.whatHappened, ['ltr']);
+      // The language switcher sits at the end of its line: the left.
+      assert.ok(r.switcherLeft - r.switcherWrapLeft < 40, `the switcher is at the left (${r.switcherLeft})`);
       // Mirrored: the title sits at the right edge of the content, and on a
       // wide screen the sidebar moves to the left of the article.
       const pad = 40;
       assert.ok(r.mainRight - r.h1Right < pad, `h1 starts at the right (${r.h1Right} of ${r.mainRight})`);
       assert.ok(r.headerRight - r.titleRight < pad, 'the site title starts at the right');
       if (width === 1280) assert.ok(r.aside.right <= r.article.left + 1, `the sidebar is left of the article (${JSON.stringify([r.aside, r.article])})`);
-      await page.screenshot({ path: path.join(dir, `report-rtl-${width}.png`), fullPage: true });
-      if (docs.has(`report-rtl-${width}`)) await page.screenshot({ path: path.join(docsDir, `report-rtl-${width}.png`) });
+      await page.screenshot({ path: path.join(dir, `ar-report-${width}.png`), fullPage: true });
+      if (docs.has(`ar-report-${width}`)) await page.screenshot({ path: path.join(docsDir, `ar-report-${width}.png`) });
       assert.deepEqual(problems, []);
       await close();
     }
+  });
+});
+
+describe('editions', () => {
+  test('every page of every edition names its versions in the others, and the switcher stays on the page', async () => {
+    // Each page of the default edition is in each other edition, at the
+    // same path under its folder, and the other way round.
+    const base = pages.filter((p) => !editions.some((e) => p.startsWith(e + '/')));
+    for (const e of editions) {
+      assert.deepEqual(pages.filter((p) => p.startsWith(e + '/')).map((p) => p.slice(e.length + 1)), base, `the ${e} edition has the same pages`);
+    }
+    const { page, problems, close } = await open(`${http.origin}/${shots.city}`);
+    await page.locator('nav.editions a[hreflang="ar"]').click();
+    await page.waitForURL(/\/ar\/cities\/mosul\/(index\.html)?$/);
+    assert.equal(await page.locator('h1').textContent(), 'الموصل');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    const links = await page.locator('nav.editions a').evaluateAll((as) => as.map((a) => [a.lang, a.hreflang, a.textContent]));
+    assert.deepEqual(links, [['en', 'en', 'English'], ['ckb', 'ckb', 'کوردی']]);
+    await page.locator('nav.editions a[hreflang="en"]').click();
+    await page.waitForURL(/\/cities\/mosul\/(index\.html)?$/);
+    assert.equal(await page.locator('h1').textContent(), 'Mosul');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  // Arabic search: the index and the query are folded and light-stemmed
+  // alike (internal/fold, search.js termsOf), in the edition's own index.
+  const searches = [
+    ['ar', 'موصل', 'cities/mosul/'], ['ar', 'الموصل', 'cities/mosul/'], ['ar', 'والموصل', 'cities/mosul/'],
+    ['ar', 'الْمَوْصِل', 'cities/mosul/'], ['ar', 'داعش', 'actors/isil/'], ['ar', 'الدولة الإسلامية', 'actors/isil/'],
+    ['', 'Mosil', 'cities/mosul/'],
+  ];
+  for (const via of ['HTTP', 'file://']) {
+    test(`search in each edition finds places and actors by their names and aliases (${via})`, async () => {
+      const bad = [];
+      const v = await visitor({ prefix: via === 'HTTP' ? http.origin : 'file://' });
+      for (const [ed, query, want] of searches) {
+        const rel = `${ed ? ed + '/' : ''}search/index.html`;
+        const problems = await v.visit(via === 'HTTP' ? `${http.origin}/${rel}` : fileURL(sites.main, rel));
+        await v.page.locator('#search-q').fill(query);
+        const hit = v.page.locator(`#search-results a[href$="${ed ? ed + '/' : ''}${want}index.html"]`).first();
+        try {
+          await hit.waitFor({ timeout: 5000 });
+        } catch {
+          bad.push(`${rel}: ${query} does not find ${want}: ${await v.page.locator('#search-status').textContent()}`);
+        }
+        if (problems.length) bad.push(`${rel}: ${problems.join('; ')}`);
+      }
+      await v.close();
+      assert.deepEqual(bad, []);
+    });
+  }
+
+  test('screenshots: the Arabic home page, a report and Mosul at 390 and 1280 px', async () => {
+    const dir = mkdirp(path.join(artifacts, 'screenshots'));
+    for (const [name, rel] of [['home', shots.home], ['report', shots.report], ['city', shots.city]]) {
+      for (const width of [390, 1280]) {
+        const { page, problems, close } = await open(`${http.origin}/ar/${rel}`, { width, height: width < 500 ? 844 : 900 });
+        await page.screenshot({ path: path.join(dir, `ar-${name}-${width}.png`), fullPage: true });
+        if (docs.has(`ar-${name}-${width}`)) await page.screenshot({ path: path.join(docsDir, `ar-${name}-${width}.png`) });
+        const w = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(w <= width, `ar/${rel} scrolls sideways at ${width} px (${w})`);
+        assert.deepEqual(problems, []);
+        await close();
+      }
+    }
+  });
+});
+
+describe('editions speak their language', () => {
+  // Every page of the Arabic and Kurdish editions, walked in the browser:
+  // a word in Latin letters is an interface string left in English, unless
+  // it is content: inside an element marked with another language (an
+  // untranslated report, a record's own text, a name in another language),
+  // a text's body, code, a name inserted with dir="auto" or <bdi>, or the
+  // site's own name. Attribute text that readers hear (aria-label, alt,
+  // title) counts too.
+  test('no Latin-script word in the interface of the ar and ckb editions', async () => {
+    const found = new Map();
+    const v = await visitor({ prefix: http.origin });
+    for (const rel of pages.filter((p) => editions.some((e) => p.startsWith(e + '/')))) {
+      await v.visit(`${http.origin}/${rel}`);
+      const words = await v.page.evaluate(() => {
+        const ed = document.documentElement.lang;
+        const content = 'script, style, code, pre, .body, bdi, [dir="auto"], .site-title a';
+        const other = (el) => { const l = el.closest('[lang]'); return l && l.lang !== ed; };
+        const out = new Set();
+        const latin = (s) => { for (const m of s.matchAll(/\p{Script=Latin}{2,}/gu)) out.add(m[0]); };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (el.closest(content) || other(el)) continue;
+          latin(n.textContent);
+        }
+        for (const el of document.body.querySelectorAll('[aria-label], [alt], [title]')) {
+          if (el.closest(content) || other(el)) continue;
+          for (const a of ['aria-label', 'alt', 'title']) latin(el.getAttribute(a) ?? '');
+        }
+        return [...out];
+      });
+      for (const w of words) {
+        if (!found.has(w)) found.set(w, []);
+        found.get(w).push(rel);
+      }
+    }
+    await v.close();
+    const report = [...found].sort((a, b) => b[1].length - a[1].length).map(([w, where]) => `${w} (${where.length} pages, such as ${where[0]})`);
+    fs.writeFileSync(path.join(artifacts, 'latin-in-editions.txt'), report.join('\n') + '\n');
+    numbers.latinInEditions = found.size;
+    assert.deepEqual(report.slice(0, 40), []);
   });
 });

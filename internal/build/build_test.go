@@ -98,6 +98,7 @@ func TestGolden(t *testing.T) {
 			if res.Errors == 0 {
 				checkLinks(t, filepath.Join(dir, "public"))
 				checkIDs(t, filepath.Join(dir, "public"))
+				checkHreflang(t, filepath.Join(dir, "public"), res.BaseURL)
 			} else if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 				t.Errorf("a build with errors wrote public/")
 			}

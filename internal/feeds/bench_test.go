@@ -22,10 +22,10 @@ func benchSite(b *testing.B) *site.Site {
 func BenchmarkFeeds(b *testing.B) {
 	s := benchSite(b)
 	for b.Loop() {
-		Site(s)
+		Site(s, s.Config.Editions[0])
 		for _, k := range s.Kinds {
 			for _, e := range k.Entities {
-				Entity(s, e)
+				Entity(s, s.Config.Editions[0], e)
 			}
 		}
 	}

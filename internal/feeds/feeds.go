@@ -37,15 +37,18 @@ func appendAtomDate(b []byte, d content.Date) []byte {
 	return d.Start().AppendFormat(b, time.RFC3339)
 }
 
-// feed makes the Atom feed of reports at dir (such as "cities/mosul/").
+// feed makes the Atom feed of reports at dir (such as "cities/mosul/",
+// "ar/cities/mosul/") in the edition ed: its titles, summaries and names
+// are the edition's, and its links go to the edition's pages.
 //
 // The XML is written directly, not through encoding/xml's reflection: the
 // bytes are the ones xml.Encoder, indenting by two spaces, made of the
 // structs this replaced, down to the empty-element form <link ...></link>
 // and the escaping of each string (appendXMLText). FuzzFeed holds it to
 // that encoder.
-func feed(s *site.Site, dir, title string, reports []*site.Report) []byte {
+func feed(s *site.Site, ed content.Edition, dir, title string, reports []*site.Report) []byte {
 	c := &s.Config
+	lang, root := ed.Lang, ed.Root()
 	id, href := feedID(s, ""), s.AbsURL("") // prefixes of page addresses
 
 	// The feed is as new as its newest report, and no older than 1970.
@@ -57,7 +60,7 @@ func feed(s *site.Site, dir, title string, reports []*site.Report) []byte {
 		if d := appendAtomDate(scratch[:0], rep.Date); string(d) > string(updated) {
 			updated = append(updated[:0], d...)
 		}
-		size += 256 + len(id) + len(href) + 2*len(rep.URL) + len(rep.Title) + len(rep.Summary)
+		size += 256 + len(id) + len(href) + 2*len(root+rep.URL) + len(rep.Title) + len(rep.Summary)
 		for i, list := range rep.Entities {
 			for _, ent := range list {
 				size += 48 + len(s.Kinds[i].ID) + len(ent.ID) + len(ent.Name)
@@ -68,9 +71,9 @@ func feed(s *site.Site, dir, title string, reports []*site.Report) []byte {
 	b := make([]byte, 0, size)
 	b = append(b, xml.Header...)
 	b = append(b, `<feed xmlns="http://www.w3.org/2005/Atom"`...)
-	if c.Language != "" {
+	if lang != "" {
 		b = append(b, ` xml:lang="`...)
-		b = appendXMLText(b, c.Language)
+		b = appendXMLText(b, lang)
 		b = append(b, '"')
 	}
 	b = append(b, '>')
@@ -92,22 +95,23 @@ func feed(s *site.Site, dir, title string, reports []*site.Report) []byte {
 	for _, rep := range reports {
 		date := appendAtomDate(scratch[:0], rep.Date)
 		b = append(b, "\n  <entry>"...)
-		b = appendXMLElement(b, "\n    <id>", "</id>", id, rep.URL)
-		b = appendXMLElement(b, "\n    <title>", "</title>", rep.Title)
+		t := rep.In(lang)
+		b = appendXMLElement(b, "\n    <id>", "</id>", id, root, rep.URL)
+		b = appendXMLElement(b, "\n    <title>", "</title>", t.Title)
 		b = append(b, "\n    <updated>"...)
 		b = append(b, date...)
 		b = append(b, "</updated>\n    <published>"...)
 		b = append(b, date...)
 		b = append(b, "</published>"...)
-		b = appendXMLElement(b, "\n    "+`<link rel="alternate" type="text/html" href="`, `"></link>`, href, rep.URL)
-		if rep.Summary != "" {
-			b = appendXMLElement(b, "\n    <summary>", "</summary>", rep.Summary)
+		b = appendXMLElement(b, "\n    "+`<link rel="alternate" type="text/html" href="`, `"></link>`, href, root, rep.URL)
+		if t.Summary != "" {
+			b = appendXMLElement(b, "\n    <summary>", "</summary>", t.Summary)
 		}
 		for i, list := range rep.Entities {
 			for _, ent := range list {
 				b = appendXMLElement(b, "\n    "+`<category term="`, `"`, s.Kinds[i].ID, ":", ent.ID)
-				if ent.Name != "" {
-					b = appendXMLElement(b, ` label="`, `"`, ent.Name)
+				if name := ent.NameIn(lang); name != "" {
+					b = appendXMLElement(b, ` label="`, `"`, name)
 				}
 				b = append(b, "></category>"...)
 			}
@@ -188,41 +192,69 @@ var xmlEscapes = func() (t [utf8.RuneSelf]string) {
 // "" for the site's) is written.
 func Path(dir string) string { return dir + "feed.xml" }
 
-// Site makes the site's feed, at Path(""): its newest reports.
-func Site(s *site.Site) []byte {
-	return feed(s, "", s.Config.Title, s.Reports[:min(len(s.Reports), maxFeedEntries)])
+// Site makes the feed of the edition ed, at Path(ed.Root()): its newest
+// reports.
+func Site(s *site.Site, ed content.Edition) []byte {
+	return feed(s, ed, ed.Root(), s.Config.Title, s.Reports[:min(len(s.Reports), maxFeedEntries)])
 }
 
-// Entity makes the feed of e's reports, at Path(e.URL): the newest of
-// them.
-func Entity(s *site.Site, e *site.Entity) []byte {
+// Entity makes the feed of e's reports in the edition ed, at
+// Path(ed.Root()+e.URL): the newest of them.
+func Entity(s *site.Site, ed content.Edition, e *site.Entity) []byte {
 	reports := make([]*site.Report, min(len(e.Reports), maxFeedEntries))
 	for i := range reports {
 		reports[i] = e.Reports[i].Report // newest first
 	}
-	return feed(s, e.URL, e.Name+" · "+s.Config.Title, reports)
+	return feed(s, ed, ed.Root()+e.URL, e.NameIn(ed.Lang)+" · "+s.Config.Title, reports)
 }
 
-// Sitemap makes sitemap.xml, which lists every page, with the report date
-// where there is one. Like the feeds, it is written directly, in the bytes
-// xml.Encoder made.
+// Sitemap makes sitemap.xml, which lists every page of every edition,
+// with the report date where there is one. On a site of several editions,
+// each page's entry names its version in every edition, the default
+// edition's also as x-default, as <xhtml:link rel="alternate" hreflang>
+// (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap).
+// Like the feeds, it is written directly, in the bytes xml.Encoder made.
 func Sitemap(s *site.Site) []byte {
 	base := s.AbsURL("")
+	eds := s.Config.Editions
+	if len(eds) == 0 {
+		eds = []content.Edition{{Lang: s.Config.Language}} // a site not read from site.yaml
+	}
 	n := 5 + len(s.Reports) + len(s.Pages)
 	for _, k := range s.Kinds {
 		n += 1 + len(k.Entities)
 	}
-	b := make([]byte, 0, 128+n*(96+len(base)))
+	per := 96 + len(base)
+	if len(eds) > 1 {
+		per += (len(eds) + 1) * (64 + len(base))
+	}
+	b := make([]byte, 0, 128+n*len(eds)*per)
 	b = append(b, xml.Header...)
-	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`...)
+	b = append(b, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`...)
+	if len(eds) > 1 {
+		b = append(b, ` xmlns:xhtml="http://www.w3.org/1999/xhtml"`...)
+	}
+	b = append(b, '>')
+	alternate := func(lang, root, url string) {
+		b = appendXMLElement(b, "\n    "+`<xhtml:link rel="alternate" hreflang="`, `"`, lang)
+		b = appendXMLElement(b, ` href="`, `"/>`, base, root, url)
+	}
 	add := func(url string, d content.Date) {
-		b = appendXMLElement(b, "\n  <url>\n    <loc>", "</loc>", base, url)
-		if !d.IsZero() {
-			b = append(b, "\n    <lastmod>"...)
-			b = d.Start().AppendFormat(b, "2006-01-02")
-			b = append(b, "</lastmod>"...)
+		for _, ed := range eds {
+			b = appendXMLElement(b, "\n  <url>\n    <loc>", "</loc>", base, ed.Root(), url)
+			if !d.IsZero() {
+				b = append(b, "\n    <lastmod>"...)
+				b = d.Start().AppendFormat(b, "2006-01-02")
+				b = append(b, "</lastmod>"...)
+			}
+			if len(eds) > 1 {
+				for _, alt := range eds {
+					alternate(alt.Lang, alt.Root(), url)
+				}
+				alternate("x-default", eds[0].Root(), url)
+			}
+			b = append(b, "\n  </url>"...)
 		}
-		b = append(b, "\n  </url>"...)
 	}
 	add("", content.Date{})
 	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {

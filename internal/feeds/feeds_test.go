@@ -119,7 +119,7 @@ func FuzzFeed(f *testing.F) {
 				Entities: [][]*site.Entity{[]*site.Entity{e, e}[:i]},
 			})
 		}
-		got := feed(s, dir, title+" · "+name, reports)
+		got := feed(s, content.Edition{Lang: lang}, dir, title+" · "+name, reports)
 		if want := referenceFeed(s, dir, title+" · "+name, reports); !bytes.Equal(got, want) {
 			t.Errorf("feed:\n%s\nwant:\n%s", got, want)
 		}
@@ -211,8 +211,10 @@ func TestEntries(t *testing.T) {
 		feed []byte
 		self string
 	}{
-		{"site", Site(s), "https://example.org/feed.xml"},
-		{"entity", Entity(s, e), "https://example.org/cities/mosul/feed.xml"},
+		{"site", Site(s, content.Edition{Lang: "en"}), "https://example.org/feed.xml"},
+		{"entity", Entity(s, content.Edition{Lang: "en"}, e), "https://example.org/cities/mosul/feed.xml"},
+		{"ar site", Site(s, content.Edition{Lang: "ar", Prefix: "ar"}), "https://example.org/ar/feed.xml"},
+		{"ar entity", Entity(s, content.Edition{Lang: "ar", Prefix: "ar"}, e), "https://example.org/ar/cities/mosul/feed.xml"},
 	} {
 		got := string(tc.feed)
 		if n := strings.Count(got, "<entry>"); n != maxFeedEntries {
@@ -239,5 +241,36 @@ func TestRobots(t *testing.T) {
 		if got := string(Robots(&site.Site{Config: content.Config{BaseURL: base}})); got != want {
 			t.Errorf("base_url %q: robots.txt\n%q\nwant\n%q", base, got, want)
 		}
+	}
+}
+
+// A site of several editions lists each page in each, with the versions
+// of it in every edition and x-default, the default edition's.
+func TestSitemapEditions(t *testing.T) {
+	s := &site.Site{Config: content.Config{BaseURL: "https://example.org/", Editions: []content.Edition{
+		{Lang: "en"}, {Lang: "ar", Prefix: "ar"},
+	}}}
+	got := string(Sitemap(s))
+	want := `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url>
+    <loc>https://example.org/</loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/"/>
+    <xhtml:link rel="alternate" hreflang="ar" href="https://example.org/ar/"/>
+    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/"/>
+  </url>
+  <url>
+    <loc>https://example.org/ar/</loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/"/>
+    <xhtml:link rel="alternate" hreflang="ar" href="https://example.org/ar/"/>
+    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/"/>
+  </url>
+  <url>
+    <loc>https://example.org/reports/</loc>`
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("sitemap begins\n%s\nwant\n%s", got[:min(len(got), len(want)+200)], want)
+	}
+	if n := strings.Count(got, "<url>"); n != 10 {
+		t.Errorf("%d pages, want 10: the home page, reports/, timeline/, search/ and data/ in two editions", n)
 	}
 }

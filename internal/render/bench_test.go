@@ -26,11 +26,10 @@ func benchRenderer(b *testing.B) *renderer {
 	if diags.HasErrors() {
 		b.Fatalf("theme: %v", diags.Sorted())
 	}
-	r := &renderer{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
-	r.nav = r.navigation()
-	r.basemap = svg.NewBasemap(s)
-	r.axis = svg.NewTimeAxis(s.Events)
-	return r
+	sh := &shared{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
+	sh.basemap = svg.NewBasemap(s)
+	sh.axis = svg.NewTimeAxis(s.Events)
+	return newRenderer(sh, s.Config.Editions[0])
 }
 
 // BenchmarkReportPages lays out every report's page, with the cache of

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"gazette/internal/content"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 )
@@ -25,16 +26,18 @@ type Fragment struct {
 	Data       any
 	Site       *site.Site
 	Nav        []NavItem
-	Lang       string // the page's language
+	Lang       string // the page's language: its edition's
 	Dir        string // "rtl" or "ltr", the direction of Lang
-	ChromeLang string // the site's language when the page's differs, else ""
-	ChromeDir  string // the site's direction when it differs from Dir, else ""
 	UILang     string // the interface language: the edition's, in which T, Date and the like answer
+	Edition    content.Edition
+	ChromeLang string // always "": see Page.ChromeLang
+	ChromeDir  string // always ""
 
 	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
 
 	page     *Page  // for Partial inside a partial
-	prefix   string // how links leave the page: "../../", or base_url on 404.html
+	prefix   string // how links leave the page for the site root: "../../", or base_url on 404.html
+	inside   string // how they leave it for its edition's root: "../../", "../../ar/" on 404.html
 	notFound bool   // on 404.html, links go to base_url's directories as they are
 }
 
@@ -42,10 +45,25 @@ type Fragment struct {
 // root) as seen from the pages this fragment is on.
 func (f *Fragment) Link(url string) string {
 	if f.notFound {
-		return f.prefix + url
+		return f.inside + url
 	}
-	return f.prefix + url + "index.html"
+	return f.inside + url + "index.html"
 }
+
+// SiteFeed is Page.SiteFeed.
+func (f *Fragment) SiteFeed() string { return f.page.SiteFeed() }
+
+// RecordLang is Page.RecordLang.
+func (f *Fragment) RecordLang(rec *site.Record) string { return recordLang(f.Site, f.Edition, rec) }
+
+// NameOf is Page.NameOf.
+func (f *Fragment) NameOf(e *site.Entity) string { return e.NameIn(f.Edition.Lang) }
+
+// TitleOf is Page.TitleOf.
+func (f *Fragment) TitleOf(rep *site.Report) string { return rep.TitleIn(f.Edition.Lang) }
+
+// SummaryOf is Page.SummaryOf.
+func (f *Fragment) SummaryOf(rep *site.Report) string { return rep.In(f.Edition.Lang).Summary }
 
 // Asset returns the URL of the file at path (relative to the site root) as
 // seen from the pages this fragment is on.
@@ -53,7 +71,7 @@ func (f *Fragment) Asset(path string) string { return f.prefix + path }
 
 // ItemLang is Page.ItemLang.
 func (f *Fragment) ItemLang(rep *site.Report) string {
-	return itemLang(rep, f.Lang, f.Site.Config.Language)
+	return itemLang(rep, f.Edition.Lang, f.Lang)
 }
 
 // Partial is Page.Partial, for a partial inside another: {{.Partial "name" data}}.
@@ -89,8 +107,9 @@ type fragmentKey struct {
 }
 
 // fragmentContext is what a fragment's HTML depends on besides its data:
-// the partial, the parts of the page it can see, and the layouts whose own
-// partials it may use (Theme.variant). A site has a handful of them, so
+// the partial, the parts of the page it can see (its edition is its
+// language), and the layouts whose own partials it may use
+// (Theme.variant). A site has a handful of them, so
 // each is numbered once and a key holds the number.
 type fragmentContext struct {
 	name, prefix, lang, uiLang string
@@ -300,12 +319,14 @@ func (p *Page) fragment() *Fragment {
 	if p.frag != nil {
 		return p.frag
 	}
-	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), notFound: p.notFound, page: p,
-		ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir, UILang: p.UILang, words: p.words}
+	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), UILang: p.UILang, Edition: p.Edition,
+		notFound: p.notFound, page: p, ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir, words: p.words}
 	if p.notFound {
 		f.prefix = p.base()
+		f.inside = f.prefix + p.Edition.Root()
 	} else {
 		f.prefix = site.RelFile(p.URL, "")
+		f.inside = site.RelFile(p.path, "")
 	}
 	p.frag = f
 	return f

@@ -4,6 +4,9 @@ import (
 	"html/template"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"gazette/internal/english"
 	"gazette/internal/i18n"
 	"gazette/internal/site"
@@ -19,6 +22,7 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 	return template.FuncMap{
 		"dir":         Dir,
 		"langAttrs":   langAttrs,
+		"langName":    langName,
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        en.When,
@@ -53,6 +57,16 @@ func langAttrs(lang string) template.HTMLAttr {
 		return ""
 	}
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `" dir="` + Dir(lang) + `"`)
+}
+
+// langName is a language's name in itself, from CLDR ("English",
+// "العربية"), or the tag where CLDR has none: it says what language an
+// untranslated text is in, and is marked with that language.
+func langName(lang string) string {
+	if n := display.Self.Name(language.Make(lang)); n != "" {
+		return n
+	}
+	return lang
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

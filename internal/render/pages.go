@@ -25,14 +25,27 @@ type Page struct {
 	Nav    []NavItem
 	Layout string // "home", "report", ...
 
-	URL         string // the page's directory, relative to the root: "cities/mosul/"
+	URL         string // the page's directory, relative to the root: "cities/mosul/", "ar/cities/mosul/"
 	Title       string // the page's own title; the layout adds the site's
 	Description string
-	Lang        string // the language of the page's content
+	Lang        string // the edition's language, the page's: <html lang>
 	UILang      string // the interface language: the edition's, in which T, Date and the like answer
+	Edition     content.Edition
 	OGType      string // "website" or "article"
 	JSONLD      any    // marshalled into <script type="application/ld+json">
 	Body        template.HTML
+
+	// Text is what the edition shows of the report, page or entity: its
+	// translation, or else its original. TextLang is its language when
+	// that is not the edition's (an untranslated report), else "": the
+	// layouts mark its title, summary and body with it (langAttrs).
+	Text     site.Text
+	TextLang string
+
+	// Alternates is this page in each edition, the default first, for
+	// <link rel="alternate" hreflang> and the language switcher; nil on a
+	// site of one edition and on 404.html.
+	Alternates []Alternate
 
 	Report     *site.Report
 	Entity     *site.Entity
@@ -62,13 +75,19 @@ type Page struct {
 	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
 
 	// Set before the layout runs, from the fields above.
-	NavCurrent string // the page's URL when the navigation lists it, else ""
-	ChromeLang string // the interface language when the page's differs, else ""
-	ChromeDir  string // the interface's direction when it differs from the page's, else ""
+	NavCurrent string // the page's URL in its edition when the navigation lists it, else ""
 
 	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
 
-	notFound bool // 404.html: links start from base_url, not from URL
+	// ChromeLang and ChromeDir are always "": the page's language is its
+	// edition's, and so is its chrome's; a text in another language is
+	// marked with TextLang. Kept for themes written when the page took
+	// its report's language and the chrome was marked with the site's.
+	ChromeLang string
+	ChromeDir  string
+
+	path     string // the page's directory within its edition: "cities/mosul/"
+	notFound bool   // 404.html: links start from base_url, not from URL
 
 	tmpl    *template.Template // the layout's template set, for Partial
 	variant int                // Theme.variant of the layout
@@ -83,8 +102,8 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 	p.tmpl, p.variant = tmpl, variant
 	p.NavCurrent = ""
 	for _, n := range p.Nav {
-		if n.URL == p.URL {
-			p.NavCurrent = p.URL
+		if n.URL == p.path {
+			p.NavCurrent = p.path
 		}
 	}
 	// The code colours are a stylesheet of their own, which only pages
@@ -94,12 +113,17 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 		p.Styles = []string{"code.css"}
 	}
 	p.ChromeLang, p.ChromeDir = "", ""
-	if l := p.UILang; l != p.Lang {
-		p.ChromeLang = l
-		if d := Dir(l); d != p.Dir() {
-			p.ChromeDir = d
-		}
-	}
+}
+
+// Alternate is a page in one of the site's editions.
+type Alternate struct {
+	Lang    string // the edition's language: hreflang
+	Name    string // the language's name in itself, for the switcher: "العربية"
+	Dir     string // its direction
+	Href    string // for <link rel="alternate">: absolute when base_url is set, else relative to the page
+	Link    string // relative to the page, for the switcher
+	Current bool   // the page itself
+	Default bool   // the default edition's: also hreflang="x-default"
 }
 
 // MentionGroup is the mentions of an entity in one report, as its page
@@ -108,7 +132,7 @@ type MentionGroup struct {
 	Href      string // the report: "../../reports/x/index.html"
 	Title     string // the report's title
 	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
-	Lang      string // the report's language, when it differs from the page's or the site's
+	Lang      string // the language of the report's text, when it is not the edition's
 	Items     []MentionItem
 	More      int // the report's mentions not listed
 }
@@ -144,19 +168,56 @@ type KindCount struct {
 // File is the output path of the page.
 func (p *Page) File() string {
 	if p.notFound {
-		return "404.html"
+		return p.Edition.Root() + "404.html"
 	}
 	return p.URL + "index.html"
 }
 
-// Link returns the URL of the page at directory url (relative to the site
-// root) as seen from this page.
+// Link returns the URL of the page at directory url of the page's edition
+// (relative to the edition's root: "cities/mosul/" is
+// "ar/cities/mosul/" in the edition under ar/) as seen from this page.
 func (p *Page) Link(url string) string {
 	if p.notFound {
-		return p.base() + url
+		return p.base() + p.Edition.Root() + url
 	}
-	return site.Rel(p.URL, url)
+	return site.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
 }
+
+// EditionAsset returns the URL of the file at path in the page's edition
+// (relative to the edition's root: "search/" is the edition's own search
+// index, "ar/search/" under ar/) as seen from this page.
+func (p *Page) EditionAsset(path string) string { return p.Asset(p.Edition.Root() + path) }
+
+// SiteFeed is the path of the edition's own feed, relative to the root,
+// for Asset: "feed.xml", "ar/feed.xml".
+func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
+
+// NameOf is an entity's name in the page's edition.
+func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
+
+// RecordLang is the language to mark a record's title, summary and body
+// with: records are not translated, so a record file's text is in the
+// default language, marked as such in the other editions; "" in the
+// default edition, and for a record whose title gazette makes.
+func (p *Page) RecordLang(rec *site.Record) string { return recordLang(p.Site, p.Edition, rec) }
+
+func recordLang(s *site.Site, ed content.Edition, rec *site.Record) string {
+	if rec.Title == "" || len(s.Config.Editions) == 0 || ed.Lang == s.Config.Editions[0].Lang {
+		return ""
+	}
+	return s.Config.Editions[0].Lang
+}
+
+// OtherNames is an entity's names in other languages than the page's
+// edition shows (site.Entity.OtherNamesIn).
+func (p *Page) OtherNames(e *site.Entity) []content.LangName { return e.OtherNamesIn(p.Edition.Lang) }
+
+// TitleOf is a report's title in the page's edition: its translation's,
+// else its own.
+func (p *Page) TitleOf(rep *site.Report) string { return rep.TitleIn(p.Edition.Lang) }
+
+// SummaryOf is a report's summary in the page's edition.
+func (p *Page) SummaryOf(rep *site.Report) string { return rep.In(p.Edition.Lang).Summary }
 
 // Asset returns the URL of the file at path (relative to the site root) as
 // seen from this page.
@@ -199,11 +260,43 @@ func Dir(lang string) string {
 	return "ltr"
 }
 
+// newPage makes the edition's page at url, relative to the edition's root.
 func (r *renderer) newPage(layout, url, title, desc string) *Page {
-	return &Page{
-		Site: r.site, Nav: r.nav, Layout: layout, URL: url, Title: title,
-		Description: desc, Lang: r.ui.Lang(), UILang: r.ui.Lang(), OGType: "website",
-		frags: r.frags, words: words{r.ui},
+	p := &Page{
+		Site: r.site, Nav: r.nav, Layout: layout, URL: r.ed.Root() + url, Title: title,
+		Description: desc, Lang: r.ed.Lang, UILang: r.ui.Lang(), Edition: r.ed, OGType: "website",
+		path: url, frags: r.frags, words: words{r.ui},
+	}
+	p.Alternates = r.alternates(p)
+	return p
+}
+
+// alternates is the page p in every edition.
+func (r *renderer) alternates(p *Page) []Alternate {
+	eds := r.site.Config.Editions
+	if len(eds) < 2 {
+		return nil
+	}
+	out := make([]Alternate, len(eds))
+	for i, ed := range eds {
+		to := ed.Root() + p.path
+		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: Dir(ed.Lang), Link: site.Rel(p.URL, to),
+			Current: ed.Lang == r.ed.Lang, Default: i == 0}
+		a.Href = a.Link
+		if b := r.site.Config.BaseURL; b != "" {
+			a.Href = b + to
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// setText sets the text the page shows and the language to mark it with.
+func (p *Page) setText(t site.Text) {
+	p.Text = t
+	p.TextLang = ""
+	if !t.Translated && !strings.EqualFold(t.Lang, p.Lang) {
+		p.TextLang = t.Lang
 	}
 }
 
@@ -219,7 +312,7 @@ func (r *renderer) home() *Page {
 		p.Counts = append(p.Counts, KindCount{k, len(k.Entities)})
 	}
 	p.Events = s.Events
-	p.Feed = feeds.Path("")
+	p.Feed = p.SiteFeed()
 	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs(), r.ui)
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
@@ -243,15 +336,14 @@ func (r *renderer) reportsIndex() *Page {
 }
 
 func (r *renderer) report(rep *site.Report) *Page {
-	p := r.newPage("report", rep.URL, rep.Title, rep.Summary)
+	t := rep.In(r.ed.Lang)
+	p := r.newPage("report", rep.URL, t.Title, t.Summary)
 	p.Report = rep
 	p.OGType = "article"
-	if rep.Lang != "" {
-		p.Lang = rep.Lang
-	}
-	p.Body = r.body(rep.Doc)
+	p.setText(t)
+	p.Body = r.body(t.Doc)
 	p.Events = rep.Events
-	p.JSONLD = jsonld.Report(r.site, rep, p.Canonical(), p.Lang)
+	p.JSONLD = jsonld.Report(r.site, rep, p.Canonical(), t.Lang)
 	return p
 }
 
@@ -300,15 +392,18 @@ func groupIDs(groups []Group) {
 }
 
 // ItemLang is the language to mark a report's title, summary or note with
-// on this page: the report's, when it differs from the page's or the
-// site's, else "".
+// on this page: the language of the text the edition shows of it (its
+// translation, else its original), when it is not the page's, else "".
 func (p *Page) ItemLang(rep *site.Report) string {
-	return itemLang(rep, p.Lang, p.Site.Config.Language)
+	return itemLang(rep, p.Edition.Lang, p.Lang)
 }
 
-func itemLang(rep *site.Report, page, site string) string {
-	l := cmp.Or(rep.Lang, site)
-	if l != page || l != site {
+func itemLang(rep *site.Report, edition, page string) string {
+	l := rep.In(edition).Lang
+	if rep.Translation(edition) != nil {
+		l = edition
+	}
+	if l != page {
 		return l
 	}
 	return ""
@@ -322,21 +417,24 @@ func btoi(b bool) int {
 }
 
 func (r *renderer) entity(e *site.Entity) *Page {
-	desc := e.Doc.FirstParagraph()
+	t := e.In(r.ed.Lang)
+	desc := t.Doc.FirstParagraph()
 	if desc == "" {
-		desc = r.ui.T("entity.description", len(e.Reports), "Name", e.Name)
+		desc = r.ui.T("entity.description", len(e.Reports), "Name", t.Title)
 	}
-	p := r.newPage("entity", e.URL, e.Name, site.Shorten(desc, 200))
+	p := r.newPage("entity", e.URL, t.Title, site.Shorten(desc, 200))
 	p.Entity = e
 	p.Kind = e.Kind
-	p.Body = r.body(e.Doc)
-	p.Feed = feeds.Path(e.URL)
-	p.Mentions = make([]MentionGroup, len(e.MentionGroups))
-	for i, g := range e.MentionGroups {
+	p.setText(t)
+	p.Body = r.body(t.Doc)
+	p.Feed = feeds.Path(p.Edition.Root() + e.URL)
+	groups, more := e.MentionGroupsIn(r.ed.Lang)
+	p.Mentions = make([]MentionGroup, len(groups))
+	for i, g := range groups {
 		rep := g.Report
 		href := p.Link(rep.URL)
 		p.Mentions[i] = MentionGroup{
-			Href: href, Title: rep.Title, Date: rep.Date.String(), Day: r.ui.Date(rep.Date),
+			Href: href, Title: p.TitleOf(rep), Date: rep.Date.String(), Day: r.ui.Date(rep.Date),
 			Lang: p.ItemLang(rep), More: g.More,
 		}
 		for _, m := range g.Mentions {
@@ -346,7 +444,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 			})
 		}
 	}
-	p.MoreMentions = e.MoreMentionReports
+	p.MoreMentions = more
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
 	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link, r.ui)
@@ -359,13 +457,15 @@ func (r *renderer) entity(e *site.Entity) *Page {
 }
 
 func (r *renderer) standalone(sp *site.Page) *Page {
-	desc := sp.Summary
+	t := sp.In(r.ed.Lang)
+	desc := t.Summary
 	if desc == "" {
-		desc = site.Shorten(sp.Doc.FirstParagraph(), 200)
+		desc = site.Shorten(t.Doc.FirstParagraph(), 200)
 	}
-	p := r.newPage("page", sp.URL, sp.Title, desc)
+	p := r.newPage("page", sp.URL, t.Title, desc)
 	p.Standalone = sp
-	p.Body = r.body(sp.Doc)
+	p.setText(t)
+	p.Body = r.body(t.Doc)
 	return p
 }
 
@@ -405,6 +505,7 @@ func hasCoordinates(k *site.Kind) bool {
 func (r *renderer) notFound() *Page {
 	p := r.newPage("404", "", r.ui.T("notfound.title"), r.ui.T("notfound.description"))
 	p.notFound = true
+	p.Alternates = nil
 	return p
 }
 

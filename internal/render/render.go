@@ -54,18 +54,48 @@ type Options struct {
 // Render writes every page and file of s to w, static/ files aside.
 // Problems in the theme are reported to diags; an error is returned only
 // when writing fails.
+//
+// Each edition of the site (content.Config.Editions) is a whole site, under
+// its Edition.Root(): every page, the search index and the feeds are made
+// once per edition; the shared files (the theme's static files, the open
+// data, the sitemap, robots.txt) once, at the root.
 func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	r := &renderer{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
+	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
 	t.CheckMessages(s.Config.Langs(), diags)
-	r.ui = r.localizer(s.Config.Editions[0])
-	r.nav = r.navigation()
-	r.basemap = svg.NewBasemap(s)
-	r.axis = svg.NewTimeAxis(s.Events)
+	sh.basemap = svg.NewBasemap(s)
+	sh.axis = svg.NewTimeAxis(s.Events)
 
-	// Pages are laid out inside their jobs, so that only the pages being
-	// written are in memory, not all of them. The jobs that take longest,
-	// the indexes of the whole site, go first, so that no core waits for
-	// one of them at the end.
+	var jobs []func() error
+	for _, ed := range s.Config.Editions {
+		jobs = append(jobs, newRenderer(sh, ed).jobs()...)
+	}
+	jobs = append(jobs, sh.assets, sh.sitemap, sh.data)
+
+	errs := make([]error, len(jobs))
+	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	for _, err := range errs {
+		if err != nil {
+			return sh.stats, err
+		}
+	}
+	return sh.stats, nil
+}
+
+// newRenderer is the renderer of one edition.
+func newRenderer(sh *shared, ed content.Edition) *renderer {
+	r := &renderer{shared: sh, ed: ed}
+	r.ui = r.localizer(ed)
+	r.nav = r.navigation()
+	return r
+}
+
+// jobs are the jobs that write the edition's pages, search index and
+// feeds. Pages are laid out inside their jobs, so that only the pages
+// being written are in memory, not all of them. The jobs that take
+// longest, the indexes of the whole site, go first, so that no core waits
+// for one of them at the end.
+func (r *renderer) jobs() []func() error {
+	s := r.site
 	var jobs []func() error
 	page := func(layout string, p func() *Page) {
 		jobs = append(jobs, func() error { return r.page(layout, p()) })
@@ -96,28 +126,27 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 	}
 	page("data", func() *Page { return r.dataPage() })
 	page("404", func() *Page { return r.notFound() })
-	jobs = append(jobs, r.assets, r.sitemap, r.data)
-
-	errs := make([]error, len(jobs))
-	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
-	for _, err := range errs {
-		if err != nil {
-			return r.stats, err
-		}
-	}
-	return r.stats, nil
+	return jobs
 }
 
+// renderer lays out the pages of one edition.
 type renderer struct {
+	*shared
+	ed  content.Edition // the edition whose pages it makes
+	nav []NavItem       // the edition's navigation
+	// ui is the interface language of the edition's pages: the one place
+	// it is decided. Every Page and Fragment says things through it.
+	ui *i18n.Localizer
+}
+
+// shared is what the renderers of every edition share: the site, the
+// theme, the output and the cache of fragments.
+type shared struct {
 	site  *site.Site
 	theme *Theme
 	md    *markup.Markdown
 	w     output.Writer
 	diags *diag.List
-	nav   []NavItem
-	// ui is the interface language of the pages being made: the one place
-	// it is decided. Every Page and Fragment says things through it.
-	ui *i18n.Localizer
 
 	basemap *svg.Basemap // nil when no place has coordinates
 	axis    svg.TimeAxis // the span of the site's events, shared by the strips
@@ -128,7 +157,7 @@ type renderer struct {
 	stats Stats
 }
 
-func (r *renderer) count(pages, files int) {
+func (r *shared) count(pages, files int) {
 	r.mu.Lock()
 	r.stats.Pages += pages
 	r.stats.Files += files
@@ -209,47 +238,49 @@ func (f *firstError) Write(b []byte) (int, error) {
 }
 
 // file writes a file that is not a page.
-func (r *renderer) file(name string, data []byte) error {
+func (r *shared) file(name string, data []byte) error {
 	r.count(0, 1)
 	return r.w.WriteFile(name, data)
 }
 
-// feeds are the jobs that write the site's feed and one per entity.
+// feeds are the jobs that write the edition's feed and one per entity.
 func (r *renderer) feeds() []func() error {
-	s := r.site
-	jobs := []func() error{func() error { return r.file(feeds.Path(""), feeds.Site(s)) }}
+	s, ed := r.site, r.ed
+	jobs := []func() error{func() error { return r.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
-			jobs = append(jobs, func() error { return r.file(feeds.Path(e.URL), feeds.Entity(s, e)) })
+			jobs = append(jobs, func() error { return r.file(feeds.Path(ed.Root()+e.URL), feeds.Entity(s, ed, e)) })
 		}
 	}
 	return jobs
 }
 
-// sitemap writes robots.txt and sitemap.xml.
-func (r *renderer) sitemap() error {
+// sitemap writes robots.txt and sitemap.xml, which lists every edition's
+// pages.
+func (r *shared) sitemap() error {
 	if err := r.file("robots.txt", feeds.Robots(r.site)); err != nil {
 		return err
 	}
 	return r.file("sitemap.xml", feeds.Sitemap(r.site))
 }
 
-// searchIndex writes the files of the search index.
+// searchIndex writes the files of the edition's search index, under its
+// root.
 func (r *renderer) searchIndex() error {
-	n, err := searchindex.Write(r.site, r.w, r.diags)
+	n, err := searchindex.Write(r.site, r.ed, r.w, r.diags)
 	r.count(0, n)
 	return err
 }
 
 // data writes the open data files.
-func (r *renderer) data() error {
+func (r *shared) data() error {
 	n, err := export.Write(r.site, r.w)
 	r.count(0, n)
 	return err
 }
 
 // body renders a parsed Markdown body.
-func (r *renderer) body(doc *markup.Doc) template.HTML {
+func (r *shared) body(doc *markup.Doc) template.HTML {
 	if doc == nil {
 		return ""
 	}
@@ -264,7 +295,7 @@ func (r *renderer) body(doc *markup.Doc) template.HTML {
 // assets copies the theme's and the content's static files; the content's
 // win. style.css is the theme's stylesheet; code.css the code colours,
 // which only pages with highlighted code link (Page.Styles).
-func (r *renderer) assets() error {
+func (r *shared) assets() error {
 	if err := r.w.WriteFile("style.css", r.theme.css); err != nil {
 		return err
 	}
@@ -305,6 +336,8 @@ func (r *renderer) localizer(e content.Edition) *i18n.Localizer {
 	return r.theme.cat.Localizer(e.Lang, e.Digits, r.site.Config.Editions[0].Lang)
 }
 
+// navigation is the edition's: its URLs are relative to the edition's
+// root, as Page.Link takes them.
 func (r *renderer) navigation() []NavItem {
 	var nav []NavItem
 	if len(r.site.Records) > 0 {
@@ -317,22 +350,20 @@ func (r *renderer) navigation() []NavItem {
 	nav = append(nav, NavItem{r.ui.T("nav.timeline"), "timeline/"}, NavItem{r.ui.T("nav.data"), "data/"}, NavItem{r.ui.T("nav.search"), "search/"})
 	for _, p := range r.site.Pages {
 		if p.Menu != 0 {
-			nav = append(nav, NavItem{p.Title, p.URL})
+			nav = append(nav, NavItem{p.In(r.ed.Lang).Title, p.URL})
 		}
 	}
 	return nav
 }
 
-// ReportPage lays out one report's page alone, for `gazette serve` to show
-// an edit at once; rep comes from site.Site.Report. It returns the page's
-// output path and HTML.
+// ReportPage lays out one report's page alone, in the default edition, for
+// `gazette serve` to show an edit at once; rep comes from
+// site.Site.Report. It returns the page's output path and HTML.
 func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
-	r := &renderer{site: s, theme: t, md: md, diags: diags}
-	r.ui = r.localizer(s.Config.Editions[0])
-	r.nav = r.navigation()
-	r.basemap = svg.NewBasemap(s)
-	r.axis = svg.NewTimeAxis(s.Events)
-	r.frags = &fragments{}
+	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{}}
+	sh.basemap = svg.NewBasemap(s)
+	sh.axis = svg.NewTimeAxis(s.Events)
+	r := newRenderer(sh, s.Config.Editions[0])
 	p := r.report(rep)
 	var buf bytes.Buffer
 	if err := t.execute(&buf, "report", p); err != nil {

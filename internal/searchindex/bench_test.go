@@ -20,7 +20,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := Write(s, discardWriter{}, &diag.List{}); err != nil {
+		if _, err := Write(s, s.Config.Editions[0], discardWriter{}, &diag.List{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
@@ -121,17 +122,25 @@ func (p *searchPostings) best(i int) []posting {
 	return list
 }
 
-// Write writes the index files of s to w and returns how many it wrote.
-// A body that cannot be read back for the index is an error in diags.
-func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
+// Write writes the index files of the edition ed of s to w, under the
+// edition's root ("ar/search/"), and returns how many it wrote. Each
+// edition has its own index, of the texts it shows (translations, else
+// originals) under their titles and names in its language; the documents'
+// addresses are relative to the site root ("ar/reports/x/index.html"). An
+// entity's every name, alias and translated name is indexed in every
+// edition, so that "Mosil" and "داعش" find their entity in any. A body
+// that cannot be read back for the index is an error in diags.
+func Write(s *site.Site, ed content.Edition, w output.Writer, diags *diag.List) (int, error) {
+	lang, root := ed.Lang, ed.Root()
 	var docs []searchDoc
 	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(rep.Summary, 240)})
-		p.add(i, rep.Title, weightTitle)
-		p.add(i, rep.Summary, weightSummary)
-		p.add(i, text(diags, rep.Doc), weightBody)
+		t := rep.In(lang)
+		docs = append(docs, searchDoc{Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(t.Summary, 240)})
+		p.add(i, t.Title, weightTitle)
+		p.add(i, t.Summary, weightSummary)
+		p.add(i, text(diags, t.Doc), weightBody)
 		for _, list := range rep.Entities {
 			for _, e := range list {
 				p.add(i, entityNames(e), weightName)
@@ -142,16 +151,18 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 		for _, e := range k.Entities {
 			i := len(docs)
 			// Its type and parent, so that namesakes can be told apart.
-			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
+			t := e.In(lang)
+			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(t.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
-			p.add(i, text(diags, e.Doc), weightBody)
+			p.add(i, text(diags, t.Doc), weightBody)
 		}
 	}
 	for _, pg := range s.Pages {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: site.Shorten(pg.Summary, 240)})
-		p.add(i, pg.Title, weightTitle)
-		p.add(i, text(diags, pg.Doc), weightBody)
+		t := pg.In(lang)
+		docs = append(docs, searchDoc{Title: t.Title, URL: root + pg.URL + "index.html", Kind: "page", Summary: site.Shorten(t.Summary, 240)})
+		p.add(i, t.Title, weightTitle)
+		p.add(i, text(diags, t.Doc), weightBody)
 	}
 
 	// The index chunks, in token order. Each file is written once the next
@@ -172,7 +183,7 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 			return nil
 		}
 		chunk = append(chunk, "});\n"...)
-		return w.WriteFile("search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
+		return w.WriteFile(root+"search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
 	}
 	for _, i := range order {
 		tok := p.tokens[i]
@@ -220,7 +231,7 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 		}
 		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteString(");\n")
-		if err := w.WriteFile("search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
+		if err := w.WriteFile(root+"search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
 			return 0, err
 		}
 	}
@@ -231,7 +242,7 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return len(firsts) + nDocChunks + 1, w.WriteFile("search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
+	return len(firsts) + nDocChunks + 1, w.WriteFile(root+"search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
 }
 
 // appendJSONString appends s as encoding/json writes it. The words of the
@@ -259,6 +270,12 @@ func entityNames(e *site.Entity) string {
 	}
 	for _, n := range e.Names {
 		parts = append(parts, n.Name)
+	}
+	for _, t := range e.Translations {
+		parts = append(parts, t.Name)
+		for _, a := range t.Aliases {
+			parts = append(parts, a.Value)
+		}
 	}
 	return strings.Join(parts, " ")
 }

@@ -42,7 +42,7 @@ func TestWrite(t *testing.T) {
 	}
 	w := mapWriter{}
 	var diags diag.List
-	n, err := Write(s, w, &diags)
+	n, err := Write(s, content.Edition{Lang: "en"}, w, &diags)
 	if err != nil || n != 3 || len(diags.Sorted()) > 0 {
 		t.Fatalf("Write: %d files, %v, %v", n, err, diags.Sorted())
 	}
@@ -53,6 +53,31 @@ func TestWrite(t *testing.T) {
 			`"too":[0,1],"was":[0,3],"we":[2,1],"who":[2,1]});` + "\n",
 		"search/d-0.js": `gazetteSearch("d-0",[{"t":"Internet cut in Mosul","u":"reports/r/index.html","d":"2016-08-12","k":"report","s":"The internet was cut."},` +
 			`{"t":"Mosul","u":"cities/mosul/index.html","k":"","s":"A city on the Tigris."},{"t":"About","u":"about/index.html","k":"page"}]);` + "\n",
+	}
+	if got, wantNames := slices.Sorted(maps.Keys(w)), slices.Sorted(maps.Keys(want)); !slices.Equal(got, wantNames) {
+		t.Fatalf("files %v, want %v", got, wantNames)
+	}
+	for name, data := range want {
+		if w[name] != data {
+			t.Errorf("%s:\n got %s\nwant %s", name, w[name], data)
+		}
+	}
+}
+
+// Each edition's index is under its root, and its documents' addresses
+// are relative to the site root; a report the edition has no translation
+// of is indexed in its original.
+func TestWriteEdition(t *testing.T) {
+	s := &site.Site{Reports: []*site.Report{{Report: &content.Report{Title: "Cut", Date: content.Date{Year: 2016}}, URL: "reports/r/"}}}
+	w := mapWriter{}
+	var diags diag.List
+	if _, err := Write(s, content.Edition{Lang: "ar", Prefix: "ar"}, w, &diags); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"ar/search/manifest.js": `gazetteSearch("manifest",{"chunks":["cut"],"docs":1,"perChunk":8});` + "\n",
+		"ar/search/i-0.js":      `gazetteSearch("i-0",{"cut":[0,8]});` + "\n",
+		"ar/search/d-0.js":      `gazetteSearch("d-0",[{"t":"Cut","u":"ar/reports/r/index.html","d":"2016","k":"report"}]);` + "\n",
 	}
 	if got, wantNames := slices.Sorted(maps.Keys(w)), slices.Sorted(maps.Keys(want)); !slices.Equal(got, wantNames) {
 		t.Fatalf("files %v, want %v", got, wantNames)

@@ -137,3 +137,50 @@ func (e *Entity) MentionsIn(lang string) []*Mention {
 	}
 	return e.Mentions // not an edition's language
 }
+
+// MentionGroupsIn is MentionGroups and MoreMentionReports for the edition
+// in lang: the mentions its entity page quotes, those of the texts that
+// edition shows (MentionsIn), grouped and bounded as MentionGroups are.
+func (e *Entity) MentionGroupsIn(lang string) ([]MentionGroup, int) {
+	if e.mentionsIn == nil {
+		return e.MentionGroups, e.MoreMentionReports
+	}
+	var groups []MentionGroup
+	more := 0
+	var last *Report
+	for _, m := range e.MentionsIn(lang) {
+		g := len(groups) - 1
+		switch {
+		case g >= 0 && groups[g].Report == m.Report:
+			if len(groups[g].Mentions) < maxMentionsShown {
+				groups[g].Mentions = append(groups[g].Mentions, m)
+			} else {
+				groups[g].More++
+			}
+		case len(groups) < maxMentionGroups:
+			groups = append(groups, MentionGroup{Report: m.Report, Mentions: []*Mention{m}})
+		case m.Report != last:
+			more++
+		}
+		last = m.Report
+	}
+	return groups, more
+}
+
+// OtherNamesIn is the entity's names in other languages, as the edition
+// in lang lists them beside the name it shows (NameIn): its names:, but
+// for the one shown, and its own name, in its own language, when that is
+// not the one shown.
+func (e *Entity) OtherNamesIn(lang string) []content.LangName {
+	shown := e.NameIn(lang)
+	var out []content.LangName
+	if shown != e.Name {
+		out = append(out, content.LangName{Lang: e.lang, Name: e.Name})
+	}
+	for _, n := range e.Names {
+		if n.Name != shown {
+			out = append(out, n)
+		}
+	}
+	return out
+}

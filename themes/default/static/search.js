@@ -262,6 +262,7 @@
       li.className = "report-item";
       var a = document.createElement("a");
       a.href = root + doc.u;
+      a.dir = "auto"; // a title of any edition's language, isolated
       mark(a, doc.t, terms);
       li.appendChild(a);
       var meta = document.createElement("span");
@@ -271,6 +272,7 @@
       li.appendChild(meta);
       if (doc.s) {
         var p = document.createElement("p");
+        p.dir = "auto";
         mark(p, doc.s, terms);
         li.appendChild(p);
       }
