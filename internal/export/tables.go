@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/output"
 	"gazette/internal/site"
 )
@@ -88,7 +88,7 @@ func roleFields[T any](s *site.Site, roles func(T) site.Roles) []field[T] {
 
 // otherLangs lists the languages of the other-language names of the
 // entities a role can name, sorted.
-func otherLangs(s *site.Site, role content.Role) []string {
+func otherLangs(s *site.Site, role config.Role) []string {
 	var langs []string
 	for _, k := range s.Kinds {
 		if !slices.Contains(role.Kinds, k.ID) {

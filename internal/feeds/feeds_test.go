@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -104,10 +105,10 @@ func FuzzFeed(f *testing.F) {
 		if got := appendXMLEscaped(nil, repTitle); !bytes.Equal(got, esc.Bytes()) {
 			t.Errorf("appendXMLEscaped(%q) = %q, want %q", repTitle, got, esc.Bytes())
 		}
-		k := &site.Kind{Kind: content.Kind{ID: kind}}
+		k := &site.Kind{Kind: config.Kind{ID: kind}}
 		e := &site.Entity{Entity: &content.Entity{ID: id, Name: name}, URL: dir}
 		s := &site.Site{
-			Config: content.Config{Title: title, Subtitle: sub, Language: lang, License: license, BaseURL: base},
+			Config: config.Config{Title: title, Subtitle: sub, Language: lang, License: license, BaseURL: base},
 			Kinds:  []*site.Kind{k},
 		}
 		var reports []*site.Report
@@ -184,7 +185,7 @@ func FuzzSitemap(f *testing.F) {
 	f.Fuzz(func(t *testing.T, base, report, kind, entity, page string, year uint16, month, day uint8) {
 		rep := &site.Report{Report: &content.Report{Date: content.Date{Year: int(year), Month: int(month % 13), Day: int(day % 32)}}, URL: report}
 		s := &site.Site{
-			Config:  content.Config{BaseURL: base},
+			Config:  config.Config{BaseURL: base},
 			Kinds:   []*site.Kind{{URL: kind, Entities: []*site.Entity{{URL: entity}}}},
 			Reports: []*site.Report{rep, rep},
 			Pages:   []*site.Page{{URL: page}},
@@ -198,9 +199,9 @@ func FuzzSitemap(f *testing.F) {
 // Site and Entity hold the maxFeedEntries newest reports, newest first,
 // and write them at Path.
 func TestEntries(t *testing.T) {
-	k := &site.Kind{Kind: content.Kind{ID: "city"}}
+	k := &site.Kind{Kind: config.Kind{ID: "city"}}
 	e := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul"}, URL: "cities/mosul/", Kind: k}
-	s := &site.Site{Config: content.Config{Title: "Cut Off", BaseURL: "https://example.org/"}, Kinds: []*site.Kind{k}}
+	s := &site.Site{Config: config.Config{Title: "Cut Off", BaseURL: "https://example.org/"}, Kinds: []*site.Kind{k}}
 	for i := range 60 {
 		rep := &site.Report{Report: &content.Report{Title: fmt.Sprintf("R%d", 60-i), Date: content.Date{Year: 2016, Month: 1, Day: 1}}, URL: fmt.Sprintf("reports/r%d/", 60-i)}
 		s.Reports = append(s.Reports, rep) // newest first, as site sorts them
@@ -236,7 +237,7 @@ func TestRobots(t *testing.T) {
 		"":                     "User-agent: *\nAllow: /\n",
 		"https://example.org/": "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n",
 	} {
-		if got := string(Robots(&site.Site{Config: content.Config{BaseURL: base}})); got != want {
+		if got := string(Robots(&site.Site{Config: config.Config{BaseURL: base}})); got != want {
 			t.Errorf("base_url %q: robots.txt\n%q\nwant\n%q", base, got, want)
 		}
 	}

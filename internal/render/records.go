@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/english"
 	"gazette/internal/jsonld"
 	"gazette/internal/site"
@@ -13,7 +13,7 @@ import (
 // where, by whom, from, and whether it is over. Each role puts its
 // entities in the sentence with its phrase: "Shutdown: Mobile in Mosul, by
 // ISIL".
-func recordLine(c *content.Config, rec *site.Record) string {
+func recordLine(c *config.Config, rec *site.Record) string {
 	var b strings.Builder
 	b.WriteString(c.EventTypes.Label(rec.Type))
 	if len(rec.Services) > 0 {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
@@ -30,7 +31,7 @@ func TestWrite(t *testing.T) {
 		}
 		return d
 	}
-	k := &site.Kind{Kind: content.Kind{ID: "city"}}
+	k := &site.Kind{Kind: config.Kind{ID: "city"}}
 	mosul := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul", Aliases: []content.Text{{Value: "Mûsil"}}},
 		URL: "cities/mosul/", Kind: k, Doc: doc("cities/mosul.md", "A city on the Tigris.")}
 	k.Entities = []*site.Entity{mosul}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
@@ -131,7 +132,7 @@ func (r *resolver) links(doc *markup.Doc, from, lang string, mention func(*Entit
 			default:
 				r.ambiguous(l, found)
 			}
-		case !content.ValidID(l.ID):
+		case !decode.ValidID(l.ID):
 			r.diags.Errorf(l.Pos, "invalid %s id %q: ids use lower-case letters a-z, digits and single hyphens%s", l.Scheme, clip(l.ID), r.hint(r.kind(l.Scheme), l.ID))
 		default:
 			e = r.entity(l.Scheme, l.ID, l.Pos)

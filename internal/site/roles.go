@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 )
@@ -66,7 +67,7 @@ func (r *resolver) roles(refs []content.RoleRefs) Roles {
 // roleEntity finds the entity that ref names in role: of the kind ref
 // gives, or, in a role that takes several kinds, of the one kind that has
 // the id.
-func (r *resolver) roleEntity(role content.Role, ref content.Ref) *Entity {
+func (r *resolver) roleEntity(role config.Role, ref content.Ref) *Entity {
 	if ref.Kind != "" {
 		return r.entity(ref.Kind, ref.ID, ref.Pos)
 	}

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
@@ -29,21 +30,21 @@ import (
 
 // Site is the resolved site.
 type Site struct {
-	Config  content.Config
+	Config  config.Config
 	Kinds   []*Kind
 	Reports []*Report // newest first, then by slug
 	Pages   []*Page   // by menu position, then slug
 	Static  []string
 	Events  []*Event  // every event, oldest first
 	Records []*Record // every record, by start, then id
-	Outline *content.Outline
+	Outline *config.Outline
 
 	resolver *resolver // kept for Report, which resolves one edit against the rest
 }
 
 // Kind is one entity kind with its entities.
 type Kind struct {
-	content.Kind
+	config.Kind
 	URL      string    // "cities/"
 	Entities []*Entity // by name
 	byID     map[string]*Entity

@@ -3,6 +3,7 @@ package site_test
 import (
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -26,9 +27,9 @@ func TestText(t *testing.T) {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
 	}
-	s := &site.Site{Config: content.Config{
-		EventTypes: content.Vocab{{ID: "shutdown", Label: "Shutdown"}},
-		Services:   content.Vocab{{ID: "sms", Label: "SMS"}}, // mobile-data is not in it: its id made into words
+	s := &site.Site{Config: config.Config{
+		EventTypes: config.Vocab{{ID: "shutdown", Label: "Shutdown"}},
+		Services:   config.Vocab{{ID: "sms", Label: "SMS"}}, // mobile-data is not in it: its id made into words
 		BaseURL:    "https://example.org/",
 	}}
 	mosul := &site.Entity{Entity: &content.Entity{Name: "Mosul"}}

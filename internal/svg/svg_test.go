@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -51,7 +52,7 @@ func TestMapsAndStrip(t *testing.T) {
 	}
 	mosul := place("Mosul", 36.34, 43.13, 4)
 	place("Baghdad", 33.31, 44.36, 1)
-	s := &site.Site{Kinds: []*site.Kind{cities}, Config: content.Config{EventTypes: content.Vocab{{ID: "restoration"}, {ID: "shutdown", Label: "Shutdown"}}}}
+	s := &site.Site{Kinds: []*site.Kind{cities}, Config: config.Config{EventTypes: config.Vocab{{ID: "restoration"}, {ID: "shutdown", Label: "Shutdown"}}}}
 	if NewBasemap(&site.Site{}) != nil {
 		t.Errorf("a base map without places or outline")
 	}
