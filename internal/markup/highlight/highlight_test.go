@@ -1,4 +1,4 @@
-package markup
+package highlight
 
 import (
 	"math/rand/v2"
@@ -41,7 +41,7 @@ func TestHighlightBound(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		return after.TotalAlloc - before.TotalAlloc
 	}
-	for _, name := range highlighted() {
+	for _, name := range Languages() {
 		lexer := lexers.Get(name)
 		if lexer == nil || lexer.Config().Name != name {
 			t.Errorf("%q is not a chroma lexer", name)
