@@ -11,6 +11,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/output"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // field is one column of a CSV export: its documentation and how to read
@@ -211,5 +212,5 @@ func recordFields(s *site.Site) []field[*site.Record] {
 }
 
 func recordPeriod(r *site.Record) string {
-	return EDTF(r.Start.Date, r.Status.End.Date, r.Status.State == site.Ongoing)
+	return EDTF(r.Start.Date, r.Status.End.Date, r.Status.State == evidence.Ongoing)
 }

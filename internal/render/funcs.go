@@ -7,6 +7,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/english"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // funcs are the template functions. They format; they do not compute.
@@ -17,8 +18,8 @@ func funcs() template.FuncMap {
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        when,
-		"statusText":  site.StatusText,
-		"startText":   site.StartText,
+		"statusText":  evidence.StatusText,
+		"startText":   evidence.StartText,
 		"roleText":    roleText,
 		"label":       vocabLabel,
 		"labels":      vocabLabels,

@@ -7,6 +7,7 @@ import (
 	"gazette/internal/english"
 	"gazette/internal/jsonld"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // recordLine is the answer to the reader's question in one line: what,
@@ -25,7 +26,7 @@ func recordLine(c *config.Config, rec *site.Record) string {
 		b.WriteString(sep + r.Phrase + " " + strings.Join(nameList(p.Entities), ", "))
 		sep = ", "
 	}
-	b.WriteString("; " + site.StartText(rec.Start) + "; " + site.StatusText(rec.Status))
+	b.WriteString("; " + evidence.StartText(rec.Start) + "; " + evidence.StatusText(rec.Status))
 	return b.String()
 }
 

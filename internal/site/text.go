@@ -2,8 +2,6 @@ package site
 
 import (
 	"strings"
-
-	"gazette/internal/content"
 )
 
 // The plain-text phrases below describe records the same way on their
@@ -33,53 +31,6 @@ func (s *Site) RecordTitle(rec *Record) string {
 		}
 	}
 	return b.String()
-}
-
-// at puts a date in a sentence: "on 12 August 2016", "in August 2016", "in
-// 2016".
-func at(d content.Date) string {
-	if d.Day != 0 {
-		return "on " + d.Human()
-	}
-	return "in " + d.Human()
-}
-
-// StatusText is a record's status as readers see it: "restored in October
-// 2016", "ongoing as of 12 August 2016", "ended in 2015", "end not known".
-// A record is never simply "ongoing": only as of the newest report that
-// saw it.
-func StatusText(s Status) string {
-	switch s.State {
-	case Restored:
-		return "restored " + at(s.End.Date) + disputed(s.End)
-	case Ended:
-		return "ended " + at(s.End.Date) + disputed(s.End)
-	case Ongoing:
-		return "ongoing as of " + s.AsOf.Human()
-	}
-	return "end not known"
-}
-
-// StartText is when a record began: "from November 2014", with the other
-// dates its reports give when they disagree.
-func StartText(s Span) string {
-	if s.Date.IsZero() {
-		return "start not known"
-	}
-	return "from " + s.Date.Human() + disputed(s)
-}
-
-func disputed(s Span) string {
-	if !s.Disputed {
-		return ""
-	}
-	var others []string
-	for _, d := range s.Dates {
-		if d != s.Date {
-			others = append(others, d.Human())
-		}
-	}
-	return " (reports differ: also " + strings.Join(others, ", ") + ")"
 }
 
 // AbsURL makes the address of url (relative to the site root) absolute

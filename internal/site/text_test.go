@@ -6,6 +6,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // The phrases that pages, charts and the open data share: a record's
@@ -15,13 +16,13 @@ import (
 func TestText(t *testing.T) {
 	aug, sep2 := content.Date{Year: 2016, Month: 8}, content.Date{Year: 2016, Month: 9, Day: 2}
 	for _, tc := range []struct{ got, want string }{
-		{site.StatusText(site.Status{State: site.Restored, End: site.Span{Date: sep2}}), "restored on 2 September 2016"},
-		{site.StatusText(site.Status{State: site.Ended, End: site.Span{Date: content.Date{Year: 2015}, Disputed: true,
+		{evidence.StatusText(evidence.Status{State: evidence.Restored, End: evidence.Span{Date: sep2}}), "restored on 2 September 2016"},
+		{evidence.StatusText(evidence.Status{State: evidence.Ended, End: evidence.Span{Date: content.Date{Year: 2015}, Disputed: true,
 			Dates: []content.Date{{Year: 2015}, {Year: 2016, Month: 1}}}}), "ended in 2015 (reports differ: also January 2016)"},
-		{site.StatusText(site.Status{State: site.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
-		{site.StatusText(site.Status{}), "end not known"},
-		{site.StartText(site.Span{Date: aug}), "from August 2016"},
-		{site.StartText(site.Span{}), "start not known"},
+		{evidence.StatusText(evidence.Status{State: evidence.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
+		{evidence.StatusText(evidence.Status{}), "end not known"},
+		{evidence.StartText(evidence.Span{Date: aug}), "from August 2016"},
+		{evidence.StartText(evidence.Span{}), "start not known"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -7,6 +7,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 func event(typ string, from content.Date) *site.Event {
@@ -59,8 +60,8 @@ func TestMapsAndStrip(t *testing.T) {
 	b := NewBasemap(s)
 	rec := &site.Record{Record: &content.Record{}, Type: "shutdown", URL: "records/r/",
 		Roles:  site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}},
-		Start:  site.Span{Date: content.Date{Year: 2016, Month: 8}},
-		Status: site.Status{State: site.Restored, End: site.Span{Date: content.Date{Year: 2016, Month: 9, Day: 2}}}}
+		Start:  evidence.Span{Date: content.Date{Year: 2016, Month: 8}},
+		Status: evidence.Status{State: evidence.Restored, End: evidence.Span{Date: content.Date{Year: 2016, Month: 9, Day: 2}}}}
 	m := b.Map(mosul, "© OSM")
 	rm := b.RecordMap([]*site.Record{rec}, "")
 	axis := NewTimeAxis([]*site.Event{event("shutdown", content.Date{Year: 2015, Month: 3}), event("shutdown", content.Date{Year: 2016, Month: 11})})
