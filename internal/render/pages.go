@@ -321,7 +321,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	if desc == "" {
 		desc = e.Name + ": " + english.Count(len(e.Reports), "report", "reports") + "."
 	}
-	p := r.newPage("entity", e.URL, e.Name, site.Shorten(desc, 200))
+	p := r.newPage("entity", e.URL, e.Name, english.Shorten(desc, 200))
 	p.Entity = e
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
@@ -356,7 +356,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 func (r *renderer) standalone(sp *site.Page) *Page {
 	desc := sp.Summary
 	if desc == "" {
-		desc = site.Shorten(sp.Doc.FirstParagraph(), 200)
+		desc = english.Shorten(sp.Doc.FirstParagraph(), 200)
 	}
 	p := r.newPage("page", sp.URL, sp.Title, desc)
 	p.Standalone = sp

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -128,7 +129,7 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(rep.Summary, 240)})
+		docs = append(docs, searchDoc{Title: rep.Title, URL: rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: english.Shorten(rep.Summary, 240)})
 		p.add(i, rep.Title, weightTitle)
 		p.add(i, rep.Summary, weightSummary)
 		p.add(i, text(diags, rep.Doc), weightBody)
@@ -142,14 +143,14 @@ func Write(s *site.Site, w output.Writer, diags *diag.List) (int, error) {
 		for _, e := range k.Entities {
 			i := len(docs)
 			// Its type and parent, so that namesakes can be told apart.
-			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(e.Doc.FirstParagraph(), 240)})
+			docs = append(docs, searchDoc{Title: e.Name, URL: e.URL + "index.html", Kind: e.Subtitle(), Summary: english.Shorten(e.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
 			p.add(i, text(diags, e.Doc), weightBody)
 		}
 	}
 	for _, pg := range s.Pages {
 		i := len(docs)
-		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: site.Shorten(pg.Summary, 240)})
+		docs = append(docs, searchDoc{Title: pg.Title, URL: pg.URL + "index.html", Kind: "page", Summary: english.Shorten(pg.Summary, 240)})
 		p.add(i, pg.Title, weightTitle)
 		p.add(i, text(diags, pg.Doc), weightBody)
 	}

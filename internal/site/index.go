@@ -68,7 +68,7 @@ func (r *resolver) index() {
 		}
 		for _, src := range rep.Sources {
 			for _, k := range s.Kinds {
-				found := r.names[k.ID].lookup(src.Publisher)
+				found := r.names[k.ID].Lookup(src.Publisher, "")
 				if len(found) == 1 && !slices.Contains(found[0].Published, rep) {
 					found[0].Published = append(found[0].Published, rep)
 				}
@@ -173,16 +173,10 @@ func newestFirst(a, b *Report) int {
 // coOccurring lists, for each entity, the entities it shares most
 // reports with: the most shared first, ties by name.
 func (r *resolver) coOccurring() {
-	docs := make([][]*Entity, len(r.site.Reports))
-	for i, rep := range r.site.Reports {
-		for _, list := range rep.Entities {
-			docs[i] = append(docs[i], list...)
-		}
-	}
 	before := func(a, b rank.Shared[*Entity]) bool {
 		return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Item, b.Item), strings.Compare(a.Item.Kind.ID, b.Item.Kind.ID)) < 0
 	}
-	for e, shared := range rank.CoOccurring(docs, maxCoOccurring, before) {
+	for e, shared := range rank.CoOccurring(entityLists(r.site.Reports), maxCoOccurring, before) {
 		e.Related = make([]Count, len(shared))
 		for i, c := range shared {
 			e.Related[i] = Count{c.Item, c.N}
@@ -200,12 +194,6 @@ func (r *resolver) related() {
 	for i, rep := range reports {
 		index[rep] = i
 	}
-	docs := make([][]*Entity, len(reports))
-	for i, rep := range reports {
-		for _, list := range rep.Entities {
-			docs[i] = append(docs[i], list...)
-		}
-	}
 	postings := map[*Entity][]int{}
 	named := func(e *Entity) []int {
 		p, ok := postings[e]
@@ -219,11 +207,22 @@ func (r *resolver) related() {
 	}
 	limit := max(50, min(len(reports)/10, maxRelatedFrom))
 	newer := func(i, j int) bool { return newestFirst(reports[i], reports[j]) < 0 }
-	for i, related := range rank.Related(docs, named, maxRelated, limit, newer) {
+	for i, related := range rank.Related(entityLists(reports), named, maxRelated, limit, newer) {
 		for _, j := range related {
 			reports[i].Related = append(reports[i].Related, reports[j])
 		}
 	}
+}
+
+// entityLists returns the entities each report names, in its order.
+func entityLists(reports []*Report) [][]*Entity {
+	out := make([][]*Entity, len(reports))
+	for i, rep := range reports {
+		for _, list := range rep.Entities {
+			out[i] = append(out[i], list...)
+		}
+	}
+	return out
 }
 
 // directReports returns the reports that name e itself; they come first in

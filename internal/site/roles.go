@@ -7,6 +7,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 )
 
 // Two role ids mean more than their labels say, on any site that declares
@@ -99,15 +100,7 @@ func (r *resolver) roleEntity(role config.Role, ref content.Ref) *Entity {
 		for i, e := range found {
 			qualified[i] = e.Kind.ID + ":" + e.ID
 		}
-		r.diags.Errorf(ref.Pos, "%q is the id of %d entities that %s takes: write %s", ref.ID, len(found), role.ID, orList(qualified))
+		r.diags.Errorf(ref.Pos, "%q is the id of %d entities that %s takes: write %s", ref.ID, len(found), role.ID, english.Or(qualified))
 	}
 	return nil
-}
-
-// orList joins items as "a", "a or b", "a, b or c".
-func orList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -25,6 +25,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/parallel"
+	"gazette/internal/site/names"
 	"gazette/internal/spill"
 )
 
@@ -276,8 +277,8 @@ type resolver struct {
 	site        *Site
 	diags       *diag.List
 	md          *markup.Markdown
-	spill       *spill.File           // nil: bodies stay in memory
-	names       map[string]*nameIndex // by kind id
+	spill       *spill.File                      // nil: bodies stay in memory
+	names       map[string]*names.Index[*Entity] // by kind id
 	reportIndex map[string]*Report
 	recordIndex map[string]*Record
 	drafts      map[string]bool // slugs of drafts left out of this build

@@ -1,36 +1,18 @@
 package site
 
-import (
-	"strings"
-)
-
-// The plain-text phrases below describe records the same way on their
-// pages, in the charts and in the open data. They are text, never HTML:
-// each output escapes them as its format needs.
+import "gazette/internal/site/evidence"
 
 // RecordTitle is a record's title: its file's, or for an event's own
-// record, its facts in a line: "Shutdown: Mobile data — Iraq".
+// record, its facts in a line (see evidence.Title).
 func (s *Site) RecordTitle(rec *Record) string {
 	if rec.Title != "" {
 		return rec.Title
 	}
-	c := &s.Config
-	var b strings.Builder
-	b.WriteString(c.EventTypes.Label(rec.Type))
-	if len(rec.Services) > 0 {
-		b.WriteString(": ")
-		b.WriteString(c.Services.Labels(rec.Services))
+	var places []string
+	for _, e := range rec.Roles.Of(RoleWhere) {
+		places = append(places, e.Name)
 	}
-	if where := rec.Roles.Of(RoleWhere); len(where) > 0 {
-		b.WriteString(" — ")
-		for i, e := range where {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(e.Name)
-		}
-	}
-	return b.String()
+	return evidence.Title(s.Config.EventTypes.Label(rec.Type), s.Config.Services.Labels(rec.Services), places)
 }
 
 // AbsURL makes the address of url (relative to the site root) absolute

@@ -132,3 +132,16 @@ func disputed(s Span) string {
 	}
 	return " (reports differ: also " + strings.Join(others, ", ") + ")"
 }
+
+// Title is the title of a record whose evidence is one event, its facts in
+// a line: "Shutdown: Mobile data — Iraq", from the event type's label, the
+// services' labels and the places.
+func Title(what, services string, places []string) string {
+	if services != "" {
+		what += ": " + services
+	}
+	if len(places) > 0 {
+		what += " — " + strings.Join(places, ", ")
+	}
+	return what
+}
