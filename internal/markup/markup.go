@@ -1,5 +1,8 @@
-// Package markup is the Markdown stage of gazette: the only package that
-// imports goldmark and chroma.
+// Package markup is the Markdown stage of gazette: with its sub-packages
+// (highlight: chroma; inline: bare URLs and line breaks; scan: the byte
+// counts the limits use), the only code that imports goldmark and chroma.
+// Build, serve and suggest all parse bodies with a Markdown from New, so
+// that every command reads the dialect alike.
 //
 // Parse turns a file's body into a Doc: the goldmark tree plus every
 // annotation link in it (city:mosul, actor:, report:slug), each with its

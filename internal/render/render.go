@@ -251,7 +251,7 @@ func (r *renderer) body(doc *markup.Doc) template.HTML {
 		r.diags.Errorf(diag.Pos{Path: doc.Path}, "rendering Markdown: %v", err)
 		return ""
 	}
-	return template.HTML(b) // goldmark in safe mode: raw HTML already omitted
+	return template.HTML(b) // package markup renders in safe mode: raw HTML already omitted
 }
 
 // assets copies the theme's and the content's static files; the content's
