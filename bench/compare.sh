@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/gazette" ./cmd/gazette
-go build -o "$work/floor" ./internal/tools/floor
+go build -o "$work/floor" ./internal/markup/floor
 go run ./internal/tools/synth -n "$n" -out "$work/site"
 hugo=""
 if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null; then

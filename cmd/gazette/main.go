@@ -15,7 +15,7 @@ import (
 
 	"gazette"
 	"gazette/internal/build"
-	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 	"gazette/internal/english"
 )
@@ -213,7 +213,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if o.BaseURL != "" && !content.SafeURL(o.BaseURL) {
+	if o.BaseURL != "" && !decode.SafeURL(o.BaseURL) {
 		fmt.Fprintf(stderr, "gazette build: --base-url must be an absolute http:// or https:// URL, without spaces, control characters or <>\"`\n")
 		return errUsage
 	}

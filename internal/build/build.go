@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 	"gazette/internal/linkcheck"
 	"gazette/internal/markup"
@@ -113,7 +114,7 @@ func Run(opts Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if opts.BaseURL != "" && !content.SafeURL(opts.BaseURL) {
+	if opts.BaseURL != "" && !decode.SafeURL(opts.BaseURL) {
 		return res, fmt.Errorf("base URL %q must be an absolute http or https URL without spaces or control characters", opts.BaseURL)
 	}
 

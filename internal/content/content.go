@@ -13,28 +13,33 @@
 package content
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
+	"gazette/internal/config"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Site is everything a content folder holds.
 type Site struct {
-	Config   Config
-	Reports  []*Report // sorted by slug
-	Records  []*Record // sorted by id
-	Entities []*Entity // sorted by kind (in Config.Kinds order), then id
-	Pages    []*Page   // sorted by slug
-	Static   []string  // files under static/, relative to it, sorted
-	Outline  *Outline  // the base map named in site.yaml, or nil
+	Config   config.Config
+	Reports  []*Report       // sorted by slug
+	Records  []*Record       // sorted by id
+	Entities []*Entity       // sorted by kind (in Config.Kinds order), then id
+	Pages    []*Page         // sorted by slug
+	Static   []string        // files under static/, relative to it, sorted
+	Outline  *config.Outline // the base map named in site.yaml, or nil
 }
 
 // Ref is a reference to an entity or report, as written, with its place.
@@ -189,38 +194,15 @@ type Translation struct {
 	Invalid bool   // the front matter could not be read; see Entity.Invalid
 }
 
-// idPattern is the shape of every id and slug: it is safe as a path segment
-// on every file system and host, and reads well in a URL.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // tagPattern is the shape of a language tag in a translation's file name,
 // mosul.ar.md: what is not shaped so is not taken for a translation.
 var tagPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
-
-// ValidID reports whether s may be used as an id or slug.
-func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }
-
-// SlugProblem says why slug cannot name a content file (slug.md) that Load
-// would read, or returns "". It is Load's own rule, for `gazette new`, so
-// that no file it writes is then refused by check.
-func SlugProblem(slug string) string {
-	switch {
-	case !ValidID(slug):
-		return "use lower-case letters a-z, digits and single hyphens"
-	case windowsReserved(slug):
-		return "it is a device name on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9), which checkouts and hosts there cannot hold"
-	}
-	return ""
-}
-
-// Reserved top-level output names that pages and kinds may not take.
-var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "code.css", "assets"}
 
 // Load reads the content folder fsys. Problems go to diags; what could be
 // read is returned all the same, so later stages can report more.
 func Load(fsys fs.FS, diags *diag.List) *Site {
 	s := &Site{}
-	s.Config = loadConfig(fsys, diags)
+	s.Config = config.Load(fsys, diags)
 	c := &s.Config
 	var reportTr, pageTr []*Translation
 	entityTr := map[string][]*Translation{} // by kind id
@@ -290,13 +272,13 @@ func Load(fsys fs.FS, diags *diag.List) *Site {
 		sortTranslations(c, e.Translations)
 	}
 	s.Static = loadStatic(fsys, diags)
-	s.Outline = loadOutline(fsys, c.Map, diags)
+	s.Outline = config.LoadOutline(fsys, c.Map, diags)
 	return s
 }
 
 // reportLang is the language a report is written in: its lang:, else the
 // site's.
-func reportLang(c *Config, r *Report) string {
+func reportLang(c *config.Config, r *Report) string {
 	if r == nil || r.Lang == "" {
 		return c.Language
 	}
@@ -305,7 +287,7 @@ func reportLang(c *Config, r *Report) string {
 
 // attach reports whether the translation t may go with its original, the
 // file orig (which exists when found), written in origLang.
-func attach(c *Config, t *Translation, found bool, orig, origLang string, diags *diag.List) bool {
+func attach(c *config.Config, t *Translation, found bool, orig, origLang string, diags *diag.List) bool {
 	switch {
 	case !found:
 		diags.Errorf(diag.Pos{Path: t.Path}, "translation without an original: there is no %s", orig)
@@ -322,9 +304,9 @@ func attach(c *Config, t *Translation, found bool, orig, origLang string, diags 
 
 // sortTranslations puts translations in site.yaml's order of languages:
 // they are read in file-name order, which is not the editions'.
-func sortTranslations(c *Config, list []*Translation) {
+func sortTranslations(c *config.Config, list []*Translation) {
 	index := func(t *Translation) int {
-		return slices.IndexFunc(c.Editions, func(e Edition) bool { return e.Lang == t.Lang })
+		return slices.IndexFunc(c.Editions, func(e config.Edition) bool { return e.Lang == t.Lang })
 	}
 	slices.SortFunc(list, func(a, b *Translation) int { return index(a) - index(b) })
 }
@@ -332,14 +314,14 @@ func sortTranslations(c *Config, list []*Translation) {
 // loadDir parses every *.md file of dir with parse, in file-name order.
 // When translate is not nil, the folder also holds translations,
 // <id>.<lang>.md into one of the site's languages, which go to translate.
-func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse func(path, id string, src []byte) *T, translate func(path, id, lang string, src []byte)) []*T {
-	if isSymlink(fsys, dir) {
+func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, parse func(path, id string, src []byte) *T, translate func(path, id, lang string, src []byte)) []*T {
+	if decode.IsSymlink(fsys, dir) {
 		diags.Errorf(diag.Pos{Path: dir}, "symbolic links are not followed; make %s/ a folder inside the content folder", dir)
 		return nil
 	}
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		if !errorsIsNotExist(err) {
+		if !errors.Is(err, fs.ErrNotExist) {
 			diags.Errorf(diag.Pos{Path: dir}, "cannot read folder: %v", err)
 		}
 		return nil
@@ -373,7 +355,7 @@ func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse f
 			continue
 		}
 		lang := ""
-		if base, l, found := strings.Cut(id, "."); found && translate != nil && ValidID(base) && tagPattern.MatchString(l) {
+		if base, l, found := strings.Cut(id, "."); found && translate != nil && decode.ValidID(base) && tagPattern.MatchString(l) {
 			e, ok := c.Edition(l)
 			if !ok {
 				hint := "; add " + l + " to languages: in site.yaml"
@@ -385,7 +367,7 @@ func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse f
 			}
 			id, lang = base, e.Lang
 		}
-		if !ValidID(id) {
+		if !decode.ValidID(id) {
 			msg := "invalid file name %q: names use lower-case letters a-z, digits and single hyphens"
 			if s := Slugify(id); s != "" {
 				diags.Errorf(diag.Pos{Path: p}, msg+`; did you mean "%s.md"?`, name, s)
@@ -394,7 +376,7 @@ func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse f
 			}
 			continue
 		}
-		if windowsReserved(id) {
+		if decode.WindowsReserved(id) {
 			diags.Errorf(diag.Pos{Path: p}, "file name %q is reserved on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9): checkouts and hosts there cannot hold it; rename the file", name)
 			continue
 		}
@@ -403,12 +385,12 @@ func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse f
 			continue
 		}
 		lower[strings.ToLower(name)] = p
-		src, problem := readFile(fsys, p)
+		src, problem := decode.ReadFile(fsys, p)
 		if problem != "" {
 			diags.Errorf(diag.Pos{Path: p}, "%s", problem)
 			continue
 		}
-		src, ok = checkText(p, src, diags)
+		src, ok = decode.CheckText(p, src, diags)
 		if !ok {
 			continue
 		}
@@ -423,116 +405,8 @@ func loadDir[T any](fsys fs.FS, dir string, c *Config, diags *diag.List, parse f
 	return out
 }
 
-// maxFileSize bounds what one content file may hold, so a stray export or a
-// hostile file cannot exhaust memory in the later stages.
-const maxFileSize = 8 << 20
-
-// readFile reads a content file: a regular file, reached through no
-// symbolic link, of at most maxFileSize bytes, of which no more is read.
-// It returns the problem as a message when there is one.
-func readFile(fsys fs.FS, name string) ([]byte, string) {
-	if isSymlink(fsys, name) {
-		return nil, "symbolic links are not followed; copy the file into the content folder"
-	}
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read file: %v", err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, "not a regular file" // a FIFO or device would block or never end
-	}
-	tooBig := func(size int64) string {
-		return fmt.Sprintf("file is %d MB; the limit is %d MB", size>>20, maxFileSize>>20)
-	}
-	if info.Size() > maxFileSize {
-		return nil, tooBig(info.Size())
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, fmt.Sprintf("cannot read file: %v", err)
-	}
-	defer f.Close()
-	// One allocation of the size Stat gave (the file may have grown since:
-	// the buffer then grows too, up to the limit).
-	var b bytes.Buffer
-	b.Grow(int(info.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
-		return nil, fmt.Sprintf("cannot read file: %v", err)
-	}
-	src := b.Bytes()
-	if len(src) > maxFileSize {
-		return nil, tooBig(int64(len(src)))
-	}
-	return src, ""
-}
-
-// isSymlink reports whether name, or a folder on its way, is a symbolic
-// link. Links are refused, not followed: one could publish any file the
-// build can read, such as a key under the maintainer's home folder.
-func isSymlink(fsys fs.FS, name string) bool {
-	for i := 0; i <= len(name); i++ {
-		if i == len(name) || name[i] == '/' {
-			if info, err := fs.Lstat(fsys, name[:i]); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// windowsReserved reports whether name, or the part of it before its first
-// dot, is a device name on Windows: a file called con.md or aux.png cannot
-// be checked out or served there.
-func windowsReserved(name string) bool {
-	stem, _, _ := strings.Cut(strings.ToLower(name), ".")
-	switch stem {
-	case "con", "prn", "aux", "nul":
-		return true
-	}
-	if len(stem) == 4 && (strings.HasPrefix(stem, "com") || strings.HasPrefix(stem, "lpt")) && stem[3] >= '0' && stem[3] <= '9' {
-		return true
-	}
-	return false
-}
-
-// checkText verifies that src is UTF-8 text and returns it with a byte-order
-// mark removed and CRLF line ends turned into LF.
-func checkText(path string, src []byte, diags *diag.List) ([]byte, bool) {
-	if len(src) > maxFileSize {
-		diags.Errorf(diag.Pos{Path: path}, "file is %d MB; the limit is %d MB", len(src)>>20, maxFileSize>>20)
-		return nil, false
-	}
-	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "file is UTF-16; save it as UTF-8")
-		return nil, false
-	}
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			diags.Errorf(diag.Pos{Path: path, Line: line, Col: col}, "file is not valid UTF-8; save it as UTF-8")
-			return nil, false
-		case r == 0:
-			diags.Errorf(diag.Pos{Path: path, Line: line, Col: col}, "file contains a NUL byte")
-			return nil, false
-		case r == '\n':
-			line, col = line+1, 1
-		default:
-			col++
-		}
-		i += size
-	}
-	if bytes.Contains(src, []byte("\r")) {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	}
-	return src, true
-}
-
 func loadStatic(fsys fs.FS, diags *diag.List) []string {
-	if isSymlink(fsys, "static") {
+	if decode.IsSymlink(fsys, "static") {
 		diags.Errorf(diag.Pos{Path: "static"}, "symbolic links are not followed; make static/ a folder inside the content folder")
 		return nil
 	}
@@ -540,7 +414,7 @@ func loadStatic(fsys fs.FS, diags *diag.List) []string {
 	lower := map[string]string{}
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if errorsIsNotExist(err) && p == "static" {
+			if errors.Is(err, fs.ErrNotExist) && p == "static" {
 				return fs.SkipDir
 			}
 			diags.Errorf(diag.Pos{Path: p}, "cannot read: %v", err)
@@ -585,7 +459,7 @@ func staticNameProblem(rel string) string {
 		switch {
 		case strings.ContainsAny(part, "\\:*?\"<>|") || strings.ContainsFunc(part, func(r rune) bool { return r < ' ' || r == 0x7f }):
 			return fmt.Sprintf("file name %q holds a character that Windows and some hosts refuse (\\ : * ? \" < > | or a control character); rename it", part)
-		case windowsReserved(part):
+		case decode.WindowsReserved(part):
 			return fmt.Sprintf("file name %q is reserved on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9); rename it", part)
 		}
 	}
@@ -595,6 +469,16 @@ func staticNameProblem(rel string) string {
 // markerName must match the output stage's marker; it is repeated here so
 // content never imports output.
 const markerName = ".gazette-build"
+
+// foldASCII removes accents: "Mûsil" → "Musil".
+func foldASCII(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
 
 // Slugify turns a title into a valid id: "ISIL cuts Mosul's internet" →
 // "isil-cuts-mosul-s-internet". It returns "" when nothing is left.
@@ -622,18 +506,18 @@ func Slugify(s string) string {
 // edit before the whole site is rebuilt. name is "reports/<slug>.md". It
 // returns nil when the file cannot be read as a report; the reasons go to
 // diags, and the caller should fall back to a full build.
-func LoadReport(fsys fs.FS, c *Config, name string, diags *diag.List) *Report {
+func LoadReport(fsys fs.FS, c *config.Config, name string, diags *diag.List) *Report {
 	dir, file := path.Split(name)
 	id, ok := strings.CutSuffix(file, ".md")
-	if dir != "reports/" || !ok || !ValidID(id) || windowsReserved(id) {
+	if dir != "reports/" || !ok || !decode.ValidID(id) || decode.WindowsReserved(id) {
 		return nil
 	}
-	src, problem := readFile(fsys, name)
+	src, problem := decode.ReadFile(fsys, name)
 	if problem != "" {
 		diags.Errorf(diag.Pos{Path: name}, "%s", problem)
 		return nil
 	}
-	src, ok = checkText(name, src, diags)
+	src, ok = decode.CheckText(name, src, diags)
 	if !ok {
 		return nil
 	}

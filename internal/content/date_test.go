@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gazette/internal/content"
+	"gazette/internal/decode"
 )
 
 func TestParseDate(t *testing.T) {
@@ -155,7 +156,7 @@ func TestSlugify(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("Slugify(%q) = %q, want %q", tc.in, got, tc.want)
 		}
-		if got != "" && !content.ValidID(got) {
+		if got != "" && !decode.ValidID(got) {
 			t.Errorf("Slugify(%q) = %q, not a valid id", tc.in, got)
 		}
 	}
@@ -184,8 +185,8 @@ func TestValidID(t *testing.T) {
 		{strings.Repeat("b", 201), false},
 	}
 	for _, tc := range tests {
-		if got := content.ValidID(tc.in); got != tc.want {
-			t.Errorf("ValidID(%q) = %v, want %v", tc.in, got, tc.want)
+		if got := decode.ValidID(tc.in); got != tc.want {
+			t.Errorf("decode.ValidID(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

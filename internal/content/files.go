@@ -8,18 +8,20 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"gazette/internal/config"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
 // frontMatter splits src and parses its YAML. ok is false when the file
 // cannot be read any further.
 func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, ok bool) {
-	fm, line, body, ok := splitFrontMatter(path, src, diags)
+	fm, line, body, ok := decode.SplitFrontMatter(path, src, diags)
 	if !ok {
 		return nil, nil, nil, false
 	}
-	d = &decoder{path: path, lineOff: line - 1, diags: diags}
-	top, ok = d.parse(fm)
+	d = &decoder{&decode.Decoder{Path: path, LineOff: line - 1, Diags: diags}}
+	top, ok = d.Parse(fm)
 	if !ok {
 		return nil, nil, nil, false
 	}
@@ -30,7 +32,7 @@ func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *ya
 	return d, top, body, true
 }
 
-func parseReport(c *Config, path, slug string, src []byte, diags *diag.List) *Report {
+func parseReport(c *config.Config, path, slug string, src []byte, diags *diag.List) *Report {
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Report{Path: path, Slug: slug, Invalid: true}
@@ -40,23 +42,23 @@ func parseReport(c *Config, path, slug string, src []byte, diags *diag.List) *Re
 	for _, k := range c.Kinds {
 		known = append(known, k.Plural)
 	}
-	seen := d.fields(top, "report front matter", known, func(key string, _, v *yaml.Node) {
+	seen := d.Fields(top, "report front matter", known, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
-			r.Title, _ = d.str(v, key, true)
+			r.Title, _ = d.Str(v, key, true)
 		case "summary":
-			r.Summary, _ = d.str(v, key, false)
+			r.Summary, _ = d.Str(v, key, false)
 		case "date":
 			r.Date, _ = d.date(v, key)
 		case "lang":
-			r.Lang, _ = d.lang(v, key)
+			r.Lang, _ = d.Lang(v, key)
 		case "draft":
-			r.Draft = d.boolean(v, key)
+			r.Draft = d.Boolean(v, key)
 		case "sources":
 			r.Sources = d.sources(v)
 		case "events":
 			if v.Kind != yaml.SequenceNode {
-				d.errorf(v, "events must be a list of events")
+				d.Errorf(v, "events must be a list of events")
 				return
 			}
 			for _, e := range v.Content {
@@ -72,34 +74,34 @@ func parseReport(c *Config, path, slug string, src []byte, diags *diag.List) *Re
 			}
 		}
 	})
-	d.require(top, "report front matter", seen, "title", "date", "sources")
+	d.Require(top, "report front matter", seen, "title", "date", "sources")
 	return r
 }
 
 func (d *decoder) sources(n *yaml.Node) []Source {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		d.errorf(n, "sources must be a list with at least one source")
+		d.Errorf(n, "sources must be a list with at least one source")
 		return nil
 	}
 	var out []Source
 	for _, item := range n.Content {
 		var s Source
-		seen := d.fields(item, "a source", []string{"publisher", "title", "date", "url", "archive"}, func(key string, _, v *yaml.Node) {
+		seen := d.Fields(item, "a source", []string{"publisher", "title", "date", "url", "archive"}, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "publisher":
-				s.Publisher, _ = d.str(v, key, true)
+				s.Publisher, _ = d.Str(v, key, true)
 			case "title":
-				s.Title, _ = d.str(v, key, true)
+				s.Title, _ = d.Str(v, key, true)
 			case "date":
 				s.Date, _ = d.date(v, key)
 			case "url":
-				s.URL = d.url(v, key)
+				s.URL = d.URL(v, key)
 			case "archive":
-				s.Archive = d.url(v, key)
+				s.Archive = d.URL(v, key)
 			}
 		})
 		if item.Kind == yaml.MappingNode {
-			d.require(item, "a source", seen, "publisher")
+			d.Require(item, "a source", seen, "publisher")
 		}
 		out = append(out, s)
 	}
@@ -108,29 +110,29 @@ func (d *decoder) sources(n *yaml.Node) []Source {
 
 // factFields are the fields that events and records share: the fixed
 // ones and one for each of the site's roles.
-func factFields(c *Config) []string {
-	fields := append([]string{"type", "services", "scope", "cause"}, c.roleIDs()...)
-	for _, r := range c.dropped {
+func factFields(c *config.Config) []string {
+	fields := append([]string{"type", "services", "scope", "cause"}, c.RoleIDs()...)
+	for _, r := range c.Dropped {
 		fields = append(fields, r.ID) // known, to explain why it cannot be used
 	}
 	return fields
 }
 
 // fact reads one of the fields that events and records share into f.
-func (d *decoder) fact(c *Config, key string, v *yaml.Node, f *Facts) {
+func (d *decoder) fact(c *config.Config, key string, v *yaml.Node, f *Facts) {
 	switch key {
 	case "type":
-		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "event type", c.EventTypes.IDs(), "event_types") {
+		if s, ok := d.Str(v, key, true); ok && d.InVocab(v, "event type", c.EventTypes.IDs(), "event_types") {
 			f.Type = s
 		}
 	case "services":
-		f.Services = d.vocab(v, "service", c.Services.IDs(), "services")
+		f.Services = d.Vocab(v, "service", c.Services.IDs(), "services")
 	case "scope":
-		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "scope", c.Scopes.IDs(), "scopes") {
+		if s, ok := d.Str(v, key, true); ok && d.InVocab(v, "scope", c.Scopes.IDs(), "scopes") {
 			f.Scope = s
 		}
 	case "cause":
-		if s, ok := d.str(v, key, true); ok && d.inVocab(v, "cause", c.Causes.IDs(), "causes") {
+		if s, ok := d.Str(v, key, true); ok && d.InVocab(v, "cause", c.Causes.IDs(), "causes") {
 			f.Cause = s
 		}
 	default:
@@ -142,25 +144,25 @@ func (d *decoder) fact(c *Config, key string, v *yaml.Node, f *Facts) {
 	}
 }
 
-func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
-	e := Event{Pos: d.pos(n)}
+func (d *decoder) event(c *config.Config, n *yaml.Node) (Event, bool) {
+	e := Event{Pos: d.Pos(n)}
 	var fromOK bool
 	var untilNode *yaml.Node
-	seen := d.fields(n, "an event", append(factFields(c), "from", "until", "note", "record"), func(key string, _, v *yaml.Node) {
+	seen := d.Fields(n, "an event", append(factFields(c), "from", "until", "note", "record"), func(key string, _, v *yaml.Node) {
 		switch key {
 		case "record":
-			if s, ok := d.str(v, key, true); ok {
-				if !ValidID(s) {
-					d.errorf(v, "invalid record id %q: ids use lower-case letters a-z, digits and single hyphens", s)
+			if s, ok := d.Str(v, key, true); ok {
+				if !decode.ValidID(s) {
+					d.Errorf(v, "invalid record id %q: ids use lower-case letters a-z, digits and single hyphens", s)
 					return
 				}
-				e.Record = &Ref{Kind: "record", ID: s, Pos: d.pos(v)}
+				e.Record = &Ref{Kind: "record", ID: s, Pos: d.Pos(v)}
 			}
 		case "from":
 			e.From, fromOK = d.date(v, key)
 		case "until":
 			untilNode = v
-			s, ok := d.str(v, key, true)
+			s, ok := d.Str(v, key, true)
 			switch {
 			case !ok:
 			case s == "ongoing":
@@ -170,13 +172,13 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 			default:
 				dt, err := ParseDate(s)
 				if err != nil {
-					d.errorf(v, "until: %v, or the word ongoing or unknown", err)
+					d.Errorf(v, "until: %v, or the word ongoing or unknown", err)
 					return
 				}
 				e.Until.Date = dt
 			}
 		case "note":
-			e.Note, _ = d.str(v, key, false)
+			e.Note, _ = d.Str(v, key, false)
 		default:
 			d.fact(c, key, v, &e.Facts)
 		}
@@ -186,35 +188,35 @@ func (d *decoder) event(c *Config, n *yaml.Node) (Event, bool) {
 	}
 	// An event that names its record may leave the type to it.
 	if seen["record"] == nil || seen["type"] != nil {
-		d.require(n, "an event", seen, "type")
+		d.Require(n, "an event", seen, "type")
 	}
-	d.require(n, "an event", seen, "from")
+	d.Require(n, "an event", seen, "from")
 	if fromOK && !e.Until.Date.IsZero() && e.Until.Date.End().Before(e.From.Start()) {
-		d.errorf(untilNode, "until %s is before from %s", e.Until.Date, e.From)
+		d.Errorf(untilNode, "until %s is before from %s", e.Until.Date, e.From)
 	}
 	return e, true
 }
 
-func parseRecord(c *Config, path, id string, src []byte, diags *diag.List) *Record {
+func parseRecord(c *config.Config, path, id string, src []byte, diags *diag.List) *Record {
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Record{Path: path, ID: id, Title: id, Invalid: true}
 	}
 	r := &Record{Path: path, ID: id, Body: body}
-	seen := d.fields(top, "record front matter", append([]string{"title", "summary"}, factFields(c)...), func(key string, _, v *yaml.Node) {
+	seen := d.Fields(top, "record front matter", append([]string{"title", "summary"}, factFields(c)...), func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
-			r.Title, _ = d.str(v, key, true)
+			r.Title, _ = d.Str(v, key, true)
 		case "summary":
-			r.Summary, _ = d.str(v, key, false)
+			r.Summary, _ = d.Str(v, key, false)
 		default:
 			d.fact(c, key, v, &r.Facts)
 			if key == "type" && c.EventTypes.Ends(r.Type) {
-				d.errorf(v, "a record cannot be of type %q, which ends records: the restoration is an event in a report that names this record", r.Type)
+				d.Errorf(v, "a record cannot be of type %q, which ends records: the restoration is an event in a report that names this record", r.Type)
 			}
 		}
 	})
-	d.require(top, "record front matter", seen, "title", "type")
+	d.Require(top, "record front matter", seen, "title", "type")
 	return r
 }
 
@@ -225,47 +227,47 @@ func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
 	}
 	e := &Entity{Path: path, Kind: kind, ID: id, Body: body}
 	known := []string{"name", "aliases", "names", "type", "within", "coordinates", "ids"}
-	seen := d.fields(top, "front matter", known, func(key string, _, v *yaml.Node) {
+	seen := d.Fields(top, "front matter", known, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "name":
-			e.Name, _ = d.str(v, key, true)
-			e.NamePos = d.pos(v)
+			e.Name, _ = d.Str(v, key, true)
+			e.NamePos = d.Pos(v)
 		case "aliases":
 			e.Aliases = d.aliases(v, key)
 		case "names":
 			if v.Kind != yaml.MappingNode {
-				d.errorf(v, "names must be a mapping of language to name, such as {ar: الموصل}")
+				d.Errorf(v, "names must be a mapping of language to name, such as {ar: الموصل}")
 				return
 			}
 			e.Names = nil
 			for i := 0; i+1 < len(v.Content); i += 2 {
-				lang, ok := d.lang(v.Content[i], "names")
-				name, ok2 := d.str(v.Content[i+1], "a name", true)
+				lang, ok := d.Lang(v.Content[i], "names")
+				name, ok2 := d.Str(v.Content[i+1], "a name", true)
 				if ok && ok2 {
-					e.Names = append(e.Names, LangName{Lang: lang, Name: name, Pos: d.pos(v.Content[i+1])})
+					e.Names = append(e.Names, LangName{Lang: lang, Name: name, Pos: d.Pos(v.Content[i+1])})
 				}
 			}
 			slices.SortFunc(e.Names, func(a, b LangName) int { return strings.Compare(a.Lang, b.Lang) })
 		case "type":
-			e.Type, _ = d.str(v, key, false)
+			e.Type, _ = d.Str(v, key, false)
 		case "within":
-			if s, ok := d.str(v, key, false); ok && s != "" {
-				if !ValidID(s) {
-					d.errorf(v, "invalid id %q in within: ids use lower-case letters a-z, digits and single hyphens", s)
+			if s, ok := d.Str(v, key, false); ok && s != "" {
+				if !decode.ValidID(s) {
+					d.Errorf(v, "invalid id %q in within: ids use lower-case letters a-z, digits and single hyphens", s)
 					return
 				}
-				e.Within = &Ref{Kind: kind, ID: s, Pos: d.pos(v)}
+				e.Within = &Ref{Kind: kind, ID: s, Pos: d.Pos(v)}
 			}
 		case "coordinates":
 			e.Coordinates = d.coordinates(v)
 		case "ids":
 			if v.Kind != yaml.MappingNode {
-				d.errorf(v, "ids must be a mapping such as {wikidata: Q209088}")
+				d.Errorf(v, "ids must be a mapping such as {wikidata: Q209088}")
 				return
 			}
 			for i := 0; i+1 < len(v.Content); i += 2 {
-				key, ok := d.str(v.Content[i], "an ids key", true)
-				val, ok2 := d.str(v.Content[i+1], "an ids value", true)
+				key, ok := d.Str(v.Content[i], "an ids key", true)
+				val, ok2 := d.Str(v.Content[i+1], "an ids value", true)
 				if ok && ok2 {
 					e.IDs = append(e.IDs, KeyValue{key, val})
 				}
@@ -273,30 +275,30 @@ func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
 			slices.SortFunc(e.IDs, func(a, b KeyValue) int { return strings.Compare(a.Key, b.Key) })
 		}
 	})
-	d.require(top, "front matter", seen, "name")
+	d.Require(top, "front matter", seen, "name")
 	return e
 }
 
 func (d *decoder) coordinates(n *yaml.Node) *LatLon {
 	if n.Kind != yaml.SequenceNode || len(n.Content) != 2 {
-		d.errorf(n, "coordinates must be [latitude, longitude], such as [36.34, 43.13]")
+		d.Errorf(n, "coordinates must be [latitude, longitude], such as [36.34, 43.13]")
 		return nil
 	}
 	var v [2]float64
 	for i, c := range n.Content {
 		f, err := strconv.ParseFloat(c.Value, 64)
 		if c.Kind != yaml.ScalarNode || (c.Tag != "!!float" && c.Tag != "!!int") || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.errorf(c, "coordinates must be two numbers, [latitude, longitude]")
+			d.Errorf(c, "coordinates must be two numbers, [latitude, longitude]")
 			return nil
 		}
 		v[i] = f
 	}
 	if v[0] < -90 || v[0] > 90 {
-		d.errorf(n.Content[0], "latitude %v is outside -90..90", v[0])
+		d.Errorf(n.Content[0], "latitude %v is outside -90..90", v[0])
 		return nil
 	}
 	if v[1] < -180 || v[1] > 180 {
-		d.errorf(n.Content[1], "longitude %v is outside -180..180", v[1])
+		d.Errorf(n.Content[1], "longitude %v is outside -180..180", v[1])
 		return nil
 	}
 	return &LatLon{v[0], v[1]}
@@ -308,17 +310,17 @@ func parsePage(path, slug string, src []byte, diags *diag.List) *Page {
 		return nil
 	}
 	p := &Page{Path: path, Slug: slug, Body: body}
-	seen := d.fields(top, "page front matter", []string{"title", "summary", "menu"}, func(key string, _, v *yaml.Node) {
+	seen := d.Fields(top, "page front matter", []string{"title", "summary", "menu"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
-			p.Title, _ = d.str(v, key, true)
+			p.Title, _ = d.Str(v, key, true)
 		case "summary":
-			p.Summary, _ = d.str(v, key, false)
+			p.Summary, _ = d.Str(v, key, false)
 		case "menu":
-			p.Menu = d.integer(v, key)
+			p.Menu = d.Integer(v, key)
 		}
 	})
-	d.require(top, "page front matter", seen, "title")
+	d.Require(top, "page front matter", seen, "title")
 	return p
 }
 
@@ -335,7 +337,7 @@ const (
 // parseTranslation reads the translation of the file id into lang. Its
 // front matter holds only text: any other field of the original is shared
 // by every edition and belongs in the original.
-func parseTranslation(c *Config, kind textKind, path, id, lang string, src []byte, diags *diag.List) *Translation {
+func parseTranslation(c *config.Config, kind textKind, path, id, lang string, src []byte, diags *diag.List) *Translation {
 	t := &Translation{Path: path, ID: id, Lang: lang}
 	d, top, body, ok := frontMatter(path, src, diags)
 	if !ok {
@@ -359,27 +361,27 @@ func parseTranslation(c *Config, kind textKind, path, id, lang string, src []byt
 		own, shared = []string{"name", "aliases"}, []string{"names", "type", "within", "coordinates", "ids"}
 		orig = path[:strings.IndexByte(path, '/')+1] + id + ".md"
 	}
-	seen := d.fields(top, "translation front matter", append(own, shared...), func(key string, k, v *yaml.Node) {
+	seen := d.Fields(top, "translation front matter", append(own, shared...), func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title":
-			t.Title, _ = d.str(v, key, true)
+			t.Title, _ = d.Str(v, key, true)
 		case "summary":
-			t.Summary, _ = d.str(v, key, false)
+			t.Summary, _ = d.Str(v, key, false)
 		case "draft":
-			t.Draft = d.boolean(v, key)
+			t.Draft = d.Boolean(v, key)
 		case "name":
-			t.Name, _ = d.str(v, key, true)
-			t.NamePos = d.pos(v)
+			t.Name, _ = d.Str(v, key, true)
+			t.NamePos = d.Pos(v)
 		case "aliases":
 			t.Aliases = d.aliases(v, key)
 		case "lang":
-			d.errorf(k, "a translation's language is the one its file name gives, %s; remove lang:", lang)
+			d.Errorf(k, "a translation's language is the one its file name gives, %s; remove lang:", lang)
 		default:
-			d.errorf(k, "field %q is shared with the original: set it in %s", key, orig)
+			d.Errorf(k, "field %q is shared with the original: set it in %s", key, orig)
 		}
 	})
 	if kind == reportText {
-		d.require(top, "translation front matter", seen, "title")
+		d.Require(top, "translation front matter", seen, "title")
 	}
 	return t
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -71,14 +72,14 @@ func FuzzLoad(f *testing.F) {
 			checkPos(t, files, d)
 		}
 		for _, k := range s.Config.Kinds {
-			if !content.ValidID(k.ID) || !content.ValidID(k.Plural) {
+			if !decode.ValidID(k.ID) || !decode.ValidID(k.Plural) {
 				t.Errorf("kind %q/%q is not a valid id", k.ID, k.Plural)
 			}
 		}
 		if u := s.Config.BaseURL; u != "" && !safeHTTP(u) {
 			t.Errorf("base_url %q accepted", u)
 		}
-		if !content.ValidID(s.Config.Theme) {
+		if !decode.ValidID(s.Config.Theme) {
 			t.Errorf("theme %q accepted", s.Config.Theme)
 		}
 		for _, r := range s.Reports {
@@ -90,14 +91,14 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 			for _, ref := range r.Refs {
-				if !content.ValidID(ref.ID) {
+				if !decode.ValidID(ref.ID) {
 					t.Errorf("ref id %q accepted", ref.ID)
 				}
 			}
 			for _, e := range r.Events {
 				for _, rr := range e.Roles {
 					for _, ref := range rr.Refs {
-						if !content.ValidID(ref.ID) {
+						if !decode.ValidID(ref.ID) {
 							t.Errorf("event ref id %q accepted", ref.ID)
 						}
 					}
@@ -105,7 +106,7 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		for _, e := range s.Entities {
-			if e.Within != nil && !content.ValidID(e.Within.ID) {
+			if e.Within != nil && !decode.ValidID(e.Within.ID) {
 				t.Errorf("within %q accepted", e.Within.ID)
 			}
 		}
@@ -159,17 +160,17 @@ func FuzzValidID(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if content.ValidID(s) {
+		if decode.ValidID(s) {
 			if !fs.ValidPath(s) || s == "." || s == ".." || strings.ContainsAny(s, "/\\:.\x00 ") || len(s) > 200 {
-				t.Errorf("ValidID(%q) but it is not a safe path segment", s)
+				t.Errorf("decode.ValidID(%q) but it is not a safe path segment", s)
 			}
 			for _, r := range s {
 				if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-					t.Errorf("ValidID(%q) accepts %q", s, r)
+					t.Errorf("decode.ValidID(%q) accepts %q", s, r)
 				}
 			}
 		}
-		if slug := content.Slugify(s); slug != "" && !content.ValidID(slug) {
+		if slug := content.Slugify(s); slug != "" && !decode.ValidID(slug) {
 			t.Errorf("Slugify(%q) = %q, not a valid id", s, slug)
 		}
 	})

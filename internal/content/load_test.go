@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 )
@@ -190,7 +191,7 @@ func TestLoadConfig(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
 	}
-	if !reflect.DeepEqual(s.Config, content.DefaultConfig()) {
+	if !reflect.DeepEqual(s.Config, config.DefaultConfig()) {
 		t.Errorf("no site.yaml: %+v, want the defaults", s.Config)
 	}
 
@@ -215,40 +216,40 @@ typographer: false
 	if len(diags) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", strings.Join(diags, "\n"))
 	}
-	want := content.Config{
+	want := config.Config{
 		Title:    "Cut Off",
 		Subtitle: "Communication shutdowns in Iraq, 2014–2016",
 		Language: "ar",
-		Editions: []content.Edition{{Lang: "ar", Name: "العربية"}},
+		Editions: []config.Edition{{Lang: "ar", Name: "العربية"}},
 		BaseURL:  "https://example.org/cutoff/",
 		Theme:    "plain",
-		Kinds: []content.Kind{
+		Kinds: []config.Kind{
 			{ID: "city", Plural: "cities", Title: "Places", One: "city", Many: "places", Schema: "Place"},
 			{ID: "group", Plural: "groups", Title: "Groups", One: "group", Many: "groups", Schema: "Thing"},
 		},
 		// A role's label defaults to its id in words, its phrase to the
 		// label in lower case.
-		Roles: []content.Role{
+		Roles: []config.Role{
 			{ID: "where", Kinds: []string{"city"}, Label: "Where", Phrase: "in"},
 			{ID: "reported-by", Kinds: []string{"group", "city"}, Label: "Reported by", Phrase: "reported by"},
 		},
-		EventTypes: content.Vocab{
+		EventTypes: config.Vocab{
 			{ID: "shutdown", Label: "Shutdown"},
 			{ID: "reopening", Label: "Reopened", Description: "Service came back.", Ends: true},
 		},
-		Services: content.Vocab{{ID: "sms", Label: "SMS"}},
-		Causes:   content.Vocab{{ID: "conflict", Label: "Conflict"}},
-		Scopes:   content.Vocab{{ID: "city", Label: "City"}, {ID: "national", Label: "National"}},
+		Services: config.Vocab{{ID: "sms", Label: "SMS"}},
+		Causes:   config.Vocab{{ID: "conflict", Label: "Conflict"}},
+		Scopes:   config.Vocab{{ID: "city", Label: "City"}, {ID: "national", Label: "National"}},
 		License:  "CC0",
 	}
 	if !reflect.DeepEqual(s.Config, want) {
 		t.Errorf("config:\n%+v\nwant:\n%+v", s.Config, want)
 	}
 	if k, ok := s.Config.Kind("group"); !ok || k.Plural != "groups" {
-		t.Errorf(`Kind("group") = %+v, %v`, k, ok)
+		t.Errorf(`config.Kind("group") = %+v, %v`, k, ok)
 	}
 	if _, ok := s.Config.Kind("actor"); ok {
-		t.Errorf(`Kind("actor") found, but site.yaml does not define it`)
+		t.Errorf(`config.Kind("actor") found, but site.yaml does not define it`)
 	}
 }
 
@@ -282,11 +283,11 @@ func TestLoadEditions(t *testing.T) {
 	}
 	for _, tag := range []string{"ar", "ZH-hant", "ckb"} {
 		if _, ok := s.Config.Edition(tag); !ok {
-			t.Errorf("Edition(%q) not found", tag)
+			t.Errorf("config.Edition(%q) not found", tag)
 		}
 	}
 	if e, ok := s.Config.Edition("ku"); ok {
-		t.Errorf("Edition(\"ku\") = %+v: a prefix is not a language", e)
+		t.Errorf("config.Edition(\"ku\") = %+v: a prefix is not a language", e)
 	}
 
 	// Without languages:, one edition in language:.

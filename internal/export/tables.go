@@ -8,9 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/output"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // field is one column of a CSV export: its documentation and how to read
@@ -88,7 +89,7 @@ func roleFields[T any](s *site.Site, roles func(T) site.Roles) []field[T] {
 
 // otherLangs lists the languages of the other-language names of the
 // entities a role can name, sorted.
-func otherLangs(s *site.Site, role content.Role) []string {
+func otherLangs(s *site.Site, role config.Role) []string {
 	var langs []string
 	for _, k := range s.Kinds {
 		if !slices.Contains(role.Kinds, k.ID) {
@@ -211,5 +212,5 @@ func recordFields(s *site.Site) []field[*site.Record] {
 }
 
 func recordPeriod(r *site.Record) string {
-	return EDTF(r.Start.Date, r.Status.End.Date, r.Status.State == site.Ongoing)
+	return EDTF(r.Start.Date, r.Status.End.Date, r.Status.State == evidence.Ongoing)
 }

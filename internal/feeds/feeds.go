@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -46,7 +47,7 @@ func appendAtomDate(b []byte, d content.Date) []byte {
 // structs this replaced, down to the empty-element form <link ...></link>
 // and the escaping of each string (appendXMLText). FuzzFeed holds it to
 // that encoder.
-func feed(s *site.Site, ed content.Edition, dir, title string, reports []*site.Report) []byte {
+func feed(s *site.Site, ed config.Edition, dir, title string, reports []*site.Report) []byte {
 	c := &s.Config
 	lang, root := ed.Lang, ed.Root()
 	id, href := feedID(s, ""), s.AbsURL("") // prefixes of page addresses
@@ -194,13 +195,13 @@ func Path(dir string) string { return dir + "feed.xml" }
 
 // Site makes the feed of the edition ed, at Path(ed.Root()): its newest
 // reports.
-func Site(s *site.Site, ed content.Edition) []byte {
+func Site(s *site.Site, ed config.Edition) []byte {
 	return feed(s, ed, ed.Root(), s.Config.Title, s.Reports[:min(len(s.Reports), maxFeedEntries)])
 }
 
 // Entity makes the feed of e's reports in the edition ed, at
 // Path(ed.Root()+e.URL): the newest of them.
-func Entity(s *site.Site, ed content.Edition, e *site.Entity) []byte {
+func Entity(s *site.Site, ed config.Edition, e *site.Entity) []byte {
 	reports := make([]*site.Report, min(len(e.Reports), maxFeedEntries))
 	for i := range reports {
 		reports[i] = e.Reports[i].Report // newest first
@@ -218,7 +219,7 @@ func Sitemap(s *site.Site) []byte {
 	base := s.AbsURL("")
 	eds := s.Config.Editions
 	if len(eds) == 0 {
-		eds = []content.Edition{{Lang: s.Config.Language}} // a site not read from site.yaml
+		eds = []config.Edition{{Lang: s.Config.Language}} // a site not read from site.yaml
 	}
 	n := 5 + len(s.Reports) + len(s.Pages)
 	for _, k := range s.Kinds {

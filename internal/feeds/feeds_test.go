@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -104,10 +105,10 @@ func FuzzFeed(f *testing.F) {
 		if got := appendXMLEscaped(nil, repTitle); !bytes.Equal(got, esc.Bytes()) {
 			t.Errorf("appendXMLEscaped(%q) = %q, want %q", repTitle, got, esc.Bytes())
 		}
-		k := &site.Kind{Kind: content.Kind{ID: kind}}
+		k := &site.Kind{Kind: config.Kind{ID: kind}}
 		e := &site.Entity{Entity: &content.Entity{ID: id, Name: name}, URL: dir}
 		s := &site.Site{
-			Config: content.Config{Title: title, Subtitle: sub, Language: lang, License: license, BaseURL: base},
+			Config: config.Config{Title: title, Subtitle: sub, Language: lang, License: license, BaseURL: base},
 			Kinds:  []*site.Kind{k},
 		}
 		var reports []*site.Report
@@ -119,7 +120,7 @@ func FuzzFeed(f *testing.F) {
 				Entities: [][]*site.Entity{[]*site.Entity{e, e}[:i]},
 			})
 		}
-		got := feed(s, content.Edition{Lang: lang}, dir, title+" · "+name, reports)
+		got := feed(s, config.Edition{Lang: lang}, dir, title+" · "+name, reports)
 		if want := referenceFeed(s, dir, title+" · "+name, reports); !bytes.Equal(got, want) {
 			t.Errorf("feed:\n%s\nwant:\n%s", got, want)
 		}
@@ -184,7 +185,7 @@ func FuzzSitemap(f *testing.F) {
 	f.Fuzz(func(t *testing.T, base, report, kind, entity, page string, year uint16, month, day uint8) {
 		rep := &site.Report{Report: &content.Report{Date: content.Date{Year: int(year), Month: int(month % 13), Day: int(day % 32)}}, URL: report}
 		s := &site.Site{
-			Config:  content.Config{BaseURL: base},
+			Config:  config.Config{BaseURL: base},
 			Kinds:   []*site.Kind{{URL: kind, Entities: []*site.Entity{{URL: entity}}}},
 			Reports: []*site.Report{rep, rep},
 			Pages:   []*site.Page{{URL: page}},
@@ -198,9 +199,9 @@ func FuzzSitemap(f *testing.F) {
 // Site and Entity hold the maxFeedEntries newest reports, newest first,
 // and write them at Path.
 func TestEntries(t *testing.T) {
-	k := &site.Kind{Kind: content.Kind{ID: "city"}}
+	k := &site.Kind{Kind: config.Kind{ID: "city"}}
 	e := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul"}, URL: "cities/mosul/", Kind: k}
-	s := &site.Site{Config: content.Config{Title: "Cut Off", BaseURL: "https://example.org/"}, Kinds: []*site.Kind{k}}
+	s := &site.Site{Config: config.Config{Title: "Cut Off", BaseURL: "https://example.org/"}, Kinds: []*site.Kind{k}}
 	for i := range 60 {
 		rep := &site.Report{Report: &content.Report{Title: fmt.Sprintf("R%d", 60-i), Date: content.Date{Year: 2016, Month: 1, Day: 1}}, URL: fmt.Sprintf("reports/r%d/", 60-i)}
 		s.Reports = append(s.Reports, rep) // newest first, as site sorts them
@@ -211,10 +212,10 @@ func TestEntries(t *testing.T) {
 		feed []byte
 		self string
 	}{
-		{"site", Site(s, content.Edition{Lang: "en"}), "https://example.org/feed.xml"},
-		{"entity", Entity(s, content.Edition{Lang: "en"}, e), "https://example.org/cities/mosul/feed.xml"},
-		{"ar site", Site(s, content.Edition{Lang: "ar", Prefix: "ar"}), "https://example.org/ar/feed.xml"},
-		{"ar entity", Entity(s, content.Edition{Lang: "ar", Prefix: "ar"}, e), "https://example.org/ar/cities/mosul/feed.xml"},
+		{"site", Site(s, config.Edition{Lang: "en"}), "https://example.org/feed.xml"},
+		{"entity", Entity(s, config.Edition{Lang: "en"}, e), "https://example.org/cities/mosul/feed.xml"},
+		{"ar site", Site(s, config.Edition{Lang: "ar", Prefix: "ar"}), "https://example.org/ar/feed.xml"},
+		{"ar entity", Entity(s, config.Edition{Lang: "ar", Prefix: "ar"}, e), "https://example.org/ar/cities/mosul/feed.xml"},
 	} {
 		got := string(tc.feed)
 		if n := strings.Count(got, "<entry>"); n != maxFeedEntries {
@@ -238,7 +239,7 @@ func TestRobots(t *testing.T) {
 		"":                     "User-agent: *\nAllow: /\n",
 		"https://example.org/": "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n",
 	} {
-		if got := string(Robots(&site.Site{Config: content.Config{BaseURL: base}})); got != want {
+		if got := string(Robots(&site.Site{Config: config.Config{BaseURL: base}})); got != want {
 			t.Errorf("base_url %q: robots.txt\n%q\nwant\n%q", base, got, want)
 		}
 	}
@@ -247,7 +248,7 @@ func TestRobots(t *testing.T) {
 // A site of several editions lists each page in each, with the versions
 // of it in every edition and x-default, the default edition's.
 func TestSitemapEditions(t *testing.T) {
-	s := &site.Site{Config: content.Config{BaseURL: "https://example.org/", Editions: []content.Edition{
+	s := &site.Site{Config: config.Config{BaseURL: "https://example.org/", Editions: []config.Edition{
 		{Lang: "en"}, {Lang: "ar", Prefix: "ar"},
 	}}}
 	got := string(Sitemap(s))

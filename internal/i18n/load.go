@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
-	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -122,7 +122,7 @@ func (r *fileReader) read(m *messages) bool {
 	r.ok = true
 	var doc yaml.Node
 	if err := yaml.Unmarshal(r.file.Src, &doc); err != nil {
-		line, col, msg := content.YAMLSyntaxError(err, r.file.Src)
+		line, col, msg := decode.YAMLSyntaxError(err, r.file.Src)
 		p := r.file.Pos
 		p.Line, p.Col = line, col
 		r.diags.Errorf(p, "YAML syntax: %s", msg)

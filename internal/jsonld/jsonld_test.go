@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -13,7 +14,7 @@ import (
 // a report names its entities and cites its sources. Empty fields are
 // left out.
 func TestJSONLD(t *testing.T) {
-	cities := &site.Kind{Kind: content.Kind{ID: "city", Schema: "Place"}}
+	cities := &site.Kind{Kind: config.Kind{ID: "city", Schema: "Place"}}
 	nineveh := &site.Entity{Entity: &content.Entity{ID: "nineveh", Name: "Nineveh"}, URL: "cities/nineveh/", Kind: cities}
 	mosul := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul",
 		Aliases:     []content.Text{{Value: "Mosil"}},
@@ -25,7 +26,7 @@ func TestJSONLD(t *testing.T) {
 		Sources: []content.Source{{Publisher: "P", Title: "T", URL: "https://example.org/a"}, {Publisher: "Q"}}},
 		Entities: [][]*site.Entity{{mosul}}}
 	for _, base := range []string{"", "https://example.org/"} {
-		s := &site.Site{Config: content.Config{Title: "Cut Off", BaseURL: base}}
+		s := &site.Site{Config: config.Config{Title: "Cut Off", BaseURL: base}}
 		for _, tc := range []struct {
 			name string
 			ld   map[string]any

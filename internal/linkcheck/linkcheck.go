@@ -74,7 +74,7 @@ type attr struct {
 
 // scan finds the href, src, id and name attributes of an HTML page. The
 // render stage writes every attribute with double quotes (html/template
-// and goldmark both do) and escapes a double quote in text, so ="…"
+// and package markup both do) and escapes a double quote in text, so ="…"
 // preceded by an attribute name is always an attribute.
 func scan(data []byte) *page {
 	p := &page{ids: map[string]bool{}}

@@ -1,7 +1,7 @@
 package markup
 
 import (
-	"bytes"
+	"gazette/internal/markup/scan"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -14,89 +14,15 @@ import (
 // before it starts. The other limits are in limits.go.
 const maxNesting = 32
 
-// nestingProblem returns the offset of the first line of src that nests
-// more than maxNesting containers, by markers or by indentation, and how
-// deep, or -1. Fenced code is skipped: its indentation is its own.
-func nestingProblem(src []byte) (offset, depth int) {
-	fenced := false
-	for start := 0; start < len(src); {
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
-		line := src[start:end]
-		w := indent(line)
-		if rest := line[min(w, len(line)):]; bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")) {
-			fenced = !fenced
-		}
-		switch {
-		case fenced:
-		case nesting(line) > maxNesting:
-			return start, nesting(line)
-		case w > 4*maxNesting && w < len(line):
-			// Lists also nest by indentation, two to four columns a level.
-			return start, w / 2
-		}
-		start = end + 1
-	}
-	return -1, 0
-}
-
-// indent returns the width of line's leading white space, a tab counting
-// as four columns.
-func indent(line []byte) int {
-	w := 0
-	for _, c := range line {
-		switch c {
-		case ' ':
-			w++
-		case '\t':
-			w += 4
-		default:
-			return w
-		}
-	}
-	return w
-}
-
-// nesting counts the block quote and list markers that open line: the
-// containers goldmark nests on it.
-func nesting(line []byte) int {
-	n := 0
-	for i := 0; i < len(line); {
-		switch c := line[i]; {
-		case c == ' ' || c == '\t':
-			i++
-		case c == '>':
-			n, i = n+1, i+1
-		case (c == '-' || c == '*' || c == '+') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
-			n, i = n+1, i+1
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
-				j++
-			}
-			if j < len(line) && (line[j] == '.' || line[j] == ')') && (j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t') {
-				n, i = n+1, j+1
-				continue
-			}
-			return n
-		default:
-			return n
-		}
-	}
-	return n
-}
-
 // parseGuarded parses src into doc.root within the limits, reporting a
 // body that passes one.
 func (m *Markdown) parseGuarded(doc *Doc, src []byte, ctx parser.Context) {
 	doc.root = ast.NewDocument()
-	if off, n := nestingProblem(src); off >= 0 {
+	if off, n := scan.NestingOver(src, maxNesting); off >= 0 {
 		doc.errorf(off, "Markdown nested %d deep on one line; the limit is %d levels (or %d columns of indentation): flatten the lists or block quotes", n, m.lim.nesting, 4*m.lim.nesting)
 		return
 	}
-	if off := elementsOver(src, m.lim.elements); off >= 0 {
+	if off := scan.ElementsOver(src, m.lim.elements); off >= 0 {
 		doc.errorf(off, "more than %d Markdown elements in this file (lines, list and quote markers, and the punctuation that starts links, code, emphasis, quotes and tables); the limit is %d: split the file", m.lim.elements, m.lim.elements)
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
+	"gazette/internal/markup/scan"
 )
 
 // Limits on what one body may cost, counted rather than timed so that a
@@ -33,7 +34,7 @@ type limits struct {
 	workBase    int // … plus this much
 	columns     int // columns of one table
 	cells       int // table cells in one body, with the empty cells of short rows
-	elements    int // Markdown elements in one body (see elementsOver)
+	elements    int // Markdown elements in one body (see scan.ElementsOver)
 	links       int // links, images and annotations in one body
 	code        int // bytes of code in one body that chroma highlights
 	footnotes   int // footnote definitions in one body
@@ -95,17 +96,6 @@ func (d *Doc) parseWork(offset, n int, what func() string) {
 	}
 }
 
-// expensive reports whether an inline marker can start a scan over the
-// rest of its paragraph, or join the paragraph's list of delimiters that
-// goldmark matches in quadratic time.
-func expensive(c byte) bool {
-	switch c {
-	case '[', ']', '!', '`', '<', '*', '_', '~', '(':
-		return true
-	}
-	return false
-}
-
 // chargeInline charges the inline marker at offset, in block, to the parse
 // work: the bytes of block after it. That bounds every scan goldmark starts
 // there (a code span, link destination or title, raw HTML, autolink or
@@ -116,7 +106,7 @@ func expensive(c byte) bool {
 // goldmark searches one by one.
 func (d *Doc) chargeInline(block ast.Node, r text.Reader, offset int) {
 	line, _ := r.PeekLine()
-	if len(line) == 0 || !expensive(line[0]) {
+	if len(line) == 0 || !scan.Expensive(line[0]) {
 		return
 	}
 	c := &d.cost
@@ -143,48 +133,6 @@ func blockStart(block ast.Node, fallback int) int {
 	return fallback
 }
 
-// elementsOver returns the offset at which src passes limit Markdown
-// elements, or -1. goldmark's tree takes some hundred bytes a node, and
-// some inputs make a node of every other byte; counting what may become a
-// node bounds the tree's memory, and the HTML's size, before goldmark
-// builds it. Each line counts 2, plus 2 for each block quote or list
-// marker that opens it and 2 for a heading ("#", or "=" under a line).
-// Each character that can start an inline element or split text in two
-// ("<`*_![]~(|'\"@:", doubled ".,->", "www.") counts 1, whatever it
-// turns out to be. Real prose has one element in 10 to 40 bytes.
-func elementsOver(src []byte, limit int) int {
-	n := 0
-	for i := 0; i < len(src); i++ {
-		if i == 0 || src[i-1] == '\n' {
-			end := bytes.IndexByte(src[i:], '\n')
-			if end < 0 {
-				end = len(src) - i
-			}
-			line := src[i : i+end]
-			n += 2 + 2*nesting(line)
-			if rest := line[min(indent(line), len(line)):]; len(rest) > 0 && (rest[0] == '#' || rest[0] == '=') {
-				n += 2 // a heading, and its id
-			}
-		}
-		switch c := src[i]; c {
-		case '<', '`', '*', '_', '!', '[', ']', '~', '(', '|', '\'', '"', '@', ':':
-			n++
-		case '.', ',', '-', '>':
-			if i+1 < len(src) && src[i+1] == c {
-				n++
-			}
-		case 'w':
-			if bytes.HasPrefix(src[i:], []byte("www.")) {
-				n++
-			}
-		}
-		if n > limit {
-			return i
-		}
-	}
-	return -1
-}
-
 // refGuard charges a paragraph's reference definitions to the parse work
 // before goldmark takes them off: it removes them one at a time, copying
 // the rest of the paragraph's lines each time, so each definition costs
@@ -204,7 +152,7 @@ func (g refGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := seg.Value(src)
-		if bytes.HasPrefix(line[min(indent(line), len(line)):], []byte("[")) {
+		if bytes.HasPrefix(line[min(scan.Indent(line), len(line)):], []byte("[")) {
 			defs++
 			doc.parseWork(seg.Start, lines.Len()-i, func() string {
 				return fmt.Sprintf("%d lines that may be reference definitions so far in a paragraph of %d lines", defs, lines.Len())
@@ -217,7 +165,7 @@ func (g refGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 // offset; goldmark sorts them, and searches them for each reference, one
 // by one.
 func (d *Doc) countFootnote(line []byte, offset, limit int) {
-	line = line[min(indent(line), len(line)):]
+	line = line[min(scan.Indent(line), len(line)):]
 	if !bytes.HasPrefix(line, []byte("[^")) || offset <= d.cost.lastNote {
 		return
 	}
@@ -262,11 +210,11 @@ func (g tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser
 	src := reader.Source()
 	for i := 1; i < lines.Len(); i++ {
 		delim, header := lines.At(i), lines.At(i-1)
-		cols := delimiterColumns(delim.Value(src))
+		cols := scan.DelimiterColumns(delim.Value(src))
 		if cols == 0 {
 			continue
 		}
-		if headerCells(header.Value(src)) != cols {
+		if scan.HeaderCells(header.Value(src)) != cols {
 			return
 		}
 		lim := g.m.lim
@@ -284,66 +232,6 @@ func (g tableGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser
 		}
 		return
 	}
-}
-
-// delimiterColumns returns the number of columns of a table delimiter row
-// such as "| :-- | --: |", or 0 if line is not one, by goldmark's rules.
-func delimiterColumns(line []byte) int {
-	if indent(line) > 3 {
-		return 0
-	}
-	allDashes := true
-	for _, b := range line {
-		switch b {
-		case '-':
-		case ' ', '\t', '\n', '\r', '\f', '\v', '|', ':':
-			allDashes = false
-		default:
-			return 0
-		}
-	}
-	if allDashes {
-		return 0
-	}
-	cols := bytes.Split(line, []byte("|"))
-	if len(cols) > 0 && len(bytes.TrimSpace(cols[0])) == 0 {
-		cols = cols[1:]
-	}
-	if len(cols) > 0 && len(bytes.TrimSpace(cols[len(cols)-1])) == 0 {
-		cols = cols[:len(cols)-1]
-	}
-	for _, c := range cols {
-		c = bytes.TrimSpace(c)
-		c = bytes.TrimPrefix(c, []byte(":"))
-		c = bytes.TrimSuffix(c, []byte(":"))
-		if len(c) == 0 || len(bytes.Trim(c, "-")) != 0 {
-			return 0
-		}
-	}
-	return len(cols)
-}
-
-// headerCells counts the cells of a table row as goldmark splits it: at
-// each "|" not escaped with a backslash, outer pipes dropped.
-func headerCells(line []byte) int {
-	line = bytes.TrimSpace(line)
-	pos, limit := 0, len(line)
-	if limit > 0 && line[0] == '|' {
-		pos++
-	}
-	if limit > 0 && line[limit-1] == '|' {
-		limit--
-	}
-	n := 0
-	for pos < limit {
-		closure := pos
-		for closure < limit && !(line[closure] == '|' && (closure == 0 || line[closure-1] != '\\')) {
-			closure++
-		}
-		n++
-		pos = closure + 1
-	}
-	return n
 }
 
 // treeGuard bounds, once goldmark has built the tree, what the later

@@ -49,6 +49,8 @@ func hostile(shape string, size int) string {
 // for minutes, the annotations make an entity page of a gigabyte.
 func TestLimits(t *testing.T) {
 	longURL := "/" + strings.Repeat("u", 64<<10)
+	// A second or more each: left to the full run, not -short.
+	slow := map[string]bool{"8 MB of list items": true, "HTML from references": true}
 	for _, c := range []struct {
 		name, src string
 		want      string
@@ -77,6 +79,9 @@ func TestLimits(t *testing.T) {
 			"r.md:5:1: error: this Markdown renders to more than 16 MB of HTML, from here on; the limit is 16 MB a page: split the file, or use fewer references to long link definitions and footnotes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if slow[c.name] && testing.Short() {
+				t.Skip("slow; run without -short")
+			}
 			m := New([]string{"city"})
 			doc := m.Parse("r.md", []byte(c.src))
 			var got []string
@@ -103,12 +108,16 @@ func TestLimits(t *testing.T) {
 func TestFinishReleases(t *testing.T) {
 	m := New([]string{"city"})
 	src := []byte(strings.Repeat(strings.Repeat("[m](city:mosul) ", 25)+"\n\n", 400)) // 160 KB, 10,000 annotations
+	n := 10
+	if testing.Short() {
+		n = 3 // each doc takes a while to parse; the full run keeps 10
+	}
 	var docs []*Doc
 	var kept int
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	for range 10 {
+	for range n {
 		doc := m.Parse("r.md", src)
 		for _, l := range doc.Links {
 			l.Href = "../../cities/mosul/index.html"
@@ -125,7 +134,7 @@ func TestFinishReleases(t *testing.T) {
 	runtime.KeepAlive(docs)
 	// The text is built in a buffer the size of the source, so it may
 	// hold up to that much.
-	if grew, limit := int(after.HeapAlloc)-int(before.HeapAlloc), kept+10*len(src)+1<<20; grew > limit {
-		t.Errorf("10 finished docs hold %d bytes; their HTML and text are %d, the bound %d", grew, kept, limit)
+	if grew, limit := int(after.HeapAlloc)-int(before.HeapAlloc), kept+n*len(src)+1<<20; grew > limit {
+		t.Errorf("%d finished docs hold %d bytes; their HTML and text are %d, the bound %d", n, grew, kept, limit)
 	}
 }

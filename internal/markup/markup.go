@@ -1,5 +1,8 @@
-// Package markup is the Markdown stage of gazette: the only package that
-// imports goldmark and chroma.
+// Package markup is the Markdown stage of gazette: with its sub-packages
+// (highlight: chroma; inline: bare URLs and line breaks; scan: the byte
+// counts the limits use), the only code that imports goldmark and chroma.
+// Build, serve and suggest all parse bodies with a Markdown from New, so
+// that every command reads the dialect alike.
 //
 // Parse turns a file's body into a Doc: the goldmark tree plus every
 // annotation link in it (city:mosul, actor:, report:slug), each with its
@@ -16,9 +19,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -27,6 +27,8 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
+	"gazette/internal/markup/highlight"
+	"gazette/internal/markup/inline"
 	"gazette/internal/spill"
 )
 
@@ -36,9 +38,7 @@ type Markdown struct {
 	md      goldmark.Markdown
 	docKey  parser.ContextKey
 	schemes []string // annotation schemes: the entity kinds and "report"
-	code    *chromahtml.Formatter
-	light   *chroma.Style
-	dark    *chroma.Style
+	code    *highlight.Highlighter
 	lim     limits    // what one body may cost; see limits.go
 	bufs    sync.Pool // *bytes.Buffer, for Finish
 }
@@ -69,19 +69,15 @@ func New(kinds []string, opts ...Option) *Markdown {
 	m := &Markdown{
 		docKey:  parser.NewContextKey(),
 		schemes: append(append([]string(nil), kinds...), "report"),
-		// CSS classes, not inline styles, so a strict Content-Security-Policy
-		// holds and the theme owns the colours.
-		code:  chromahtml.New(chromahtml.WithClasses(true)),
-		light: styles.Get("github"),
-		dark:  styles.Get("github-dark"),
-		lim:   defaultLimits(),
+		code:    highlight.New(),
+		lim:     defaultLimits(),
 	}
 	exts := []goldmark.Extender{
 		limitExtension{m}, // bounds on hostile input; see limits.go
 		// GFM, spelled out so that table alignment is an align
 		// attribute: the default, style="text-align:…", is an inline
 		// style that a strict Content-Security-Policy blocks. Bare URLs
-		// are linked by autolink.go, not by goldmark's Linkify alone.
+		// are linked by inline/autolink.go, not by goldmark's Linkify alone.
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
 		extension.Strikethrough,
 		extension.TaskList,
@@ -96,15 +92,15 @@ func New(kinds []string, opts ...Option) *Markdown {
 			// Annotations and the link policy (links.go); heading ids, made
 			// here rather than by goldmark's WithAutoHeadingID so that they
 			// never collide with the page's own ids (headings.go); no
-			// spaces before a hard line break (breaks.go).
+			// spaces before a hard line break (inline/breaks.go).
 			parser.WithASTTransformers(
 				util.Prioritized(&linkTransformer{m}, 100),
 				util.Prioritized(headingIDs{}, 200),
-				util.Prioritized(hardBreaks{}, 300),
+				util.Prioritized(inline.HardBreaks{}, 300),
 			),
 			parser.WithInlineParsers(
-				// GFM's bare URLs, where goldmark's Linkify would be; see autolink.go.
-				util.Prioritized(newAutolinker(cfg.typographer), 999),
+				// GFM's bare URLs, where goldmark's Linkify would be; see inline/autolink.go.
+				util.Prioritized(inline.NewAutolinker(cfg.typographer), 999),
 			),
 		),
 		// html.WithUnsafe is deliberately absent: raw HTML in Markdown is
@@ -192,31 +188,9 @@ func (m *Markdown) HTML(doc *Doc) (string, error) {
 	return string(b), err
 }
 
-// CSS returns the stylesheet for highlighted code: light colours, and dark
-// ones for readers who prefer a dark scheme. Chroma's comments and its
-// unscoped .bg rule (a class name a theme may well use) are left out.
-func (m *Markdown) CSS() string {
-	var b strings.Builder
-	write := func(style *chroma.Style) {
-		var raw strings.Builder
-		m.code.WriteCSS(&raw, style)
-		for _, line := range strings.Split(raw.String(), "\n") {
-			if i := strings.Index(line, "*/ "); strings.HasPrefix(line, "/*") && i > 0 {
-				line = line[i+3:]
-			}
-			if line == "" || strings.HasPrefix(line, ".bg ") {
-				continue
-			}
-			b.WriteString(line)
-			b.WriteByte('\n')
-		}
-	}
-	write(m.light)
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	write(m.dark)
-	b.WriteString("}\n")
-	return b.String()
-}
+// CSS returns the stylesheet for highlighted code: see
+// highlight.Highlighter.CSS.
+func (m *Markdown) CSS() string { return m.code.CSS() }
 
 // pos converts a byte offset of the source into a file position.
 func (d *Doc) pos(offset int) diag.Pos {

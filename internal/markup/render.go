@@ -1,7 +1,9 @@
 package markup
 
 import (
+	"gazette/internal/markup/highlight"
 	"html"
+	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/yuin/goldmark/ast"
@@ -64,14 +66,15 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		code = append(code, seg.Value(src)...)
 	}
 	lang := codeLang(n, src)
-	lexer := lexerFor(n, lang)
-	if lexer != nil {
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
-		if err == nil {
+	if lexer := lexerFor(n, lang); lexer != nil {
+		var b strings.Builder
+		ok, err := r.m.code.Format(&b, lexer, string(code))
+		if err != nil {
+			return ast.WalkStop, err
+		}
+		if ok {
 			w.WriteString(`<div class="code" data-lang="` + html.EscapeString(lang) + `">`)
-			if err := r.m.code.Format(w, r.m.light, it); err != nil {
-				return ast.WalkStop, err
-			}
+			w.WriteString(b.String())
 			w.WriteString("</div>\n")
 			return ast.WalkSkipChildren, nil
 		}
@@ -84,4 +87,14 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 	w.WriteString(html.EscapeString(string(code)))
 	w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// lexerFor returns the lexer that highlights n, or nil: for no language, an
+// unknown one, one not highlighted, and a block past the limit on
+// highlighted code (see treeGuard).
+func lexerFor(n *ast.FencedCodeBlock, lang string) chroma.Lexer {
+	if _, plain := n.AttributeString(plainAttr); plain {
+		return nil
+	}
+	return highlight.Lexer(lang)
 }

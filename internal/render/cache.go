@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 )
@@ -29,7 +29,7 @@ type Fragment struct {
 	Lang       string // the page's language: its edition's
 	Dir        string // "rtl" or "ltr", the direction of Lang
 	UILang     string // the interface language: the edition's, in which T, Date and the like answer
-	Edition    content.Edition
+	Edition    config.Edition
 	ChromeLang string // always "": see Page.ChromeLang
 	ChromeDir  string // always ""
 

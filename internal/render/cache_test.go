@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 
 	"gazette"
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/diag"
 	"gazette/internal/site"
 	"gazette/internal/spill"
@@ -32,9 +32,9 @@ func testCached(t *testing.T, frags *fragments) {
 			`{{define "probe"}}{{count}}<a href="{{.Link .Data}}">{{.Lang}}</a>{{end}}` +
 			`{{define "report-item"}}{{count}}{{printf "%v" .Data}}{{end}}` +
 			`{{define "loop"}}{{.Partial "loop" .Data}}{{end}}`))
-	s := &site.Site{Config: content.Config{Language: "en"}}
+	s := &site.Site{Config: config.Config{Language: "en"}}
 	page := func(url, lang string, notFound bool) *Page {
-		ed := content.Edition{Lang: lang}
+		ed := config.Edition{Lang: lang}
 		if lang != "en" {
 			ed.Prefix = lang
 		}
@@ -166,7 +166,7 @@ func BenchmarkPartial(b *testing.B) {
 			`{{define "kept"}}{{range .List}}{{$.Partial "entity-link" "a/"}}{{end}}{{end}}` +
 			`{{define "laid-out"}}{{range .List}}{{$.Partial "probe" "a/"}}{{end}}{{end}}` +
 			`{{define "included"}}{{range .List}}{{template "probe" $.Fragment}}{{end}}{{end}}`))
-	s := &site.Site{Config: content.Config{Language: "en"}}
+	s := &site.Site{Config: config.Config{Language: "en"}}
 	for _, name := range []string{"kept", "laid-out", "included"} {
 		b.Run(name, func(b *testing.B) {
 			p := &Page{Site: s, URL: "reports/a/", Lang: "en", frags: &fragments{}}

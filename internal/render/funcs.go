@@ -10,6 +10,7 @@ import (
 	"gazette/internal/english"
 	"gazette/internal/i18n"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // funcs are the template functions. They format; they do not compute.
@@ -26,8 +27,8 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        en.When,
-		"statusText":  func(s site.Status) string { return site.StatusText(en, s) },
-		"startText":   func(s site.Span) string { return site.StartText(en, s) },
+		"statusText":  func(s evidence.Status) string { return evidence.StatusText(en, s) },
+		"startText":   func(s evidence.Span) string { return evidence.StartText(en, s) },
 		"roleText":    func(s *site.Site, role string) string { return roleText(s, en, role) },
 		"label":       vocabLabel,
 		"labels":      vocabLabels,

@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
+	"gazette/internal/english"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
@@ -30,7 +32,7 @@ type Page struct {
 	Description string
 	Lang        string // the edition's language, the page's: <html lang>
 	UILang      string // the interface language: the edition's, in which T, Date and the like answer
-	Edition     content.Edition
+	Edition     config.Edition
 	OGType      string // "website" or "article"
 	JSONLD      any    // marshalled into <script type="application/ld+json">
 	Body        template.HTML
@@ -201,7 +203,7 @@ func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
 // default edition, and for a record whose title gazette makes.
 func (p *Page) RecordLang(rec *site.Record) string { return recordLang(p.Site, p.Edition, rec) }
 
-func recordLang(s *site.Site, ed content.Edition, rec *site.Record) string {
+func recordLang(s *site.Site, ed config.Edition, rec *site.Record) string {
 	if rec.Title == "" || len(s.Config.Editions) == 0 || ed.Lang == s.Config.Editions[0].Lang {
 		return ""
 	}
@@ -422,7 +424,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	if desc == "" {
 		desc = r.ui.T("entity.description", len(e.Reports), "Name", t.Title)
 	}
-	p := r.newPage("entity", e.URL, t.Title, site.Shorten(desc, 200))
+	p := r.newPage("entity", e.URL, t.Title, english.Shorten(desc, 200))
 	p.Entity = e
 	p.Kind = e.Kind
 	p.setText(t)
@@ -460,7 +462,7 @@ func (r *renderer) standalone(sp *site.Page) *Page {
 	t := sp.In(r.ed.Lang)
 	desc := t.Summary
 	if desc == "" {
-		desc = site.Shorten(t.Doc.FirstParagraph(), 200)
+		desc = english.Shorten(t.Doc.FirstParagraph(), 200)
 	}
 	p := r.newPage("page", sp.URL, t.Title, desc)
 	p.Standalone = sp

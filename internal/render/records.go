@@ -5,6 +5,7 @@ import (
 
 	"gazette/internal/jsonld"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // recordLine is the answer to the reader's question in one line: what,
@@ -21,7 +22,7 @@ func recordLine(s *site.Site, w site.Words, rec *site.Record) string {
 		sep = w.T("list.sep")
 	}
 	return w.T("record.line", "What", s.RecordWhat(w, rec), "Roles", roles.String(),
-		"Start", site.StartText(w, rec.Start), "Status", site.StatusText(w, rec.Status))
+		"Start", evidence.StartText(w, rec.Start), "Status", evidence.StatusText(w, rec.Status))
 }
 
 func (r *renderer) record(rec *site.Record) *Page {

@@ -24,7 +24,7 @@ import (
 	"io/fs"
 	"sync"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/diag"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
@@ -55,7 +55,7 @@ type Options struct {
 // Problems in the theme are reported to diags; an error is returned only
 // when writing fails.
 //
-// Each edition of the site (content.Config.Editions) is a whole site, under
+// Each edition of the site (config.Config.Editions) is a whole site, under
 // its Edition.Root(): every page, the search index and the feeds are made
 // once per edition; the shared files (the theme's static files, the open
 // data, the sitemap, robots.txt) once, at the root.
@@ -82,7 +82,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 }
 
 // newRenderer is the renderer of one edition.
-func newRenderer(sh *shared, ed content.Edition) *renderer {
+func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
 	r.nav = r.navigation()
@@ -132,8 +132,8 @@ func (r *renderer) jobs() []func() error {
 // renderer lays out the pages of one edition.
 type renderer struct {
 	*shared
-	ed  content.Edition // the edition whose pages it makes
-	nav []NavItem       // the edition's navigation
+	ed  config.Edition // the edition whose pages it makes
+	nav []NavItem      // the edition's navigation
 	// ui is the interface language of the edition's pages: the one place
 	// it is decided. Every Page and Fragment says things through it.
 	ui *i18n.Localizer
@@ -289,7 +289,7 @@ func (r *shared) body(doc *markup.Doc) template.HTML {
 		r.diags.Errorf(diag.Pos{Path: doc.Path}, "rendering Markdown: %v", err)
 		return ""
 	}
-	return template.HTML(b) // goldmark in safe mode: raw HTML already omitted
+	return template.HTML(b) // package markup renders in safe mode: raw HTML already omitted
 }
 
 // assets copies the theme's and the content's static files; the content's
@@ -332,7 +332,7 @@ type NavItem struct {
 
 // localizer is the interface language of edition e's pages: its
 // language, in its digits, falling back to the default edition's.
-func (r *renderer) localizer(e content.Edition) *i18n.Localizer {
+func (r *renderer) localizer(e config.Edition) *i18n.Localizer {
 	return r.theme.cat.Localizer(e.Lang, e.Digits, r.site.Config.Editions[0].Lang)
 }
 

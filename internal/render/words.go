@@ -12,6 +12,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/i18n"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // The interface's words: layouts say {{$.T "key"}}, {{$.T "key" n}},
@@ -42,10 +43,10 @@ func (w words) When(from content.Date, until content.Until, seen content.Date) s
 func (w words) Num(n int) string { return w.loc.Num(n) }
 
 // StatusText is a record's status: site.StatusText.
-func (w words) StatusText(s site.Status) string { return site.StatusText(w.loc, s) }
+func (w words) StatusText(s evidence.Status) string { return evidence.StatusText(w.loc, s) }
 
 // StartText is when a record began: site.StartText.
-func (w words) StartText(s site.Span) string { return site.StartText(w.loc, s) }
+func (w words) StartText(s evidence.Span) string { return evidence.StartText(w.loc, s) }
 
 // RecordTitle is a record's title: Site.RecordHeading. It takes the site
 // from the record's page.

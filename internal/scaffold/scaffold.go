@@ -22,7 +22,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -75,7 +77,7 @@ func Create(contentDir string, req Request) (string, error) {
 
 // file returns the path inside the content folder and the text of the new
 // file.
-func file(cfg content.Config, req Request) (rel, text string, err error) {
+func file(cfg config.Config, req Request) (rel, text string, err error) {
 	title := strings.Join(strings.Fields(req.Title), " ")
 	if title == "" {
 		return "", "", &UsageError{"give a title, as in: gazette new " + req.Kind + ` "Title"`}
@@ -86,7 +88,7 @@ func file(cfg content.Config, req Request) (rel, text string, err error) {
 		if slug == "" {
 			return "", "", &UsageError{fmt.Sprintf("cannot make a file name from %q: pass --slug with lower-case letters a-z, digits and hyphens", title)}
 		}
-	} else if !content.ValidID(slug) {
+	} else if !decode.ValidID(slug) {
 		return "", "", &UsageError{fmt.Sprintf("invalid --slug %q: use lower-case letters a-z, digits and single hyphens", slug)}
 	}
 	var dir string
@@ -116,7 +118,7 @@ func file(cfg content.Config, req Request) (rel, text string, err error) {
 		return "", "", &UsageError{fmt.Sprintf("cannot create a %q: use one of %s", req.Kind, strings.Join(kinds, ", "))}
 	}
 	// The loader's own rule, so that check never refuses what new wrote.
-	if problem := content.SlugProblem(slug); problem != "" {
+	if problem := decode.SlugProblem(slug); problem != "" {
 		if req.Slug == "" {
 			return "", "", &UsageError{fmt.Sprintf("cannot name the file %s.md after the title: %s; pass --slug", slug, problem)}
 		}
@@ -140,7 +142,7 @@ func file(cfg content.Config, req Request) (rel, text string, err error) {
 // nameOf turns an id given as a name ("abu-ghraib") into a display name
 // ("Abu Ghraib"); any other name is kept as written.
 func nameOf(s string) string {
-	if !content.ValidID(s) || !strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+	if !decode.ValidID(s) || !strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
 		return s
 	}
 	words := strings.Split(s, "-")
@@ -159,7 +161,7 @@ func scalar(s string) string {
 	return strings.TrimSuffix(string(b), "\n")
 }
 
-func report(cfg content.Config, title, date string) string {
+func report(cfg config.Config, title, date string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %s\ndate: %s # the date of the source; it also starts the file name\n", scalar(title), date)
 	b.WriteString("summary: # one or two sentences; else the first paragraph, shortened\n")
@@ -201,7 +203,7 @@ func report(cfg content.Config, title, date string) string {
 	return b.String()
 }
 
-func entity(k content.Kind, name string) string {
+func entity(k config.Kind, name string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nname: %s\n", scalar(name))
 	b.WriteString("aliases: [] # other spellings that annotations may use\n")

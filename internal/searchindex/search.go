@@ -16,8 +16,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gazette/internal/content"
+	"gazette/internal/config"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -130,14 +131,14 @@ func (p *searchPostings) best(i int) []posting {
 // entity's every name, alias and translated name is indexed in every
 // edition, so that "Mosil" and "داعش" find their entity in any. A body
 // that cannot be read back for the index is an error in diags.
-func Write(s *site.Site, ed content.Edition, w output.Writer, diags *diag.List) (int, error) {
+func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (int, error) {
 	lang, root := ed.Lang, ed.Root()
 	var docs []searchDoc
 	p := &searchPostings{index: map[string]int{}}
 	for _, rep := range s.Reports {
 		i := len(docs)
 		t := rep.In(lang)
-		docs = append(docs, searchDoc{Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: site.Shorten(t.Summary, 240)})
+		docs = append(docs, searchDoc{Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: english.Shorten(t.Summary, 240)})
 		p.add(i, t.Title, weightTitle)
 		p.add(i, t.Summary, weightSummary)
 		p.add(i, text(diags, t.Doc), weightBody)
@@ -152,7 +153,7 @@ func Write(s *site.Site, ed content.Edition, w output.Writer, diags *diag.List) 
 			i := len(docs)
 			// Its type and parent, so that namesakes can be told apart.
 			t := e.In(lang)
-			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: site.Shorten(t.Doc.FirstParagraph(), 240)})
+			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: english.Shorten(t.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
 			p.add(i, text(diags, t.Doc), weightBody)
 		}
@@ -160,7 +161,7 @@ func Write(s *site.Site, ed content.Edition, w output.Writer, diags *diag.List) 
 	for _, pg := range s.Pages {
 		i := len(docs)
 		t := pg.In(lang)
-		docs = append(docs, searchDoc{Title: t.Title, URL: root + pg.URL + "index.html", Kind: "page", Summary: site.Shorten(t.Summary, 240)})
+		docs = append(docs, searchDoc{Title: t.Title, URL: root + pg.URL + "index.html", Kind: "page", Summary: english.Shorten(t.Summary, 240)})
 		p.add(i, t.Title, weightTitle)
 		p.add(i, text(diags, t.Doc), weightBody)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
@@ -30,7 +31,7 @@ func TestWrite(t *testing.T) {
 		}
 		return d
 	}
-	k := &site.Kind{Kind: content.Kind{ID: "city"}}
+	k := &site.Kind{Kind: config.Kind{ID: "city"}}
 	mosul := &site.Entity{Entity: &content.Entity{ID: "mosul", Name: "Mosul", Aliases: []content.Text{{Value: "Mûsil"}}},
 		URL: "cities/mosul/", Kind: k, Doc: doc("cities/mosul.md", "A city on the Tigris.")}
 	k.Entities = []*site.Entity{mosul}
@@ -42,7 +43,7 @@ func TestWrite(t *testing.T) {
 	}
 	w := mapWriter{}
 	var diags diag.List
-	n, err := Write(s, content.Edition{Lang: "en"}, w, &diags)
+	n, err := Write(s, config.Edition{Lang: "en"}, w, &diags)
 	if err != nil || n != 3 || len(diags.Sorted()) > 0 {
 		t.Fatalf("Write: %d files, %v, %v", n, err, diags.Sorted())
 	}
@@ -71,7 +72,7 @@ func TestWriteEdition(t *testing.T) {
 	s := &site.Site{Reports: []*site.Report{{Report: &content.Report{Title: "Cut", Date: content.Date{Year: 2016}}, URL: "reports/r/"}}}
 	w := mapWriter{}
 	var diags diag.List
-	if _, err := Write(s, content.Edition{Lang: "ar", Prefix: "ar"}, w, &diags); err != nil {
+	if _, err := Write(s, config.Edition{Lang: "ar", Prefix: "ar"}, w, &diags); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{

@@ -8,85 +8,19 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
-	"gazette/internal/fold"
+	"gazette/internal/english"
+	"gazette/internal/site/names"
 )
-
-// nameIndex finds the entities of one kind by name, alias or
-// other-language name, compared as package fold says. Any number of
-// entities may share a spelling (Erbil the city and Erbil the district):
-// only an annotation that gives the spelling alone is then ambiguous.
-// The names and aliases of translations hold only in texts in their
-// language.
-type nameIndex struct {
-	byKey  map[string][]nameClaim
-	byLang map[string]map[string][]nameClaim // by language tag, then key
-}
-
-// nameClaim is one entity's claim to a spelling.
-type nameClaim struct {
-	entity *Entity
-	what   string   // "name", "alias", "ar name"
-	value  string   // as written
-	pos    diag.Pos // where an alias is written
-}
-
-// claims returns the claims to key that hold in a text in lang.
-func (ix *nameIndex) claims(key, lang string) []nameClaim {
-	claims := ix.byKey[key]
-	for _, c := range ix.byLang[lang][key] {
-		if !slices.ContainsFunc(claims, func(o nameClaim) bool { return o.entity == c.entity }) {
-			claims = append(claims[:len(claims):len(claims)], c)
-		}
-	}
-	return claims
-}
-
-// lookup returns the entities that s names in every language, by id.
-func (ix *nameIndex) lookup(s string) []*Entity { return ix.lookupIn(s, "") }
-
-// lookupIn returns the entities that s names in a text in lang, by id.
-func (ix *nameIndex) lookupIn(s, lang string) []*Entity {
-	claims := ix.claims(fold.Name(s), lang)
-	out := make([]*Entity, len(claims))
-	for i, c := range claims {
-		out[i] = c.entity
-	}
-	slices.SortFunc(out, func(a, b *Entity) int { return strings.Compare(a.ID, b.ID) })
-	return out
-}
-
-// claim records that e is spelled value in every language, or, when lang
-// is not "", in texts in lang; an entity that lists one spelling twice
-// claims it once.
-func (ix *nameIndex) claim(lang string, e *Entity, what, value string, pos diag.Pos) {
-	key := fold.Name(value)
-	if key == "" {
-		return
-	}
-	m := ix.byKey
-	if lang != "" {
-		if ix.byLang[lang] == nil {
-			ix.byLang[lang] = map[string][]nameClaim{}
-		}
-		m = ix.byLang[lang]
-	}
-	for _, c := range m[key] {
-		if c.entity == e {
-			return
-		}
-	}
-	m[key] = append(m[key], nameClaim{e, what, value, pos})
-}
 
 // entities builds the kinds, their entities and name indexes, and the
 // within trees.
 func (r *resolver) entities(all []*content.Entity) {
 	s := r.site
-	r.names = map[string]*nameIndex{}
+	r.names = map[string]*names.Index[*Entity]{}
 	for _, ck := range s.Config.Kinds {
 		k := &Kind{Kind: ck, URL: ck.Plural + "/", byID: map[string]*Entity{}}
 		s.Kinds = append(s.Kinds, k)
-		r.names[ck.ID] = &nameIndex{byKey: map[string][]nameClaim{}, byLang: map[string]map[string][]nameClaim{}}
+		r.names[ck.ID] = names.New(func(a, b *Entity) int { return strings.Compare(a.ID, b.ID) })
 	}
 	for _, ce := range all {
 		k := r.kind(ce.Kind)
@@ -102,20 +36,20 @@ func (r *resolver) entities(all []*content.Entity) {
 		ix := r.names[k.ID]
 		for _, e := range k.Entities {
 			if e.Name != "" {
-				ix.claim("", e, "name", e.Name, e.NamePos)
+				ix.Add("", e, "name", e.Name, e.NamePos)
 			}
 			for _, a := range e.Aliases {
-				ix.claim("", e, "alias", a.Value, a.Pos)
+				ix.Add("", e, "alias", a.Value, a.Pos)
 			}
 			for _, n := range e.Names {
-				ix.claim("", e, n.Lang+" name", n.Name, n.Pos)
+				ix.Add("", e, n.Lang+" name", n.Name, n.Pos)
 			}
 			for _, t := range e.Translations {
 				if t.Name != "" {
-					ix.claim(t.Lang, e, t.Lang+" name", t.Name, t.NamePos)
+					ix.Add(t.Lang, e, t.Lang+" name", t.Name, t.NamePos)
 				}
 				for _, a := range t.Aliases {
-					ix.claim(t.Lang, e, "alias", a.Value, a.Pos)
+					ix.Add(t.Lang, e, "alias", a.Value, a.Pos)
 				}
 			}
 		}
@@ -125,19 +59,15 @@ func (r *resolver) entities(all []*content.Entity) {
 		langs := append([]string{""}, s.Config.Langs()...)
 		for _, e := range k.Entities {
 			for _, lang := range langs {
-				if lang != "" && ix.byLang[lang] == nil {
+				if lang != "" && !ix.HasLang(lang) {
 					continue
 				}
-				claims := ix.byKey[fold.Name(e.ID)]
-				if lang != "" {
-					claims = ix.byLang[lang][fold.Name(e.ID)]
-				}
-				if slices.ContainsFunc(ix.claims(fold.Name(e.ID), lang), func(c nameClaim) bool { return c.entity == e }) {
+				if slices.ContainsFunc(ix.Claims(e.ID, lang), func(c names.Claim[*Entity]) bool { return c.Item == e }) {
 					continue
 				}
-				for _, c := range claims {
-					if c.what == "alias" {
-						r.diags.Errorf(c.pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.value, c.pos.Path, e.Path)
+				for _, c := range ix.Made(e.ID, lang) {
+					if c.What == "alias" {
+						r.diags.Errorf(c.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.Value, c.Pos.Path, e.Path)
 					}
 				}
 			}
@@ -218,12 +148,12 @@ func (r *resolver) entity(kind, id string, pos diag.Pos) *Entity {
 // hint suggests the entity an unknown id or name probably meant: one whose
 // name or alias it is, else the nearest id.
 func (r *resolver) hint(k *Kind, s string) string {
-	if found := r.names[k.ID].lookup(s); len(found) > 0 {
+	if found := r.names[k.ID].Lookup(s, ""); len(found) > 0 {
 		ids := make([]string, len(found))
 		for i, e := range found {
 			ids[i] = strconv.Quote(e.ID)
 		}
-		return "; did you mean " + orList(ids) + "?"
+		return "; did you mean " + english.Or(ids) + "?"
 	}
 	ids := make([]string, len(k.Entities))
 	for i, e := range k.Entities {

@@ -2,12 +2,12 @@ package site
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"sync"
 
 	"gazette/internal/diag"
+	"gazette/internal/site/rank"
 )
 
 // Limits of the lists computed for each page.
@@ -68,7 +68,7 @@ func (r *resolver) index() {
 		}
 		for _, src := range rep.Sources {
 			for _, k := range s.Kinds {
-				found := r.names[k.ID].lookup(src.Publisher)
+				found := r.names[k.ID].Lookup(src.Publisher, "")
 				if len(found) == 1 && !slices.Contains(found[0].Published, rep) {
 					found[0].Published = append(found[0].Published, rep)
 				}
@@ -170,103 +170,59 @@ func newestFirst(a, b *Report) int {
 	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
 }
 
-// coOccurring counts, for each entity, the reports it shares with every
-// other entity. The cost is the sum over reports of the square of their
-// entity count, which stays small: a report names a handful of entities.
+// coOccurring lists, for each entity, the entities it shares most
+// reports with: the most shared first, ties by name.
 func (r *resolver) coOccurring() {
-	counts := map[*Entity]map[*Entity]int{}
-	for _, rep := range r.site.Reports {
-		var all []*Entity
-		for _, list := range rep.Entities {
-			all = append(all, list...)
-		}
-		if len(all) > 500 {
-			all = all[:500] // bound the square for a pathological report
-		}
-		for _, a := range all {
-			m := counts[a]
-			if m == nil {
-				m = map[*Entity]int{}
-				counts[a] = m
-			}
-			for _, b := range all {
-				if a != b {
-					m[b]++
-				}
-			}
-		}
+	before := func(a, b rank.Shared[*Entity]) bool {
+		return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Item, b.Item), strings.Compare(a.Item.Kind.ID, b.Item.Kind.ID)) < 0
 	}
-	// The most shared first, ties by name: a selection of the few shown,
-	// not a sort, since a common entity shares reports with thousands.
-	before := func(a, b Count) bool {
-		return cmp.Or(cmp.Compare(b.N, a.N), byName(a.Entity, b.Entity), strings.Compare(a.Kind.ID, b.Kind.ID)) < 0
-	}
-	for e, m := range counts {
-		top := newTop(maxCoOccurring, before)
-		for o, c := range m {
-			top.offer(Count{o, c})
+	for e, shared := range rank.CoOccurring(entityLists(r.site.Reports), maxCoOccurring, before) {
+		e.Related = make([]Count, len(shared))
+		for i, c := range shared {
+			e.Related[i] = Count{c.Item, c.N}
 		}
-		e.Related = slices.Clone(top.best())
 	}
 }
 
-// related ranks, for each report, the reports that share its entities.
-// A shared entity weighs more the fewer reports it appears in (its inverse
-// document frequency), so two reports about one small town are closer than
-// two that both mention the country. Entities in more than a tenth of the
-// corpus, or in more than maxRelatedFrom reports, say almost nothing about
-// relatedness and are skipped: the work is then at most maxRelatedFrom
-// steps per entity a report names, linear in the corpus.
+// related lists, for each report, the reports that share its entities,
+// the rarer entities counting more (see rank.Related). An entity in more
+// than a tenth of the corpus, or in more than maxRelatedFrom reports, is
+// skipped. Ties go to the newer report.
 func (r *resolver) related() {
 	reports := r.site.Reports
-	n := float64(len(reports))
-	limit := max(50, min(len(reports)/10, maxRelatedFrom))
 	index := make(map[*Report]int, len(reports))
 	for i, rep := range reports {
 		index[rep] = i
 	}
-	scores := make([]float64, len(reports))
-	var touched []int
-	for i, rep := range reports {
-		touched = touched[:0]
-		for _, list := range rep.Entities {
-			for _, e := range list {
-				direct := directReports(e)
-				if len(direct) > limit {
-					continue
-				}
-				w := 1 + math.Log(n/float64(len(direct)))
-				for _, o := range direct {
-					j := index[o.Report]
-					if j == i {
-						continue
-					}
-					if scores[j] == 0 {
-						touched = append(touched, j)
-					}
-					scores[j] += w
-				}
+	postings := map[*Entity][]int{}
+	named := func(e *Entity) []int {
+		p, ok := postings[e]
+		if !ok {
+			for _, ref := range directReports(e) {
+				p = append(p, index[ref.Report])
 			}
+			postings[e] = p
 		}
-		// The best few by score, ties to the newer report: a selection,
-		// not a sort, since a report can touch thousands of others.
-		better := func(a, b int) bool {
-			if scores[a] != scores[b] {
-				return scores[a] > scores[b]
-			}
-			return newestFirst(reports[a], reports[b]) < 0
-		}
-		top := newTop(maxRelated, better)
-		for _, j := range touched {
-			top.offer(j)
-		}
-		for _, j := range top.best() {
-			rep.Related = append(rep.Related, reports[j])
-		}
-		for _, j := range touched {
-			scores[j] = 0
+		return p
+	}
+	limit := max(50, min(len(reports)/10, maxRelatedFrom))
+	newer := func(i, j int) bool { return newestFirst(reports[i], reports[j]) < 0 }
+	for i, related := range rank.Related(entityLists(reports), named, maxRelated, limit, newer) {
+		for _, j := range related {
+			reports[i].Related = append(reports[i].Related, reports[j])
 		}
 	}
+}
+
+// entityLists returns the entities each report names, in its order.
+func entityLists(reports []*Report) [][]*Entity {
+	out := make([][]*Entity, len(reports))
+	for i, rep := range reports {
+		for _, list := range rep.Entities {
+			out[i] = append(out[i], list...)
+		}
+	}
+	return out
 }
 
 // directReports returns the reports that name e itself; they come first in
@@ -284,35 +240,3 @@ func directReports(e *Entity) []ReportRef {
 	}
 	return e.direct
 }
-
-// top keeps the k best of the items offered to it: a selection, in O(n·k),
-// for when only a few of many are shown.
-type top[T any] struct {
-	items  []T
-	k      int
-	better func(a, b T) bool
-}
-
-func newTop[T any](k int, better func(a, b T) bool) *top[T] {
-	return &top[T]{items: make([]T, 0, k), k: k, better: better}
-}
-
-// offer keeps x if it is among the k best so far.
-func (t *top[T]) offer(x T) {
-	n := len(t.items)
-	if n == t.k {
-		if !t.better(x, t.items[n-1]) {
-			return
-		}
-		t.items = t.items[:n-1]
-	}
-	i := len(t.items)
-	t.items = append(t.items, x)
-	for ; i > 0 && t.better(x, t.items[i-1]); i-- {
-		t.items[i] = t.items[i-1]
-	}
-	t.items[i] = x
-}
-
-// best returns the items kept, best first.
-func (t *top[T]) best() []T { return t.items }

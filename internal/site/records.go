@@ -8,6 +8,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
+	"gazette/internal/site/evidence"
 )
 
 // Record is a resolved record: one shutdown (or block, ban, throttling) as
@@ -33,41 +34,8 @@ type Record struct {
 	Endings    []*Event  // the events that end it (restorations), oldest report first
 	RestoredBy []*Entity // who the endings say brought service back
 
-	Start  Span   // when it began, as its evidence says
-	Status Status // whether it is over
-}
-
-// Span is what a record's evidence says about one of its dates: the date
-// to show, and, when reports disagree, every date they give.
-type Span struct {
-	Date     content.Date // the most precise date all evidence agrees with; the earliest when it disagrees
-	Disputed bool         // the evidence gives dates that do not contain one another
-	Dates    []content.Date
-}
-
-// State is whether a record is over.
-type State int
-
-const (
-	Unknown  State = iota // no evidence says it ended or was still on
-	Ongoing               // the newest evidence that speaks of its end saw it still on
-	Ended                 // evidence gives its end, but no restoration
-	Restored              // an event of an ending type (a restoration) names it
-)
-
-// String is the state's name in exports: "unknown", "ongoing", "ended",
-// "restored".
-func (s State) String() string {
-	return [...]string{"unknown", "ongoing", "ended", "restored"}[s]
-}
-
-// Status is a record's state with its date: when it ended or was restored,
-// or, for Ongoing, the date of the newest report that saw it still on (a
-// record is never simply "ongoing": only "ongoing as of" a report).
-type Status struct {
-	State State
-	End   Span         // Ended, Restored: when
-	AsOf  content.Date // Ongoing: the newest report that still saw it
+	Start  evidence.Span   // when it began, as its evidence says
+	Status evidence.Status // whether it is over
 }
 
 // records makes the site's records: one per records/*.md file that is not
@@ -197,62 +165,23 @@ func (r *resolver) settle(rec *Record) {
 	for _, ev := range rec.Endings {
 		ends = append(ends, ev.From)
 	}
-	rec.Start = span(starts)
+	rec.Start = evidence.Settle(starts)
 	restored := len(rec.Endings) > 0 || (rec.Own && r.site.Config.EventTypes.Ends(rec.Type))
 	switch {
 	case len(ends) > 0 && restored:
-		rec.Status = Status{State: Restored, End: span(ends)}
+		rec.Status = evidence.Status{State: evidence.Restored, End: evidence.Settle(ends)}
 	case len(ends) > 0:
-		rec.Status = Status{State: Ended, End: span(ends)}
+		rec.Status = evidence.Status{State: evidence.Ended, End: evidence.Settle(ends)}
 	default:
 		for _, ev := range rec.Evidence {
 			if ev.Until.Ongoing && ev.Report.Date.Compare(rec.Status.AsOf) > 0 {
-				rec.Status = Status{State: Ongoing, AsOf: ev.Report.Date}
+				rec.Status = evidence.Status{State: evidence.Ongoing, AsOf: ev.Report.Date}
 			}
 		}
 	}
 	if len(rec.Evidence)+len(rec.Endings) == 0 && !rec.Invalid {
 		r.diags.Warnf(diag.Pos{Path: rec.Path}, "no report gives evidence for record %q: name it in an event with record: %s", rec.ID, rec.ID)
 	}
-}
-
-// span settles the dates that evidence gives for one moment. When each
-// contains or is contained in the others ("2014" and "November 2014"),
-// they agree and the most precise wins; otherwise the earliest is shown
-// and the span is disputed.
-func span(dates []content.Date) Span {
-	var s Span
-	for _, d := range dates {
-		if !d.IsZero() && !slices.Contains(s.Dates, d) {
-			s.Dates = append(s.Dates, d)
-		}
-	}
-	if len(s.Dates) == 0 {
-		return s
-	}
-	slices.SortFunc(s.Dates, content.Date.Compare)
-	s.Date = s.Dates[0]
-	for _, d := range s.Dates[1:] {
-		switch {
-		case within(d, s.Date):
-			s.Date = d
-		case within(s.Date, d):
-		default:
-			s.Disputed = true
-		}
-	}
-	if s.Disputed {
-		s.Date = s.Dates[0]
-	}
-	if len(s.Dates) == 1 {
-		s.Dates = nil
-	}
-	return s
-}
-
-// within reports whether the days of a lie within those of b.
-func within(a, b content.Date) bool {
-	return !a.Start().Before(b.Start()) && !a.End().After(b.End())
 }
 
 // union returns the items that list gives for each event, each once, in

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // describe prints a record the way its page answers the reader's question:
@@ -29,9 +30,9 @@ func describe(r *site.Record) string {
 	}
 	fmt.Fprintf(&b, " %s", r.Status.State)
 	switch r.Status.State {
-	case site.Ongoing:
+	case evidence.Ongoing:
 		fmt.Fprintf(&b, " as of %s", r.Status.AsOf)
-	case site.Ended, site.Restored:
+	case evidence.Ended, evidence.Restored:
 		fmt.Fprintf(&b, " %s", r.Status.End.Date)
 		if r.Status.End.Disputed {
 			fmt.Fprintf(&b, " (disputed %v)", r.Status.End.Dates)

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"gazette/internal/content"
+	"gazette/internal/decode"
 	"gazette/internal/diag"
-	"gazette/internal/fold"
+	"gazette/internal/english"
 	"gazette/internal/markup"
 )
 
@@ -76,7 +76,7 @@ func (r *resolver) reportEntities(rep *Report) {
 		rep.named = append(rep.named, t.named...)
 		t.named = nil
 		if t.Summary == "" {
-			t.Summary = Shorten(t.Doc.FirstParagraph(), 200)
+			t.Summary = english.Shorten(t.Doc.FirstParagraph(), 200)
 		}
 	}
 	rep.Entities = make([][]*Entity, len(r.site.Kinds))
@@ -102,7 +102,7 @@ func (r *resolver) reportEntities(rep *Report) {
 	}
 	rep.Summary = rep.Report.Summary
 	if rep.Summary == "" {
-		rep.Summary = Shorten(rep.Doc.FirstParagraph(), 200)
+		rep.Summary = english.Shorten(rep.Doc.FirstParagraph(), 200)
 	}
 }
 
@@ -122,7 +122,7 @@ func (r *resolver) links(doc *markup.Doc, from, lang string, mention func(*Entit
 		case l.ID == "":
 			// The text as written, not as typeset: the typographer's
 			// curly quotes are not in the entity's file.
-			found := r.names[l.Scheme].lookupIn(l.Written, lang)
+			found := r.names[l.Scheme].Lookup(l.Written, lang)
 			switch len(found) {
 			case 0:
 				r.diags.Errorf(l.Pos, "no %s is named %q%s", l.Scheme, l.Written, r.nameHint(l.Scheme, l.Written, lang))
@@ -131,7 +131,7 @@ func (r *resolver) links(doc *markup.Doc, from, lang string, mention func(*Entit
 			default:
 				r.ambiguous(l, found)
 			}
-		case !content.ValidID(l.ID):
+		case !decode.ValidID(l.ID):
 			r.diags.Errorf(l.Pos, "invalid %s id %q: ids use lower-case letters a-z, digits and single hyphens%s", l.Scheme, clip(l.ID), r.hint(r.kind(l.Scheme), l.ID))
 		default:
 			e = r.entity(l.Scheme, l.ID, l.Pos)
@@ -179,23 +179,12 @@ func (r *resolver) nameHint(kind, text, lang string) string {
 	if ix == nil {
 		return ""
 	}
-	keys := make([]string, 0, len(ix.byKey)+len(ix.byLang[lang]))
-	for k := range ix.byKey {
-		keys = append(keys, k)
-	}
-	for k := range ix.byLang[lang] {
-		if ix.byKey[k] == nil {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys) // Suggest keeps the first of equally near keys
-	if s := diag.Suggest(fold.Name(text), keys); s != "" {
-		claims := ix.claims(s, lang)
+	if claims := ix.Nearest(text, lang); len(claims) > 0 {
 		ids := make([]string, len(claims))
 		for i, c := range claims {
-			ids[i] = kind + ":" + c.entity.ID
+			ids[i] = kind + ":" + c.Item.ID
 		}
-		return fmt.Sprintf("; did you mean %q (%s)?", claims[0].value, orList(ids))
+		return fmt.Sprintf("; did you mean %q (%s)?", claims[0].Value, english.Or(ids))
 	}
 	if e := r.kind(kind).byID[content.Slugify(text)]; e != nil {
 		return fmt.Sprintf("; did you mean %s:%s (%s)?", kind, e.ID, e.Name)
@@ -211,23 +200,11 @@ func (r *resolver) ambiguous(l *markup.Link, found []*Entity) {
 	for i, e := range found {
 		links[i] = "[" + clip(l.Written) + "](" + k.ID + ":" + e.ID + ")"
 	}
-	r.diags.Errorf(l.Pos, "%q names %d %s: did you mean %s?", clip(l.Written), len(found), k.Many, orList(links))
+	r.diags.Errorf(l.Pos, "%q names %d %s: did you mean %s?", clip(l.Written), len(found), k.Many, english.Or(links))
 }
 
-// Shorten cuts s to at most n runes at a word boundary, adding an
-// ellipsis. The render stage cuts descriptions with it too.
-func Shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut := string([]rune(s)[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.") + "…"
-}
-
-func clip(s string) string { return Shorten(s, 60) }
+// clip shortens what a message quotes of the file.
+func clip(s string) string { return english.Shorten(s, 60) }
 
 // Rel returns the relative URL from the page at directory URL from (such
 // as "cities/mosul/") to the page at directory URL to, ending in

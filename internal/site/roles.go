@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 )
 
 // Two role ids mean more than their labels say, on any site that declares
@@ -66,7 +68,7 @@ func (r *resolver) roles(refs []content.RoleRefs) Roles {
 // roleEntity finds the entity that ref names in role: of the kind ref
 // gives, or, in a role that takes several kinds, of the one kind that has
 // the id.
-func (r *resolver) roleEntity(role content.Role, ref content.Ref) *Entity {
+func (r *resolver) roleEntity(role config.Role, ref content.Ref) *Entity {
 	if ref.Kind != "" {
 		return r.entity(ref.Kind, ref.ID, ref.Pos)
 	}
@@ -98,15 +100,7 @@ func (r *resolver) roleEntity(role content.Role, ref content.Ref) *Entity {
 		for i, e := range found {
 			qualified[i] = e.Kind.ID + ":" + e.ID
 		}
-		r.diags.Errorf(ref.Pos, "%q is the id of %d entities that %s takes: write %s", ref.ID, len(found), role.ID, orList(qualified))
+		r.diags.Errorf(ref.Pos, "%q is the id of %d entities that %s takes: write %s", ref.ID, len(found), role.ID, english.Or(qualified))
 	}
 	return nil
-}
-
-// orList joins items as "a", "a or b", "a, b or c".
-func orList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

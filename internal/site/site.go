@@ -20,30 +20,32 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/parallel"
+	"gazette/internal/site/names"
 	"gazette/internal/spill"
 )
 
 // Site is the resolved site.
 type Site struct {
-	Config  content.Config
+	Config  config.Config
 	Kinds   []*Kind
 	Reports []*Report // newest first, then by slug
 	Pages   []*Page   // by menu position, then slug
 	Static  []string
 	Events  []*Event  // every event, oldest first
 	Records []*Record // every record, by start, then id
-	Outline *content.Outline
+	Outline *config.Outline
 
 	resolver *resolver // kept for Report, which resolves one edit against the rest
 }
 
 // Kind is one entity kind with its entities.
 type Kind struct {
-	content.Kind
+	config.Kind
 	URL      string    // "cities/"
 	Entities []*Entity // by name
 	byID     map[string]*Entity
@@ -275,8 +277,8 @@ type resolver struct {
 	site        *Site
 	diags       *diag.List
 	md          *markup.Markdown
-	spill       *spill.File           // nil: bodies stay in memory
-	names       map[string]*nameIndex // by kind id
+	spill       *spill.File                      // nil: bodies stay in memory
+	names       map[string]*names.Index[*Entity] // by kind id
 	reportIndex map[string]*Report
 	recordIndex map[string]*Record
 	drafts      map[string]bool // slugs of drafts left out of this build

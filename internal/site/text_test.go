@@ -4,9 +4,11 @@ import (
 	"testing"
 
 	"gazette"
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/i18n"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // The phrases that pages, charts and the open data share: a record's
@@ -21,21 +23,21 @@ func TestText(t *testing.T) {
 	en := cat.Localizer("en", "")
 	aug, sep2 := content.Date{Year: 2016, Month: 8}, content.Date{Year: 2016, Month: 9, Day: 2}
 	for _, tc := range []struct{ got, want string }{
-		{site.StatusText(en, site.Status{State: site.Restored, End: site.Span{Date: sep2}}), "restored on 2 September 2016"},
-		{site.StatusText(en, site.Status{State: site.Ended, End: site.Span{Date: content.Date{Year: 2015}, Disputed: true,
+		{evidence.StatusText(en, evidence.Status{State: evidence.Restored, End: evidence.Span{Date: sep2}}), "restored on 2 September 2016"},
+		{evidence.StatusText(en, evidence.Status{State: evidence.Ended, End: evidence.Span{Date: content.Date{Year: 2015}, Disputed: true,
 			Dates: []content.Date{{Year: 2015}, {Year: 2016, Month: 1}}}}), "ended in 2015 (reports differ: also January 2016)"},
-		{site.StatusText(en, site.Status{State: site.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
-		{site.StatusText(en, site.Status{}), "end not known"},
-		{site.StartText(en, site.Span{Date: aug}), "from August 2016"},
-		{site.StartText(en, site.Span{}), "start not known"},
+		{evidence.StatusText(en, evidence.Status{State: evidence.Ongoing, AsOf: sep2}), "ongoing as of 2 September 2016"},
+		{evidence.StatusText(en, evidence.Status{}), "end not known"},
+		{evidence.StartText(en, evidence.Span{Date: aug}), "from August 2016"},
+		{evidence.StartText(en, evidence.Span{}), "start not known"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
 	}
-	s := &site.Site{Config: content.Config{
-		EventTypes: content.Vocab{{ID: "shutdown", Label: "Shutdown"}},
-		Services:   content.Vocab{{ID: "sms", Label: "SMS"}}, // mobile-data is not in it: its id made into words
+	s := &site.Site{Config: config.Config{
+		EventTypes: config.Vocab{{ID: "shutdown", Label: "Shutdown"}},
+		Services:   config.Vocab{{ID: "sms", Label: "SMS"}}, // mobile-data is not in it: its id made into words
 		BaseURL:    "https://example.org/",
 	}}
 	mosul := &site.Entity{Entity: &content.Entity{Name: "Mosul"}}

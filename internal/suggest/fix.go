@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -91,7 +92,7 @@ func (f *Finder) fixFile(file, path string, sugs []Suggestion) (Fixed, error) {
 	out := b.Bytes()
 
 	// Every suggestion must have become one more link to its entity.
-	before, after := f.md.links(blankFrontMatter(raw)), f.md.links(blankFrontMatter(out))
+	before, after := f.annotations(path, raw), f.annotations(path, out)
 	for dest, n := range want {
 		if after[dest] != before[dest]+n {
 			fx.Skipped = append(fx.Skipped, fx.Applied...)
@@ -102,25 +103,23 @@ func (f *Finder) fixFile(file, path string, sugs []Suggestion) (Fixed, error) {
 	return fx, writeAtomic(file, raw, out)
 }
 
-// blankFrontMatter replaces the lines of a leading "---" block with empty
-// lines, as package content does, so the rest parses as the body.
-func blankFrontMatter(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	if len(lines) == 0 || string(bytes.TrimRight(lines[0], " \t\r\n")) != "---" {
-		return src
+// annotations counts the annotations of a content file by destination
+// ("city:mosul"), parsing its body as the build does.
+func (f *Finder) annotations(path string, file []byte) map[string]int {
+	var diags diag.List // the file's own problems are check's business
+	out := map[string]int{}
+	src, ok := decode.CheckText(path, file, &diags)
+	if !ok {
+		return out
 	}
-	for i := 1; i < len(lines); i++ {
-		if string(bytes.TrimRight(lines[i], " \t\r\n")) == "---" {
-			var b bytes.Buffer
-			b.Write(bytes.Repeat([]byte("\n"), i+1))
-			for _, l := range lines[i+1:] {
-				b.Write(l)
-			}
-			return b.Bytes()
-		}
+	_, _, body, ok := decode.SplitFrontMatter(path, src, &diags)
+	if !ok {
+		return out
 	}
-	return src
+	for _, l := range f.md.Parse(path, body).Links {
+		out[l.Scheme+":"+l.ID]++
+	}
+	return out
 }
 
 // writeAtomic replaces file with data, unless it no longer holds old.

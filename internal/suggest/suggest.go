@@ -29,6 +29,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/fold"
+	"gazette/internal/markup"
 )
 
 // Suggestion is one unannotated mention.
@@ -55,7 +56,7 @@ type Finder struct {
 	names    map[string]*name // folded name → who it names
 	first    map[string]bool  // folded first words of every name
 	maxWords int
-	md       *mdParser
+	md       *markup.Markdown // without the typographer, so that text nodes stay whole
 }
 
 // name is one spelling of an entity.
@@ -69,7 +70,7 @@ type name struct {
 
 // New returns a Finder for the entities of s.
 func New(s *content.Site) *Finder {
-	f := &Finder{names: map[string]*name{}, first: map[string]bool{}, md: newParser()}
+	f := &Finder{names: map[string]*name{}, first: map[string]bool{}, md: markup.New(s.Config.KindIDs(), markup.Typographer(false))}
 	for _, e := range s.Entities {
 		if e.Invalid {
 			continue
@@ -125,6 +126,9 @@ func (f *Finder) add(e *content.Entity, spelling string) {
 func (f *Finder) key(s string) string { return fold.Name(s) }
 
 // wordSpans returns the words of s: runs of letters, marks and digits.
+// span is a range of bytes of a string.
+type span struct{ start, end int }
+
 func wordSpans(s string) []span {
 	var out []span
 	start := -1
@@ -154,8 +158,8 @@ func (f *Finder) Body(path string, body []byte, self *content.Entity) []Suggesti
 	}
 	var out []Suggestion
 	lines := diag.NewLines(path, body)
-	for _, run := range f.md.textRuns(body) {
-		text := string(body[run.start:run.end])
+	for _, run := range f.md.Parse(path, body).TextRuns() {
+		text := string(body[run.Start:run.End])
 		words := wordSpans(text)
 		for i := 0; i < len(words); i++ {
 			if !f.first[f.key(text[words[i].start:words[i].end])] {
@@ -177,10 +181,10 @@ func (f *Finder) Body(path string, body []byte, self *content.Entity) []Suggesti
 					}
 					end += len(n.trailing)
 				}
-				if !safeAt(body, run.start+start) {
+				if !safeAt(body, run.Start+start) {
 					break
 				}
-				out = append(out, suggestion(lines, body, run.start+start, run.start+end, n.entity))
+				out = append(out, suggestion(lines, body, run.Start+start, run.Start+end, n.entity))
 				i = j
 				break
 			}

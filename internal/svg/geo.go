@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // Map is an SVG map laid out in Go: the base map's shapes as path data and
@@ -303,7 +304,7 @@ func (b *Basemap) RecordMap(records []*site.Record, attribution string, w site.W
 				places = append(places, e)
 			}
 			count[e]++
-			if rec.Status.State == site.Ongoing || rec.Status.State == site.Unknown {
+			if rec.Status.State == evidence.Ongoing || rec.Status.State == evidence.Unknown {
 				open[e] = true
 			}
 		}

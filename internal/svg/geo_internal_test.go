@@ -7,6 +7,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // The records map names a dot beside it when the name and the dot's hit
@@ -17,12 +18,12 @@ func TestRecordMapLayout(t *testing.T) {
 		return &site.Entity{Entity: &content.Entity{ID: strings.ToLower(name), Name: name, Coordinates: &content.LatLon{Lon: x, Lat: 400 - y}}, URL: "cities/" + strings.ToLower(name) + "/"}
 	}
 	a, b, c, d := place("Alpha", 100, 100), place("Beta", 110, 105), place("Gamma", 630, 200), place("Delta", 300, 390)
-	rec := func(state site.State, where ...*site.Entity) *site.Record {
-		return &site.Record{Roles: site.Roles{{Role: site.RoleWhere, Entities: where}}, Status: site.Status{State: state}}
+	rec := func(state evidence.State, where ...*site.Entity) *site.Record {
+		return &site.Record{Roles: site.Roles{{Role: site.RoleWhere, Entities: where}}, Status: evidence.Status{State: state}}
 	}
 	records := []*site.Record{
-		rec(site.Ongoing, a), rec(site.Restored, a), rec(site.Restored, a, b),
-		rec(site.Ended, c), rec(site.Unknown, d),
+		rec(evidence.Ongoing, a), rec(evidence.Restored, a), rec(evidence.Restored, a, b),
+		rec(evidence.Ended, c), rec(evidence.Unknown, d),
 	}
 	bm := &Basemap{proj: projection{west: 0, north: 400, kx: 1, scale: 1}, width: 640, height: 400}
 	m := bm.RecordMap(records, "", english(t))

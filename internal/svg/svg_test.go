@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 func event(typ string, from content.Date) *site.Event {
@@ -51,15 +53,15 @@ func TestMapsAndStrip(t *testing.T) {
 	}
 	mosul := place("Mosul", 36.34, 43.13, 4)
 	place("Baghdad", 33.31, 44.36, 1)
-	s := &site.Site{Kinds: []*site.Kind{cities}, Config: content.Config{EventTypes: content.Vocab{{ID: "restoration"}, {ID: "shutdown", Label: "Shutdown"}}}}
+	s := &site.Site{Kinds: []*site.Kind{cities}, Config: config.Config{EventTypes: config.Vocab{{ID: "restoration"}, {ID: "shutdown", Label: "Shutdown"}}}}
 	if NewBasemap(&site.Site{}) != nil {
 		t.Errorf("a base map without places or outline")
 	}
 	b := NewBasemap(s)
 	rec := &site.Record{Record: &content.Record{}, Type: "shutdown", URL: "records/r/",
 		Roles:  site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}},
-		Start:  site.Span{Date: content.Date{Year: 2016, Month: 8}},
-		Status: site.Status{State: site.Restored, End: site.Span{Date: content.Date{Year: 2016, Month: 9, Day: 2}}}}
+		Start:  evidence.Span{Date: content.Date{Year: 2016, Month: 8}},
+		Status: evidence.Status{State: evidence.Restored, End: evidence.Span{Date: content.Date{Year: 2016, Month: 9, Day: 2}}}}
 	m := b.Map(mosul, "© OSM", english(t))
 	rm := b.RecordMap([]*site.Record{rec}, "", english(t))
 	axis := NewTimeAxis([]*site.Event{event("shutdown", content.Date{Year: 2015, Month: 3}), event("shutdown", content.Date{Year: 2016, Month: 11})})

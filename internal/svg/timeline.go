@@ -8,6 +8,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // Chart is a bar chart of events per month, stacked by event type, laid
@@ -270,7 +271,7 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 		rec := ref.Record
 		row := StripRow{
 			Y: 4 + i*rowH, BarY: 4 + i*rowH + 15, Class: typeClass(types, rec.Type), Href: link(rec.URL),
-			Label: ss.RecordHeading(w, rec), Title: w.T("strip.row", "Title", ss.RecordHeading(w, rec), "Status", site.StatusText(w, rec.Status)),
+			Label: ss.RecordHeading(w, rec), Title: w.T("strip.row", "Title", ss.RecordHeading(w, rec), "Status", evidence.StatusText(w, rec.Status)),
 		}
 		add := func(from, to time.Time, kind string) {
 			if !to.After(from) {
@@ -292,7 +293,7 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 			known = start.Start()
 		}
 		switch rec.Status.State {
-		case site.Restored, site.Ended:
+		case evidence.Restored, evidence.Ended:
 			end := rec.Status.End.Date
 			add(known, end.Start(), "known")
 			if end.Day == 0 {
@@ -300,7 +301,7 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 			} else if !rec.Start.Date.IsZero() || start.Day != 0 {
 				add(maxTime(known, end.Start()), day(end.Start()), "known")
 			}
-		case site.Ongoing:
+		case evidence.Ongoing:
 			add(known, day(rec.Status.AsOf.Start()), "known")
 			add(maxTime(known, day(rec.Status.AsOf.Start())), hi, "open")
 		default:

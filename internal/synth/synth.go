@@ -225,8 +225,6 @@ disableKinds = ["RSS", "sitemap", "robotsTXT"]
   [[related.indices]]
     name = "actors"
     weight = 80
-[markup.goldmark.renderer]
-  unsafe = false
 [markup.highlight]
   noClasses = false
 `,

@@ -36,11 +36,11 @@ var shapes = map[string]func(b *bytes.Buffer, size int){
 		fill(b, size, "|a\n")
 	},
 	// One paragraph of emphasis openers that no closer matches (the
-	// quadratic case of goldmark issue 555).
+	// quadratic case of the Markdown parser's issue 555).
 	"emphasis": func(b *bytes.Buffer, size int) { fill(b, size, "*a_") },
 	// Paragraphs as full of unmatched emphasis, unclosed link
 	// destinations or code spans as the limit on parse work lets through:
-	// the most work a body can make goldmark do.
+	// the most work a body can make the Markdown parser do.
 	"emphasis-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "*a_", *units) },
 	"brackets-blocks":  func(b *bytes.Buffer, size int) { paragraphs(b, size, "[a](", *units) },
 	"backticks-blocks": func(b *bytes.Buffer, size int) { paragraphs(b, size, "\\``", *units) },

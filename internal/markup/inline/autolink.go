@@ -1,4 +1,8 @@
-package markup
+// Package inline holds gazette's goldmark rules for inline text that need
+// nothing of package markup's annotations or limits: bare URLs
+// (Autolinker) and hard line breaks (HardBreaks). Package markup
+// registers them.
+package inline
 
 import (
 	"bytes"
@@ -10,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// autolinker links bare URLs and e-mail addresses in prose (GFM's
+// Autolinker links bare URLs and e-mail addresses in prose (GFM's
 // extended autolinks) through goldmark's Linkify parser, with three
 // changes, each of them a rule of the dialect:
 //
@@ -28,13 +32,15 @@ import (
 //     linked all the same (GFM links a URL only after a space, a line
 //     start or one of *_~( ), so that a quoted URL is a link whether or
 //     not the site has typographic quotes.
-type autolinker struct {
+type Autolinker struct {
 	linkify parser.InlineParser
 	quotes  bool // trigger on quotation marks: the typographer is off
 }
 
-func newAutolinker(typographer bool) autolinker {
-	return autolinker{
+// NewAutolinker returns the autolinker of a site with the typographer on
+// or off.
+func NewAutolinker(typographer bool) Autolinker {
+	return Autolinker{
 		linkify: extension.NewLinkifyParser(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"})),
 		quotes:  !typographer,
 	}
@@ -43,7 +49,7 @@ func newAutolinker(typographer bool) autolinker {
 // Trigger implements parser.InlineParser: Linkify's characters (a space
 // stands for any white space and a line start), and quotation marks when
 // no typographer takes them.
-func (a autolinker) Trigger() []byte {
+func (a Autolinker) Trigger() []byte {
 	t := a.linkify.Trigger()
 	if a.quotes {
 		t = append(append([]byte(nil), t...), '"', '\'')
@@ -52,7 +58,7 @@ func (a autolinker) Trigger() []byte {
 }
 
 // Parse implements parser.InlineParser.
-func (a autolinker) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (a Autolinker) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	savedLine, saved := block.Position()
 	line, _ := block.PeekLine()
 	quote := len(line) > 0 && (line[0] == '"' || line[0] == '\'')

@@ -1,4 +1,4 @@
-package site
+package rank
 
 import (
 	"slices"
@@ -18,11 +18,11 @@ func TestTop(t *testing.T) {
 		{1, []int{2, 8, 4}, []int{8}},
 	}
 	for _, tt := range tests {
-		top := newTop(tt.k, func(a, b int) bool { return a > b })
+		top := NewTop(tt.k, func(a, b int) bool { return a > b })
 		for _, x := range tt.in {
-			top.offer(x)
+			top.Offer(x)
 		}
-		if got := top.best(); !slices.Equal(got, tt.want) {
+		if got := top.Best(); !slices.Equal(got, tt.want) {
 			t.Errorf("top %d of %v = %v, want %v", tt.k, tt.in, got, tt.want)
 		}
 	}

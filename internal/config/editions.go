@@ -1,4 +1,4 @@
-package content
+package config
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -21,7 +22,7 @@ type Edition struct {
 	Digits string   // the digits its interface writes numbers with: "" or "latn" (0-9, the default), "arab" (٠-٩) or "arabext" (۰-۹)
 	Pos    diag.Pos // where site.yaml names it; zero for the one edition of a site without languages:
 
-	prefixPos diag.Pos // where the prefix is written, or Pos when it is the tag's
+	PrefixPos diag.Pos // where the prefix is written, or Pos when it is the tag's
 }
 
 // Root is the edition's folder in the output, relative to the site root:
@@ -76,27 +77,27 @@ var Digits = []string{"latn", "arab", "arabext"}
 // once the kinds are known, by checkEditions.
 func (d *decoder) editions(n *yaml.Node) []Edition {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		d.errorf(n, "languages must be a non-empty list of language tags, such as [en, ar, ckb], the default first")
+		d.Errorf(n, "languages must be a non-empty list of language tags, such as [en, ar, ckb], the default first")
 		return nil
 	}
 	var out []Edition
 	for i, item := range n.Content {
-		e := Edition{Pos: d.pos(item)}
-		e.prefixPos = e.Pos
+		e := Edition{Pos: d.Pos(item)}
+		e.PrefixPos = e.Pos
 		var prefix, name, digits *yaml.Node
 		switch item.Kind {
 		case yaml.ScalarNode:
-			lang, ok := d.lang(item, "languages")
+			lang, ok := d.Lang(item, "languages")
 			if !ok {
 				continue
 			}
 			e.Lang = lang
 		case yaml.MappingNode:
 			ok := true
-			seen := d.fields(item, "an entry of languages", editionFields, func(key string, _, v *yaml.Node) {
+			seen := d.Fields(item, "an entry of languages", editionFields, func(key string, _, v *yaml.Node) {
 				switch key {
 				case "lang":
-					e.Lang, ok = d.lang(v, key)
+					e.Lang, ok = d.Lang(v, key)
 				case "prefix":
 					prefix = v
 				case "name":
@@ -105,57 +106,57 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 					digits = v
 				}
 			})
-			d.require(item, "an entry of languages", seen, "lang")
+			d.Require(item, "an entry of languages", seen, "lang")
 			if !ok || e.Lang == "" {
 				continue
 			}
 		default:
-			d.errorf(item, "an entry of languages is a language tag or a mapping such as {lang: ar, prefix: ar, name: العربية}")
+			d.Errorf(item, "an entry of languages is a language tag or a mapping such as {lang: ar, prefix: ar, name: العربية}")
 			continue
 		}
 		if prev := slices.IndexFunc(out, func(o Edition) bool { return o.Lang == e.Lang }); prev >= 0 {
-			d.diags.Errorf(e.Pos, "language %s is listed twice in languages (first on line %d)", e.Lang, out[prev].Pos.Line)
+			d.Diags.Errorf(e.Pos, "language %s is listed twice in languages (first on line %d)", e.Lang, out[prev].Pos.Line)
 			continue
 		}
 		e.Name = selfName(e.Lang)
 		if name != nil {
-			if s, ok := d.str(name, "name", true); ok {
+			if s, ok := d.Str(name, "name", true); ok {
 				e.Name = s
 			}
 		}
 		if digits != nil {
-			if s, ok := d.str(digits, "digits", true); ok {
+			if s, ok := d.Str(digits, "digits", true); ok {
 				if slices.Contains(Digits, s) {
 					e.Digits = s // "latn" too, which is also what "" means
 				} else {
-					d.errorf(digits, "digits: %q is not a digit system gazette knows; use one of %s", s, strings.Join(Digits, ", "))
+					d.Errorf(digits, "digits: %q is not a digit system gazette knows; use one of %s", s, strings.Join(Digits, ", "))
 				}
 			}
 		}
 		switch {
 		case i == 0 && prefix != nil:
-			d.errorf(prefix, "the first language, %s, is the default edition, at the site root: it takes no prefix", e.Lang)
+			d.Errorf(prefix, "the first language, %s, is the default edition, at the site root: it takes no prefix", e.Lang)
 		case i == 0:
 		case prefix != nil:
-			s, ok := d.str(prefix, "prefix", true)
+			s, ok := d.Str(prefix, "prefix", true)
 			if !ok {
 				continue
 			}
-			if problem := SlugProblem(s); problem != "" {
-				d.errorf(prefix, "prefix %q: %s", s, problem)
+			if problem := decode.SlugProblem(s); problem != "" {
+				d.Errorf(prefix, "prefix %q: %s", s, problem)
 				continue
 			}
-			e.Prefix, e.prefixPos = s, d.pos(prefix)
+			e.Prefix, e.PrefixPos = s, d.Pos(prefix)
 		default:
 			e.Prefix = strings.ToLower(e.Lang)
-			if problem := SlugProblem(e.Prefix); problem != "" {
-				d.diags.Errorf(e.Pos, "%s cannot be a folder name (%s): give the language a prefix, as in {lang: %s, prefix: …}", e.Lang, problem, e.Lang)
+			if problem := decode.SlugProblem(e.Prefix); problem != "" {
+				d.Diags.Errorf(e.Pos, "%s cannot be a folder name (%s): give the language a prefix, as in {lang: %s, prefix: …}", e.Lang, problem, e.Lang)
 				continue
 			}
 		}
 		if e.Prefix != "" {
 			if prev := slices.IndexFunc(out, func(o Edition) bool { return o.Prefix == e.Prefix }); prev >= 0 {
-				d.diags.Errorf(e.prefixPos, "prefix %q of %s is the prefix of %s too (line %d); give one of them another prefix", e.Prefix, e.Lang, out[prev].Lang, out[prev].Pos.Line)
+				d.Diags.Errorf(e.PrefixPos, "prefix %q of %s is the prefix of %s too (line %d); give one of them another prefix", e.Prefix, e.Lang, out[prev].Lang, out[prev].Pos.Line)
 				continue
 			}
 		}
@@ -179,34 +180,17 @@ func (d *decoder) checkEditions(c *Config, editions []Edition, listed bool, lang
 		return
 	}
 	if langNode != nil && c.Language != editions[0].Lang {
-		d.errorf(langNode, "language: %s disagrees with languages:, whose first entry, %s, is the default language; remove language: or make them agree", c.Language, editions[0].Lang)
+		d.Errorf(langNode, "language: %s disagrees with languages:, whose first entry, %s, is the default language; remove language: or make them agree", c.Language, editions[0].Lang)
 	}
 	c.Language = editions[0].Lang
 	reserved := c.ReservedNames()
 	kept := editions[:0]
 	for _, e := range editions {
-		if contains(reserved, e.Prefix) {
-			d.diags.Errorf(e.prefixPos, "prefix %q of %s is taken by the site's own %s/ pages; give the language another prefix, as in {lang: %s, prefix: …}", e.Prefix, e.Lang, e.Prefix, e.Lang)
+		if slices.Contains(reserved, e.Prefix) {
+			d.Diags.Errorf(e.PrefixPos, "prefix %q of %s is taken by the site's own %s/ pages; give the language another prefix, as in {lang: %s, prefix: …}", e.Prefix, e.Lang, e.Prefix, e.Lang)
 			continue
 		}
 		kept = append(kept, e)
 	}
 	c.Editions = kept
-}
-
-// checkPrefixes reports an edition whose prefix is a page's slug: both
-// would be the same folder of the output.
-func checkPrefixes(c *Config, pages []*Page, diags *diag.List) {
-	for _, e := range c.Editions {
-		for _, p := range pages {
-			if e.Prefix != "" && p.Slug == e.Prefix {
-				diags.Errorf(e.prefixPos, "prefix %q of %s is the page %s's folder too; rename the page or give the language another prefix", e.Prefix, e.Lang, p.Path)
-			}
-		}
-	}
-}
-
-// langList names the site's languages in a message: "en, ar, ckb".
-func langList(c *Config) string {
-	return strings.Join(c.Langs(), ", ")
 }

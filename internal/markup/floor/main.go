@@ -2,7 +2,7 @@
 // the same report bodies into HTML and writing one file each, in parallel,
 // and nothing else. A generator cannot do its job in less time than this.
 //
-//	go run ./internal/tools/floor -C /tmp/site10k -out /tmp/floor10k
+//	go run ./internal/markup/floor -C /tmp/site10k -out /tmp/floor10k
 package main
 
 import (

@@ -1,39 +1,29 @@
-package content
+// Package decode reads YAML (content/site.yaml and the front matter of
+// content files) node by node into Go values, so that every problem is an
+// error at its file:line:col. Package config decodes site.yaml with it,
+// package content the front matter of reports, records, entities and
+// pages; both add the methods that make their own types.
+package decode
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/language"
 
 	"gazette/internal/diag"
 )
 
-func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
-
-// foldASCII removes accents: "Mûsil" → "Musil".
-func foldASCII(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		return s
-	}
-	return out
-}
-
-// splitFrontMatter finds the YAML between the leading "---" lines. It
+// SplitFrontMatter finds the YAML between the leading "---" lines. It
 // returns the YAML, the line it starts on, and the body: src with every
 // front-matter byte except newlines replaced by nothing, so that a line
 // number in the body is the line number in the file.
-func splitFrontMatter(path string, src []byte, diags *diag.List) (fm []byte, fmLine int, body []byte, ok bool) {
+func SplitFrontMatter(path string, src []byte, diags *diag.List) (fm []byte, fmLine int, body []byte, ok bool) {
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.Equal(bytes.TrimRight(src, " \t"), []byte("---")) {
 		diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, `missing front matter: the file must start with a "---" line`)
 		return nil, 0, nil, false
@@ -68,20 +58,20 @@ func splitFrontMatter(path string, src []byte, diags *diag.List) (fm []byte, fmL
 	return fm, 2, body, true
 }
 
-// decoder reads a YAML front matter node by node, so that every problem
+// Decoder reads one YAML document node by node, so that every problem
 // can name the line and column it is at.
-type decoder struct {
-	path    string
-	lineOff int // added to the YAML parser's line numbers
-	diags   *diag.List
+type Decoder struct {
+	Path    string
+	LineOff int // added to the YAML parser's line numbers: the front matter's first line, less one
+	Diags   *diag.List
 }
 
-func (d *decoder) pos(n *yaml.Node) diag.Pos {
-	return diag.Pos{Path: d.path, Line: n.Line + d.lineOff, Col: n.Column}
+func (d *Decoder) Pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{Path: d.Path, Line: n.Line + d.LineOff, Col: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Errorf(d.pos(n), format, args...)
+func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
+	d.Diags.Errorf(d.Pos(n), format, args...)
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -127,22 +117,22 @@ func YAMLSyntaxError(err error, src []byte) (line, col int, msg string) {
 }
 
 // parse parses src as one YAML document whose top is a mapping.
-func (d *decoder) parse(src []byte) (*yaml.Node, bool) {
+func (d *Decoder) Parse(src []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, col, msg := YAMLSyntaxError(err, src)
-		d.diags.Errorf(diag.Pos{Path: d.path, Line: line + d.lineOff, Col: col}, "YAML syntax: %s", msg)
+		d.Diags.Errorf(diag.Pos{Path: d.Path, Line: line + d.LineOff, Col: col}, "YAML syntax: %s", msg)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, true
 	}
 	top := doc.Content[0]
-	if !d.noAliases(top) {
+	if !d.NoAliases(top) {
 		return nil, false
 	}
 	if top.Kind != yaml.MappingNode {
-		d.errorf(top, "front matter must be a mapping of fields (key: value)")
+		d.Errorf(top, "front matter must be a mapping of fields (key: value)")
 		return nil, false
 	}
 	return top, true
@@ -150,7 +140,7 @@ func (d *decoder) parse(src []byte) (*yaml.Node, bool) {
 
 // noAliases rejects YAML anchors and aliases. Front matter has no use for
 // them, and refusing them closes the door on "billion laughs" expansion.
-func (d *decoder) noAliases(n *yaml.Node) bool {
+func (d *Decoder) NoAliases(n *yaml.Node) bool {
 	ok := true
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -158,12 +148,12 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 			return
 		}
 		if n.Kind == yaml.AliasNode || n.Anchor != "" {
-			d.errorf(n, "YAML anchors and aliases (& and *) are not supported; write the value out")
+			d.Errorf(n, "YAML anchors and aliases (& and *) are not supported; write the value out")
 			ok = false
 			return
 		}
 		if depth > 20 {
-			d.errorf(n, "YAML is nested too deeply")
+			d.Errorf(n, "YAML is nested too deeply")
 			ok = false
 			return
 		}
@@ -177,26 +167,26 @@ func (d *decoder) noAliases(n *yaml.Node) bool {
 
 // fields walks a mapping node, reporting duplicate and unknown keys, and
 // calls fn for each known one. It returns the keys seen.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, fn func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
+func (d *Decoder) Fields(n *yaml.Node, what string, known []string, fn func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
 	seen := map[string]*yaml.Node{}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s must be a mapping of fields (key: value)", what)
+		d.Errorf(n, "%s must be a mapping of fields (key: value)", what)
 		return seen
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "field names must be plain words")
+			d.Errorf(k, "field names must be plain words")
 			continue
 		}
 		if prev, dup := seen[key]; dup && prev.Value == key {
-			d.errorf(k, "field %q is given twice (first on line %d)", key, prev.Line+d.lineOff)
+			d.Errorf(k, "field %q is given twice (first on line %d)", key, prev.Line+d.LineOff)
 			continue
 		}
 		seen[key] = k
-		if !contains(known, key) {
-			d.errorf(k, "unknown field %q in %s%s", key, what, diag.DidYouMean(key, known))
+		if !slices.Contains(known, key) {
+			d.Errorf(k, "unknown field %q in %s%s", key, what, diag.DidYouMean(key, known))
 			if s := diag.Suggest(key, known); s != "" {
 				seen[s] = k // a misspelled required field is not also missing
 			}
@@ -208,66 +198,53 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, fn func(key 
 }
 
 // require reports each of names missing from seen, at the mapping node.
-func (d *decoder) require(n *yaml.Node, what string, seen map[string]*yaml.Node, names ...string) {
+func (d *Decoder) Require(n *yaml.Node, what string, seen map[string]*yaml.Node, names ...string) {
 	for _, name := range names {
 		if seen[name] == nil {
-			d.errorf(n, "missing required field %q in %s", name, what)
+			d.Errorf(n, "missing required field %q in %s", name, what)
 		}
 	}
 }
 
 // str reads a scalar as a string. Empty values are errors when required.
-func (d *decoder) str(n *yaml.Node, field string, required bool) (string, bool) {
+func (d *Decoder) Str(n *yaml.Node, field string, required bool) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s must be a single value, not a %s", field, kindName(n))
+		d.Errorf(n, "%s must be a single value, not a %s", field, kindName(n))
 		return "", false
 	}
 	if n.Tag == "!!null" || (required && strings.TrimSpace(n.Value) == "") {
 		if required {
-			d.errorf(n, "%s is empty", field)
+			d.Errorf(n, "%s is empty", field)
 		}
 		return "", !required
 	}
-	if !d.noControl(n, field) {
+	if !d.NoControl(n, field) {
 		return "", false
 	}
 	return n.Value, true
 }
 
-// aliases reads a list of names, none of them empty.
-func (d *decoder) aliases(v *yaml.Node, key string) []Text {
-	var out []Text
-	for _, a := range d.list(v, key) {
-		if strings.TrimSpace(a.Value) == "" {
-			d.errorf(a, "an alias is empty")
-			continue
-		}
-		out = append(out, Text{a.Value, d.pos(a)})
-	}
-	return out
-}
-
 // list reads a sequence of scalars; a single scalar counts as a list of one.
-func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
+func (d *Decoder) List(n *yaml.Node, field string) []*yaml.Node {
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
 		return nil
 	case n.Kind == yaml.ScalarNode:
-		if !d.noControl(n, field) {
+		if !d.NoControl(n, field) {
 			return nil
 		}
 		return []*yaml.Node{n}
 	case n.Kind != yaml.SequenceNode:
-		d.errorf(n, "%s must be a list such as [a, b]", field)
+		d.Errorf(n, "%s must be a list such as [a, b]", field)
 		return nil
 	}
 	var out []*yaml.Node
 	for _, c := range n.Content {
 		if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
-			d.errorf(c, "each entry of %s must be a single value", field)
+			d.Errorf(c, "each entry of %s must be a single value", field)
 			continue
 		}
-		if !d.noControl(c, field) {
+		if !d.NoControl(c, field) {
 			continue
 		}
 		out = append(out, c)
@@ -277,63 +254,36 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 
 // vocab reads a list whose entries must come from allowed, the site.yaml
 // list named source.
-func (d *decoder) vocab(n *yaml.Node, what string, allowed []string, source string) []string {
+func (d *Decoder) Vocab(n *yaml.Node, what string, allowed []string, source string) []string {
 	var out []string
-	for _, c := range d.list(n, what) {
-		if d.inVocab(c, what, allowed, source) {
+	for _, c := range d.List(n, what) {
+		if d.InVocab(c, what, allowed, source) {
 			out = append(out, c.Value)
 		}
 	}
 	return out
 }
 
-func (d *decoder) inVocab(n *yaml.Node, what string, allowed []string, source string) bool {
-	if contains(allowed, n.Value) {
+func (d *Decoder) InVocab(n *yaml.Node, what string, allowed []string, source string) bool {
+	if slices.Contains(allowed, n.Value) {
 		return true
 	}
 	hint := diag.DidYouMean(n.Value, allowed)
 	if hint == "" {
 		hint = "; site.yaml " + source + ": " + quoteList(allowed)
 	}
-	d.errorf(n, "unknown %s %q%s", what, n.Value, hint)
+	d.Errorf(n, "unknown %s %q%s", what, n.Value, hint)
 	return false
 }
 
-// refs reads a list of ids of one kind.
-func (d *decoder) refs(n *yaml.Node, field, kind string) []Ref {
-	var out []Ref
-	for _, c := range d.list(n, field) {
-		if !ValidID(c.Value) {
-			d.errorf(c, "invalid id %q in %s: ids use lower-case letters a-z, digits and single hyphens", c.Value, field)
-			continue
-		}
-		out = append(out, Ref{Kind: kind, ID: c.Value, Pos: d.pos(c)})
-	}
-	return out
-}
-
-// date reads a YYYY, YYYY-MM or YYYY-MM-DD scalar.
-func (d *decoder) date(n *yaml.Node, field string) (Date, bool) {
-	s, ok := d.str(n, field, true)
-	if !ok {
-		return Date{}, false
-	}
-	dt, err := ParseDate(s)
-	if err != nil {
-		d.errorf(n, "%s: %v", field, err)
-		return Date{}, false
-	}
-	return dt, true
-}
-
 // url reads an http or https URL.
-func (d *decoder) url(n *yaml.Node, field string) string {
-	s, ok := d.str(n, field, false)
+func (d *Decoder) URL(n *yaml.Node, field string) string {
+	s, ok := d.Str(n, field, false)
 	if !ok || s == "" {
 		return ""
 	}
-	if !safeURL(s) {
-		d.errorf(n, "%s must be an http or https URL, not %q", field, s)
+	if !SafeURL(s) {
+		d.Errorf(n, "%s must be an http or https URL, not %q", field, s)
 		return ""
 	}
 	return s
@@ -351,8 +301,6 @@ func SafeURL(s string) bool {
 	return !strings.ContainsAny(s, " <>\"`") && !strings.ContainsFunc(s, unicode.IsControl) && len(s) > len("https://")
 }
 
-func safeURL(s string) bool { return SafeURL(s) }
-
 // controlChar returns the first control character of s other than tab and
 // line feed: a YAML escape such as "\0" or "\e" can put one in a value,
 // where html/template would turn a NUL into U+FFFD without a word, and
@@ -367,26 +315,26 @@ func controlChar(s string) (rune, bool) {
 }
 
 // noControl reports a control character in the scalar n at its position.
-func (d *decoder) noControl(n *yaml.Node, field string) bool {
+func (d *Decoder) NoControl(n *yaml.Node, field string) bool {
 	if r, bad := controlChar(n.Value); bad {
-		d.errorf(n, "%s holds the control character U+%04X; remove it (a YAML escape such as \"\\0\" makes one)", field, r)
+		d.Errorf(n, "%s holds the control character U+%04X; remove it (a YAML escape such as \"\\0\" makes one)", field, r)
 		return false
 	}
 	return true
 }
 
-func (d *decoder) boolean(n *yaml.Node, field string) bool {
+func (d *Decoder) Boolean(n *yaml.Node, field string) bool {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		d.errorf(n, "%s must be true or false", field)
+		d.Errorf(n, "%s must be true or false", field)
 		return false
 	}
 	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
 }
 
-func (d *decoder) integer(n *yaml.Node, field string) int {
+func (d *Decoder) Integer(n *yaml.Node, field string) int {
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
-		d.errorf(n, "%s must be a whole number", field)
+		d.Errorf(n, "%s must be a whole number", field)
 		return 0
 	}
 	return v
@@ -402,15 +350,6 @@ func kindName(n *yaml.Node) string {
 	return "value"
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func quoteList(list []string) string {
 	q := make([]string, len(list))
 	for i, s := range list {
@@ -418,3 +357,26 @@ func quoteList(list []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// Lang reads a BCP 47 language tag and returns it as package language
+// writes it.
+func (d *Decoder) Lang(n *yaml.Node, field string) (string, bool) {
+	s, ok := d.Str(n, field, true)
+	if !ok {
+		return "", false
+	}
+	tag, err := language.Parse(s)
+	if err != nil || len(s) > 35 {
+		d.Errorf(n, "%s: %q is not a BCP 47 language tag such as en, ar or ckb", field, s)
+		return "", false
+	}
+	return tag.String(), true
+}
+
+// idPattern is the shape of every id and slug: it is safe as a path segment
+// on every file system and host, and reads well in a URL.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s may be used as an id or slug: of a content
+// file, a kind, a role or a term of site.yaml.
+func ValidID(s string) bool { return len(s) <= 200 && idPattern.MatchString(s) }

@@ -1,4 +1,4 @@
-package markup
+package inline
 
 import (
 	"github.com/yuin/goldmark/ast"
@@ -6,7 +6,7 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// hardBreaks removes the spaces before a hard line break made of
+// HardBreaks removes the spaces before a hard line break made of
 // trailing spaces ("aaa␠␠␠␠␠\nbbb" is aaa<br>bbb, CommonMark examples
 // 226 and 635).
 //
@@ -17,10 +17,10 @@ import (
 // The fix is upstream-style: trim every segment of the line back to its
 // last non-space. A hard break made with a backslash keeps its spaces, as
 // CommonMark says.
-type hardBreaks struct{}
+type HardBreaks struct{}
 
 // Transform implements parser.ASTTransformer.
-func (hardBreaks) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+func (HardBreaks) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		t, ok := n.(*ast.Text)

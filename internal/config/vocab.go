@@ -1,6 +1,7 @@
-package content
+package config
 
 import (
+	"gazette/internal/decode"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -105,9 +106,9 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 	case yaml.SequenceNode:
 		items = n.Content
 	case yaml.ScalarNode:
-		items = d.list(n, key)
+		items = d.List(n, key)
 	default:
-		d.errorf(n, "%s must be a list such as [a, {id: b, label: B}]", key)
+		d.Errorf(n, "%s must be a list such as [a, {id: b, label: B}]", key)
 	}
 	for _, item := range items {
 		var t Term
@@ -115,42 +116,42 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 		switch item.Kind {
 		case yaml.ScalarNode:
 			if item.Tag == "!!null" {
-				d.errorf(item, "an entry of %s is empty", key)
+				d.Errorf(item, "an entry of %s is empty", key)
 				continue
 			}
 			t.ID = item.Value
 		case yaml.MappingNode:
-			fields := d.fields(item, "an entry of "+key, termFields, func(f string, _, v *yaml.Node) {
+			fields := d.Fields(item, "an entry of "+key, termFields, func(f string, _, v *yaml.Node) {
 				switch f {
 				case "id":
-					t.ID, _ = d.str(v, f, true)
+					t.ID, _ = d.Str(v, f, true)
 					idNode = v
 				case "label":
-					t.Label, _ = d.str(v, f, true)
+					t.Label, _ = d.Str(v, f, true)
 				case "description":
-					t.Description, _ = d.str(v, f, false)
+					t.Description, _ = d.Str(v, f, false)
 				case "ends":
 					if key != "event_types" {
-						d.errorf(v, "ends: applies only to event_types")
+						d.Errorf(v, "ends: applies only to event_types")
 						return
 					}
-					t.Ends = d.boolean(v, f)
+					t.Ends = d.Boolean(v, f)
 				}
 			})
-			d.require(item, "an entry of "+key, fields, "id")
+			d.Require(item, "an entry of "+key, fields, "id")
 			if fields["id"] == nil {
 				continue
 			}
 		default:
-			d.errorf(item, "an entry of %s is an id or a mapping such as {id: sms, label: SMS}", key)
+			d.Errorf(item, "an entry of %s is an id or a mapping such as {id: sms, label: SMS}", key)
 			continue
 		}
-		if !ValidID(t.ID) {
-			d.errorf(idNode, "invalid entry %q in %s: use lower-case letters a-z, digits and single hyphens", t.ID, key)
+		if !decode.ValidID(t.ID) {
+			d.Errorf(idNode, "invalid entry %q in %s: use lower-case letters a-z, digits and single hyphens", t.ID, key)
 			continue
 		}
 		if seen[t.ID] {
-			d.errorf(idNode, "%q is listed twice in %s", t.ID, key)
+			d.Errorf(idNode, "%q is listed twice in %s", t.ID, key)
 			continue
 		}
 		seen[t.ID] = true

@@ -1,12 +1,12 @@
-package content
+package config
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -39,42 +39,14 @@ func (c *Config) Role(id string) (Role, bool) {
 	return Role{}, false
 }
 
-func (c *Config) roleIDs() []string {
+// RoleIDs returns the ids of the roles, in site.yaml's order: the fields
+// that events and records name entities under.
+func (c *Config) RoleIDs() []string {
 	ids := make([]string, len(c.Roles))
 	for i, r := range c.Roles {
 		ids[i] = r.ID
 	}
 	return ids
-}
-
-// RoleRefs are the entities that an event or record names in one role.
-type RoleRefs struct {
-	Role string // a role id of site.yaml
-	Refs []Ref  // Kind is "" for an id that any of the role's kinds may hold
-}
-
-// Refs returns the references f gives in the role with the given id.
-func (f *Facts) Refs(role string) []Ref {
-	for _, rr := range f.Roles {
-		if rr.Role == role {
-			return rr.Refs
-		}
-	}
-	return nil
-}
-
-// setRole puts refs into f under role, keeping f.Roles in site.yaml's
-// order.
-func (f *Facts) setRole(c *Config, role string, refs []Ref) {
-	if len(refs) == 0 {
-		return
-	}
-	order := func(id string) int { return slices.IndexFunc(c.Roles, func(r Role) bool { return r.ID == id }) }
-	i := 0
-	for i < len(f.Roles) && order(f.Roles[i].Role) < order(role) {
-		i++
-	}
-	f.Roles = slices.Insert(f.Roles, i, RoleRefs{Role: role, Refs: refs})
 }
 
 // notRoles are the fields of events and records that a role cannot take,
@@ -88,7 +60,7 @@ var roleFields = []string{"id", "kinds", "label", "phrase"}
 // site.yaml may list kinds after roles.
 func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "roles must be a list such as [{id: where, kinds: [city], label: Where}]")
+		d.Errorf(n, "roles must be a list such as [{id: where, kinds: [city], label: Where}]")
 		return nil, nil
 	}
 	var roles []Role
@@ -97,36 +69,36 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 	for _, item := range n.Content {
 		var r Role
 		var kindsNode *yaml.Node
-		fields := d.fields(item, "a role", roleFields, func(key string, _, v *yaml.Node) {
+		fields := d.Fields(item, "a role", roleFields, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "id":
-				s, ok := d.str(v, key, true)
+				s, ok := d.Str(v, key, true)
 				switch {
 				case !ok:
-				case !ValidID(s):
-					d.errorf(v, "role id %q: use lower-case letters a-z, digits and single hyphens", s)
-				case contains(notRoles, s):
-					d.errorf(v, "role id %q is taken by a field of events or records; choose another", s)
+				case !decode.ValidID(s):
+					d.Errorf(v, "role id %q: use lower-case letters a-z, digits and single hyphens", s)
+				case slices.Contains(notRoles, s):
+					d.Errorf(v, "role id %q is taken by a field of events or records; choose another", s)
 				case seen[s]:
-					d.errorf(v, "role %q is defined twice", s)
+					d.Errorf(v, "role %q is defined twice", s)
 				default:
 					r.ID = s
 				}
 			case "kinds":
-				r.Kinds, kindsNode = listValues(d.list(v, key)), v
+				r.Kinds, kindsNode = listValues(d.List(v, key)), v
 				if len(r.Kinds) == 0 {
-					d.errorf(v, "kinds is empty: a role names entities of at least one kind")
+					d.Errorf(v, "kinds is empty: a role names entities of at least one kind")
 				}
 			case "label":
-				r.Label, _ = d.str(v, key, true)
+				r.Label, _ = d.Str(v, key, true)
 			case "phrase":
-				r.Phrase, _ = d.str(v, key, true)
+				r.Phrase, _ = d.Str(v, key, true)
 			}
 		})
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		d.require(item, "a role", fields, "id", "kinds")
+		d.Require(item, "a role", fields, "id", "kinds")
 		if r.ID == "" || len(r.Kinds) == 0 {
 			continue
 		}
@@ -156,12 +128,12 @@ func (d *decoder) checkRoles(c *Config, nodes []*yaml.Node) {
 		var ok []string
 		for _, k := range r.Kinds {
 			switch {
-			case contains(kinds, k):
-				if !contains(ok, k) {
+			case slices.Contains(kinds, k):
+				if !slices.Contains(ok, k) {
 					ok = append(ok, k)
 				}
 			case nodes != nil:
-				d.errorf(entry(nodes[i], k), "role %q names kind %q, which kinds does not define%s", r.ID, k, diag.DidYouMean(k, kinds))
+				d.Errorf(entry(nodes[i], k), "role %q names kind %q, which kinds does not define%s", r.ID, k, diag.DidYouMean(k, kinds))
 			}
 		}
 		switch {
@@ -169,7 +141,7 @@ func (d *decoder) checkRoles(c *Config, nodes []*yaml.Node) {
 			r.Kinds = ok
 			roles = append(roles, r)
 		case nodes == nil:
-			c.dropped = append(c.dropped, r)
+			c.Dropped = append(c.Dropped, r)
 		}
 	}
 	c.Roles = roles
@@ -183,46 +155,6 @@ func entry(list *yaml.Node, v string) *yaml.Node {
 		}
 	}
 	return list
-}
-
-// droppedRole reports the use of a default role that the site's kinds
-// left out (see checkRoles), at n.
-func (d *decoder) droppedRole(c *Config, n *yaml.Node, role string) {
-	for _, r := range c.dropped {
-		if r.ID != role {
-			continue
-		}
-		example := ""
-		if kinds := c.KindIDs(); len(kinds) > 0 {
-			example = fmt.Sprintf(", such as roles: [{id: %s, kinds: [%s]}]", r.ID, kinds[0])
-		}
-		d.errorf(n, "%s names %s, which site.yaml kinds does not define: declare the roles of events in site.yaml%s", r.ID, strings.Join(r.Kinds, " or "), example)
-	}
-}
-
-// roleRefs reads the ids a role names: "mosul", or "city:mosul" to say
-// which of the role's kinds holds the id.
-func (d *decoder) roleRefs(n *yaml.Node, r Role) []Ref {
-	var out []Ref
-	for _, c := range d.list(n, r.ID) {
-		kind, id, qualified := strings.Cut(c.Value, ":")
-		if !qualified {
-			kind, id = "", c.Value
-			if len(r.Kinds) == 1 {
-				kind = r.Kinds[0]
-			}
-		}
-		switch {
-		case qualified && !contains(r.Kinds, kind):
-			d.errorf(c, "%q: %s takes %s, not %s", c.Value, r.ID, strings.Join(r.Kinds, " or "), kind)
-			continue
-		case !ValidID(id):
-			d.errorf(c, "invalid id %q in %s: ids use lower-case letters a-z, digits and single hyphens", c.Value, r.ID)
-			continue
-		}
-		out = append(out, Ref{Kind: kind, ID: id, Pos: d.pos(c)})
-	}
-	return out
 }
 
 // listValues returns the values of scalar nodes.

@@ -1,4 +1,4 @@
-package content
+package config
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
 
@@ -31,20 +32,20 @@ type Shape struct {
 
 func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
 	var m MapConfig
-	m.pos = d.pos(n)
-	d.fields(n, "map", []string{"outline", "attribution"}, func(key string, _, v *yaml.Node) {
-		s, ok := d.str(v, key, true)
+	m.pos = d.Pos(n)
+	d.Fields(n, "map", []string{"outline", "attribution"}, func(key string, _, v *yaml.Node) {
+		s, ok := d.Str(v, key, true)
 		if !ok {
 			return
 		}
 		switch key {
 		case "outline":
 			if !fs.ValidPath(s) {
-				d.errorf(v, "map outline %q must be a path inside the content folder, such as map/iraq.geojson", s)
+				d.Errorf(v, "map outline %q must be a path inside the content folder, such as map/iraq.geojson", s)
 				return
 			}
 			m.Outline = s
-			m.pos = d.pos(v)
+			m.pos = d.Pos(v)
 		case "attribution":
 			m.Attribution = s
 		}
@@ -52,12 +53,12 @@ func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
 	return m
 }
 
-// loadOutline reads the GeoJSON FeatureCollection that site.yaml names.
-func loadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
+// LoadOutline reads the GeoJSON FeatureCollection that site.yaml names.
+func LoadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
 	if m.Outline == "" {
 		return nil
 	}
-	src, problem := readFile(fsys, m.Outline)
+	src, problem := decode.ReadFile(fsys, m.Outline)
 	if problem != "" {
 		diags.Errorf(m.pos, "cannot read map outline %s: %s", m.Outline, problem)
 		return nil

@@ -1,14 +1,24 @@
-package content
+// Package config is content/site.yaml: the site's title and languages,
+// its kinds of entity, the roles they play in events, the vocabularies of
+// events' facts and the map. Load decodes it, with an error at the place of
+// every problem; package content reads the content files against it.
+package config
 
 import (
+	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 
+	"gazette/internal/decode"
 	"gazette/internal/diag"
 )
+
+// decoder reads site.yaml: package decode's reading of YAML, with the
+// methods that make this package's types.
+type decoder struct{ *decode.Decoder }
 
 // Config is content/site.yaml.
 type Config struct {
@@ -20,7 +30,7 @@ type Config struct {
 	Theme      string
 	Kinds      []Kind
 	Roles      []Role // in site.yaml's order, which is the order pages show them in
-	dropped    []Role // default roles whose kinds the site does not have
+	Dropped    []Role // default roles whose kinds the site does not have: an event that names one is an error
 	EventTypes Vocab
 	Services   Vocab
 	Causes     Vocab
@@ -101,25 +111,31 @@ func (c *Config) ReservedNames() []string {
 	return names
 }
 
+// Reserved top-level output names that pages and kinds may not take.
+var reserved = []string{"reports", "records", "timeline", "search", "data", "pages", "static", "feed.xml", "sitemap.xml", "robots.txt", "404", "style.css", "code.css", "assets"}
+
 var configFields = []string{"title", "subtitle", "language", "languages", "base_url", "theme", "kinds", "roles", "event_types", "services", "causes", "scopes", "types", "license", "map", "typographer"}
 
-func loadConfig(fsys fs.FS, diags *diag.List) Config {
+// Load reads content/site.yaml (site.yaml of fsys); a missing file is
+// DefaultConfig. Problems go to diags, and the defaults stand in for what
+// they spoil.
+func Load(fsys fs.FS, diags *diag.List) Config {
 	const path = "site.yaml"
 	c := DefaultConfig()
-	if _, err := fs.Lstat(fsys, path); errorsIsNotExist(err) {
+	if _, err := fs.Lstat(fsys, path); errors.Is(err, fs.ErrNotExist) {
 		return c
 	}
-	src, problem := readFile(fsys, path)
+	src, problem := decode.ReadFile(fsys, path)
 	if problem != "" {
 		diags.Errorf(diag.Pos{Path: path}, "%s", problem)
 		return c
 	}
-	src, ok := checkText(path, src, diags)
+	src, ok := decode.CheckText(path, src, diags)
 	if !ok {
 		return c
 	}
-	d := &decoder{path: path, diags: diags}
-	top, ok := d.parse(src)
+	d := &decoder{&decode.Decoder{Path: path, Diags: diags}}
+	top, ok := d.Parse(src)
 	if !ok {
 		return c
 	}
@@ -127,10 +143,10 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 	var langNode *yaml.Node
 	var editions []Edition
 	listed := false
-	d.fields(top, path, configFields, func(key string, k, v *yaml.Node) {
+	d.Fields(top, path, configFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title", "subtitle", "license":
-			s, ok := d.str(v, key, key == "title")
+			s, ok := d.Str(v, key, key == "title")
 			if !ok {
 				return
 			}
@@ -143,19 +159,19 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 				c.License = s
 			}
 		case "language":
-			if s, ok := d.lang(v, key); ok {
+			if s, ok := d.Lang(v, key); ok {
 				c.Language, langNode = s, v
 			}
 		case "languages":
 			editions, listed = d.editions(v), true
 		case "base_url":
-			s, _ := d.str(v, key, false)
+			s, _ := d.Str(v, key, false)
 			if s == "" {
 				c.BaseURL = ""
 				return
 			}
-			if !safeURL(s) {
-				d.errorf(v, "base_url must be an absolute http or https URL such as https://example.org/cutoff/")
+			if !decode.SafeURL(s) {
+				d.Errorf(v, "base_url must be an absolute http or https URL such as https://example.org/cutoff/")
 				return
 			}
 			if !strings.HasSuffix(s, "/") {
@@ -163,9 +179,9 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 			}
 			c.BaseURL = s
 		case "theme":
-			if s, ok := d.str(v, key, true); ok {
-				if !ValidID(s) {
-					d.errorf(v, "theme %q is not a valid folder name under themes/", s)
+			if s, ok := d.Str(v, key, true); ok {
+				if !decode.ValidID(s) {
+					d.Errorf(v, "theme %q is not a valid folder name under themes/", s)
 					return
 				}
 				c.Theme = s
@@ -180,7 +196,7 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 		case "map":
 			c.Map = d.mapConfig(v)
 		case "typographer":
-			c.Typographer = d.boolean(v, key)
+			c.Typographer = d.Boolean(v, key)
 		case "event_types":
 			c.EventTypes = d.vocabulary(v, key)
 		case "services":
@@ -199,35 +215,22 @@ func loadConfig(fsys fs.FS, diags *diag.List) Config {
 }
 
 // lang reads a BCP 47 language tag.
-func (d *decoder) lang(n *yaml.Node, field string) (string, bool) {
-	s, ok := d.str(n, field, true)
-	if !ok {
-		return "", false
-	}
-	tag, err := language.Parse(s)
-	if err != nil || len(s) > 35 {
-		d.errorf(n, "%s: %q is not a BCP 47 language tag such as en, ar or ckb", field, s)
-		return "", false
-	}
-	return tag.String(), true
-}
-
 func (d *decoder) kinds(n *yaml.Node) []Kind {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		d.errorf(n, "kinds must be a non-empty list of {id, plural, title}")
+		d.Errorf(n, "kinds must be a non-empty list of {id, plural, title}")
 		return DefaultConfig().Kinds
 	}
 	var kinds []Kind
 	seen := map[string]bool{}
 	for _, item := range n.Content {
 		var k Kind
-		fields := d.fields(item, "a kind", []string{"id", "plural", "title", "one", "many", "schema"}, func(key string, _, v *yaml.Node) {
-			s, ok := d.str(v, key, true)
+		fields := d.Fields(item, "a kind", []string{"id", "plural", "title", "one", "many", "schema"}, func(key string, _, v *yaml.Node) {
+			s, ok := d.Str(v, key, true)
 			if !ok {
 				return
 			}
-			if (key == "id" || key == "plural") && !ValidID(s) {
-				d.errorf(v, "kind %s %q: use lower-case letters a-z, digits and single hyphens", key, s)
+			if (key == "id" || key == "plural") && !decode.ValidID(s) {
+				d.Errorf(v, "kind %s %q: use lower-case letters a-z, digits and single hyphens", key, s)
 				return
 			}
 			switch key {
@@ -245,7 +248,7 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 				k.Schema = s
 			}
 		})
-		d.require(item, "a kind", fields, "id", "plural")
+		d.Require(item, "a kind", fields, "id", "plural")
 		if k.ID == "" || k.Plural == "" {
 			continue
 		}
@@ -268,16 +271,16 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 		}
 		switch {
 		case k.ID == "report" || k.ID == "http" || k.ID == "https" || k.ID == "mailto":
-			d.errorf(item, "kind id %q is reserved", k.ID)
+			d.Errorf(item, "kind id %q is reserved", k.ID)
 			continue
-		case windowsReserved(k.ID) || windowsReserved(k.Plural):
-			d.errorf(item, "kind %q is a name Windows reserves for a device; choose another", k.Plural)
+		case decode.WindowsReserved(k.ID) || decode.WindowsReserved(k.Plural):
+			d.Errorf(item, "kind %q is a name Windows reserves for a device; choose another", k.Plural)
 			continue
-		case contains(reserved, k.Plural):
-			d.errorf(item, "kind plural %q is reserved for the site's own pages", k.Plural)
+		case slices.Contains(reserved, k.Plural):
+			d.Errorf(item, "kind plural %q is reserved for the site's own pages", k.Plural)
 			continue
 		case seen[k.ID] || seen["/"+k.Plural]:
-			d.errorf(item, "kind %q is defined twice", k.ID)
+			d.Errorf(item, "kind %q is defined twice", k.ID)
 			continue
 		}
 		seen[k.ID], seen["/"+k.Plural] = true, true

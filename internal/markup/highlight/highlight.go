@@ -1,0 +1,107 @@
+// Package highlight colours the fenced code blocks of report bodies with
+// chroma: which languages are coloured (only lexers checked against
+// hostile input), one block's HTML with CSS classes, and the stylesheet of
+// those classes. Package markup decides which blocks it is given.
+package highlight
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Languages returns the chroma lexers, by name, whose code blocks are
+// coloured; a block in any other language is shown as plain text.
+//
+// Not every lexer is safe on hostile input: chroma's are state machines
+// of backtracking regular expressions, and some loop without consuming
+// input (Jungle took minutes and 100 GB on a line of 20 bytes). These are
+// the common languages, each checked by TestHighlightBound on inputs
+// built to make a lexer backtrack or nest.
+func Languages() []string {
+	return []string{
+		"Bash", "Bash Session", "Batchfile", "C", "C#", "C++", "CSS", "CSV",
+		"Dart", "Diff", "Docker", "Go", "GraphQL", "HCL", "HTML", "HTTP",
+		"Haskell", "INI", "JSON", "Java", "JavaScript", "Kotlin", "Lua",
+		"Makefile", "Perl", "PHP", "PowerShell", "Protocol Buffer", "Python",
+		"R", "Ruby", "Rust", "SQL", "Scala", "Swift", "TOML", "TeX",
+		"TypeScript", "XML", "YAML", "markdown", "plaintext",
+	}
+}
+
+// highlightable reports whether the lexer named name colours code blocks.
+func highlightable(name string) bool {
+	return slices.Contains(Languages(), name)
+}
+
+// Lexer returns the lexer that colours code in lang, or nil: for no
+// language, an unknown one, and one not highlighted.
+func Lexer(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	l := lexers.Get(lang)
+	if l == nil || !highlightable(l.Config().Name) {
+		return nil
+	}
+	return l
+}
+
+// Highlighter writes code as HTML with chroma's CSS classes, not inline
+// styles, so that a strict Content-Security-Policy holds and the theme
+// owns the colours. It is safe for concurrent use.
+type Highlighter struct {
+	html        *chromahtml.Formatter
+	light, dark *chroma.Style
+}
+
+// New returns a Highlighter with GitHub's colours, light and dark.
+func New() *Highlighter {
+	return &Highlighter{
+		html:  chromahtml.New(chromahtml.WithClasses(true)),
+		light: styles.Get("github"),
+		dark:  styles.Get("github-dark"),
+	}
+}
+
+// Format writes code, coloured by lexer, as chroma's <pre class="chroma">.
+// ok is false, and nothing is written, when the lexer cannot read the
+// code: the caller then shows it plain.
+func (h *Highlighter) Format(w io.Writer, lexer chroma.Lexer, code string) (ok bool, err error) {
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return false, nil
+	}
+	return true, h.html.Format(w, h.light, it)
+}
+
+// CSS returns the stylesheet for highlighted code: light colours, and dark
+// ones for readers who prefer a dark scheme. Chroma's comments and its
+// unscoped .bg rule (a class name a theme may well use) are left out.
+func (h *Highlighter) CSS() string {
+	var b strings.Builder
+	write := func(style *chroma.Style) {
+		var raw strings.Builder
+		h.html.WriteCSS(&raw, style)
+		for _, line := range strings.Split(raw.String(), "\n") {
+			if i := strings.Index(line, "*/ "); strings.HasPrefix(line, "/*") && i > 0 {
+				line = line[i+3:]
+			}
+			if line == "" || strings.HasPrefix(line, ".bg ") {
+				continue
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	write(h.light)
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	write(h.dark)
+	b.WriteString("}\n")
+	return b.String()
+}
