@@ -48,19 +48,22 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart         *svg.Chart      // home, timeline: events per month
-	Map           *svg.Map        // home, indexes of places, places
-	RecordMap     *svg.RecordMap  // home, records index: where records happened
-	Strip         *svg.Strip      // entity: its records on the site's time axis
-	Timeline      []TimelineYear  // timeline: records and reports by year
-	Columns       []export.Column // data: the fields of the events
-	RecordColumns []export.Column // data: the fields of the records
-	Feed          string          // the page's Atom feed, relative to the root
-	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
-	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
-	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
-	Scripts       []string        // script files, relative to the root
-	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
+	Chart          *svg.Chart      // home, timeline: events per month
+	Map            *svg.Map        // home, indexes of places, places
+	RecordMap      *svg.RecordMap  // home, records index: where records happened
+	Strip          *svg.Strip      // entity: its records on the site's time axis
+	Timeline       []TimelineYear  // timeline: records and reports by year
+	Columns        []export.Column // data: the fields of the events
+	RecordColumns  []export.Column // data: the fields of the records
+	Feed           string          // the page's Atom feed, relative to the root
+	Crumbs         []*site.Entity  // entity: its ancestors, outermost first
+	Mentions       []MentionGroup  // entity: its mentions by report, newest first, each in its sentence; the first few reports'
+	MoreMentions   int             // entity: reports whose mentions are not shown, beyond Mentions and FoldedMentions
+	FoldedMentions []MentionGroup  // entity: the reports' after Mentions, which its page folds away
+	MentionCount   int             // entity: its mentions in all reports
+	MentionReports int             // entity: the reports that have them
+	Scripts        []string        // script files, relative to the root
+	Styles         []string        // stylesheets besides style.css (code.css on pages with highlighted code)
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
@@ -102,14 +105,16 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 }
 
 // MentionGroup is the mentions of an entity in one report, as its page
-// lists them: the first few, and how many more.
+// lists them: the first, the next few folded away, and how many more.
 type MentionGroup struct {
 	Href      string // the report: "../../reports/x/index.html"
 	Title     string // the report's title
 	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
 	Lang      string // the report's language, when it differs from the page's or the site's
+	Count     int    // the report's mentions of the entity
 	Items     []MentionItem
-	More      int // the report's mentions not listed
+	Folded    []MentionItem // listed after Items, folded away
+	More      int           // the report's mentions not listed
 }
 
 // MentionItem is a mention of an entity as its page lists it: the sentence
@@ -326,22 +331,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.Kind = e.Kind
 	p.Body = r.body(e.Doc)
 	p.Feed = feeds.Path(e.URL)
-	p.Mentions = make([]MentionGroup, len(e.MentionGroups))
-	for i, g := range e.MentionGroups {
-		rep := g.Report
-		href := p.Link(rep.URL)
-		p.Mentions[i] = MentionGroup{
-			Href: href, Title: rep.Title, Date: rep.Date.String(), Day: rep.Date.Human(),
-			Lang: p.ItemLang(rep), More: g.More,
-		}
-		for _, m := range g.Mentions {
-			p.Mentions[i].Items = append(p.Mentions[i].Items, MentionItem{
-				Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
-				Href: href + "#" + m.Anchor(),
-			})
-		}
-	}
-	p.MoreMentions = e.MoreMentionReports
+	entityMentions(p, e)
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
 	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link)
@@ -349,7 +339,9 @@ func (r *renderer) entity(e *site.Entity) *Page {
 		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution)
 	}
 	p.JSONLD = jsonld.Entity(r.site, e, p.Canonical(), p.Description)
-	p.Records = e.Records
+	// Newest first, as its reports and mentions are.
+	p.Records = slices.Clone(e.Records)
+	slices.Reverse(p.Records)
 	return p
 }
 
