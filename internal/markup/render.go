@@ -25,12 +25,12 @@ func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, ente
 	}
 	// A repeat (see firstMentions) is the same element without the
 	// link: a span that keeps the mention's anchor and its target's name.
-	tag := "a"
-	if l.repeat {
-		tag = "span"
-	}
 	if !entering {
-		w.WriteString("</" + tag + ">")
+		if l.repeat {
+			w.WriteString("</span>")
+		} else {
+			w.WriteString("</a>")
+		}
 		return ast.WalkContinue, nil
 	}
 	if l.repeat {

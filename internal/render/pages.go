@@ -48,22 +48,25 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart          *svg.Chart      // home, timeline: events per month
-	Map            *svg.Map        // home, indexes of places, places
-	RecordMap      *svg.RecordMap  // home, records index: where records happened
-	Strip          *svg.Strip      // entity: its records on the site's time axis
-	Timeline       []TimelineYear  // timeline: records and reports by year
-	Columns        []export.Column // data: the fields of the events
-	RecordColumns  []export.Column // data: the fields of the records
-	Feed           string          // the page's Atom feed, relative to the root
-	Crumbs         []*site.Entity  // entity: its ancestors, outermost first
-	Mentions       []MentionGroup  // entity: its mentions by report, newest first, each in its sentence; the first few reports'
-	MoreMentions   int             // entity: reports whose mentions are not shown, beyond Mentions and FoldedMentions
-	FoldedMentions []MentionGroup  // entity: the reports' after Mentions, which its page folds away
-	MentionCount   int             // entity: its mentions in all reports
-	MentionReports int             // entity: the reports that have them
-	Scripts        []string        // script files, relative to the root
-	Styles         []string        // stylesheets besides style.css (code.css on pages with highlighted code)
+	Chart         *svg.Chart      // home, timeline: events per month
+	Map           *svg.Map        // home, indexes of places, places
+	RecordMap     *svg.RecordMap  // home, records index: where records happened
+	Strip         *svg.Strip      // entity: its records on the site's time axis
+	Timeline      []TimelineYear  // timeline: records and reports by year
+	Columns       []export.Column // data: the fields of the events
+	RecordColumns []export.Column // data: the fields of the records
+	Feed          string          // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
+	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
+	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
+	Scripts       []string        // script files, relative to the root
+	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
+
+	// Entity: the rest of what its page shows of its mentions; see
+	// entityMentions.
+	FoldedMentions []MentionGroup // the groups after Mentions, which the page folds away
+	MentionCount   int            // its mentions in all reports
+	MentionReports int            // the reports that have them
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL when the navigation lists it, else ""
