@@ -1,6 +1,7 @@
 package gazette_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -44,6 +45,9 @@ func TestMarkdownDialect(t *testing.T) {
 			}
 			md := markup.New(kinds, opts...)
 			doc := md.Parse("r.md", []byte(src.text))
+			if strings.Contains(src.info, "resolve") {
+				resolve(doc)
+			}
 			got, err := md.HTML(doc)
 			if err != nil {
 				t.Fatal(err)
@@ -71,6 +75,24 @@ func TestMarkdownDialect(t *testing.T) {
 	}
 	if len(examples) < 8 {
 		t.Errorf("%d rules with examples; the section has more", len(examples))
+	}
+}
+
+// resolve does for an example marked "resolve" what the build does for a
+// report at reports/<slug>/: each annotation links to its target's page,
+// titled with its name, and each entity annotation not marked passing is
+// a mention with an anchor.
+func resolve(doc *markup.Doc) {
+	plural := map[string]string{"city": "cities", "actor": "actors", "report": "reports"}
+	names := map[string]string{"mosul": "Mosul", "isil": "ISIL", "erbil": "Erbil"}
+	n := 0
+	for _, l := range doc.Links {
+		l.Href = "../../" + plural[l.Scheme] + "/" + l.ID + "/index.html"
+		l.Title = names[l.ID]
+		if l.Scheme != "report" && !l.Passing {
+			n++
+			l.Anchor = "m-" + strconv.Itoa(n)
+		}
 	}
 }
 

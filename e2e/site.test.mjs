@@ -955,3 +955,60 @@ describe('editions speak their language', () => {
     assert.deepEqual(report.slice(0, 40), []);
   });
 });
+
+describe('prose and mentions', () => {
+  test('a report links each entity once a section, and every mention keeps its anchor', async () => {
+    const { page, problems, close } = await open(`${http.origin}/${shots.report}`);
+    const r = await page.evaluate(() => {
+      // Sections of the body: runs of blocks between headings.
+      const sections = [[]];
+      for (const el of document.querySelector('.report .body').children) {
+        if (/^H[1-6]$/.test(el.tagName)) sections.push([]);
+        sections.at(-1).push(el);
+      }
+      const repeated = sections.flatMap((blocks) => {
+        const hrefs = blocks.flatMap((b) => [...b.querySelectorAll('a.ann:not(.ann-report)')].map((a) => a.getAttribute('href')));
+        return hrefs.filter((h, i) => hrefs.indexOf(h) !== i);
+      });
+      const about = [...document.querySelectorAll('.report .body p')].find((p) => p.textContent.startsWith('About the source'));
+      return {
+        repeated,
+        spans: document.querySelectorAll('.report .body span.ann[id^="m-"]').length,
+        aboutLinks: [...about.querySelectorAll('a.ann')].filter((a) => a.textContent === 'World Bulletin').length,
+        aboutSpans: [...about.querySelectorAll('span.ann')].filter((s) => s.textContent === 'World Bulletin').length,
+      };
+    });
+    assert.deepEqual(r.repeated, []);
+    assert.ok(r.spans > 0, 'later mentions are spans with their anchors');
+    assert.equal(r.aboutLinks, 0, '"About the source" links World Bulletin no more (its first mention is above)');
+    assert.ok(r.aboutSpans >= 1);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('Mosul\'s mentions: by report, newest first, folded beyond the first, each landing on its annotation', async () => {
+    const { page, problems, close } = await open(`${http.origin}/${shots.city}`);
+    const dates = await page.locator('#mentions ~ * .report-of time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    assert.ok(dates.length >= 2);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest report first');
+    numbers['mosul-height-1280'] = await page.evaluate(() => document.documentElement.scrollHeight);
+    // Folded: no <details> is open, and a folded mention is hidden until opened.
+    assert.equal(await page.locator('#mentions ~ * details[open]').count(), 0);
+    const group = page.locator('ul.mentions > li').first();
+    const folded = group.locator('details blockquote a').first();
+    assert.equal(await folded.isVisible(), false);
+    await group.locator('details > summary').first().click();
+    assert.equal(await folded.isVisible(), true);
+    const quote = (await folded.textContent()).trim();
+    await folded.click();
+    await page.waitForURL(/reports\/[^/]+\/index\.html#m-\d+$/);
+    const target = await page.evaluate(() => {
+      const t = document.querySelector(':target');
+      return t && { cls: t.className, text: t.textContent.trim() };
+    });
+    assert.match(target.cls, /\bann\b/);
+    assert.equal(target.text, quote);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});

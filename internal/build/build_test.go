@@ -221,9 +221,10 @@ func checkLinks(t *testing.T, root string) {
 // checkIDs fails on every page that gives one id to two elements (a
 // link to it lands on the first, whichever the link meant), and on every
 // link to a mention (#m-N) that does not land on the annotation it quotes:
-// the target must be an annotation link (class "ann") whose text is the
-// <mark> that the linking page showed before the link, as an entity
-// page's list of mentions does.
+// the target must be an annotation (class "ann": a link, or the span of
+// a mention that is not the first of its entity in its section) whose
+// text is the <mark> that the linking page showed before the link, as an
+// entity page's list of mentions does.
 func checkIDs(t *testing.T, root string) {
 	t.Helper()
 	tree := readTree(t, root)
@@ -308,7 +309,7 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 			if inLink >= 0 {
 				links[inLink].quote = mark
 			}
-		case tt == html.EndTagToken && tok.Data == "a" && capture == "a":
+		case tt == html.EndTagToken && capture != "mark" && tok.Data == capture:
 			anchors[id], capture = strings.Join(strings.Fields(text.String()), " "), ""
 		}
 		if tt == html.EndTagToken && tok.Data == "a" {
@@ -325,8 +326,8 @@ func scanMentions(page, doc string) (map[string]string, []mentionLink) {
 			continue
 		}
 		anchors[elemID] = "<" + tok.Data + ">"
-		if tok.Data == "a" && slices.Contains(strings.Fields(class), "ann") {
-			capture, id = "a", elemID
+		if (tok.Data == "a" || tok.Data == "span") && slices.Contains(strings.Fields(class), "ann") {
+			capture, id = tok.Data, elemID
 			text.Reset()
 		}
 	}

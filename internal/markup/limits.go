@@ -314,6 +314,7 @@ func (b *boundedBuffer) Write(p []byte) (int, error) {
 // HTML passed the limit: references and footnote links are copied out
 // each time they are used, so a small body can render to a large page.
 func (m *Markdown) render(buf *bytes.Buffer, doc *Doc) error {
+	firstMentions(doc.Links)
 	w := &boundedBuffer{buf: buf, max: m.lim.html}
 	err := m.md.Renderer().Render(w, doc.src, doc.root)
 	if !errors.Is(err, errTooMuchHTML) {

@@ -48,14 +48,20 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		return
 	}
 	var links []*ast.Link
+	var sections []int // of each link; see firstMentions
 	var refused []*ast.AutoLink
+	section := 0
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if startsSection(n) {
+			section++
+		}
 		switch n := n.(type) {
 		case *ast.Link:
 			links = append(links, n)
+			sections = append(sections, section)
 		case *ast.Image:
 			if dest := destination(n.Destination); networkPath(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not the network-path reference %q: write %s", clip(dest), clip(withScheme(dest)))
@@ -77,15 +83,15 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 		s.SetRaw(true) // the label as written, not Markdown
 		n.Parent().ReplaceChild(n.Parent(), n, s)
 	}
-	for _, l := range links {
-		t.link(doc, l)
+	for i, l := range links {
+		t.link(doc, l, sections[i])
 	}
 	sentences(doc, root)
 }
 
 // link turns l into an Annotation when its scheme is an annotation scheme,
 // and reports it when the scheme is not allowed at all.
-func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
+func (t *linkTransformer) link(doc *Doc, l *ast.Link, section int) {
 	dest := destination(l.Destination)
 	if networkPath(dest) {
 		doc.errorf(l.Pos(), "link %q is a network-path reference, to another host but without a scheme: write %s", clip(dest), clip(withScheme(dest)))
@@ -108,6 +114,8 @@ func (t *linkTransformer) link(doc *Doc, l *ast.Link) {
 				Text:    strings.TrimSpace(plainText(doc.src, l)),
 				Written: strings.TrimSpace(writtenText(doc.src, l)),
 				Pos:     doc.pos(l.Pos()),
+				Passing: t.marker(doc, l, scheme),
+				section: section,
 			}}
 			a.SetPos(l.Pos())
 			for c := l.FirstChild(); c != nil; {

@@ -170,16 +170,21 @@ func TestAnnotations(t *testing.T) {
 		"- [](city:)\n" +
 		"\n" +
 		"[m]: city:mosul\n" +
-		"[Nineveh]: city:nineveh \"Ninawa\"\n"
+		"[Nineveh]: city:nineveh \"passing\"\n"
 	doc := md.Parse("reports/r.md", []byte(src))
 	if p := problems(doc); len(p) > 0 {
 		t.Fatalf("problems: %q", p)
 	}
 	var got []string
 	for _, l := range doc.Links {
-		got = append(got, fmt.Sprintf("%s %s:%s %q", l.Pos, l.Scheme, l.ID, l.Text))
+		s := fmt.Sprintf("%s %s:%s %q", l.Pos, l.Scheme, l.ID, l.Text)
+		if l.Passing {
+			s += " passing"
+		}
+		got = append(got, s)
 	}
-	// In document order, with positions in runes.
+	// In document order, with positions in runes; a reference's title
+	// marks each link that uses it.
 	want := []string{
 		`reports/r.md:1:15 city:mosul "Mosul"`,
 		`reports/r.md:3:5 actor: "داعش"`,
@@ -187,7 +192,7 @@ func TestAnnotations(t *testing.T) {
 		`reports/r.md:3:47 actor: "ISIS"`,
 		`reports/r.md:3:70 actor:iraqi-army "army"`,
 		`reports/r.md:4:5 report:2016-08-12-x#sources "the net"`,
-		`reports/r.md:4:49 city:nineveh "Nineveh"`,
+		`reports/r.md:4:49 city:nineveh "Nineveh" passing`,
 		`reports/r.md:4:64 city:mosul "x"`,
 		`reports/r.md:6:3 city: ""`,
 	}

@@ -141,11 +141,15 @@ type Link struct {
 	Written  string // the link text as written, before the typographer: what names are matched against
 	Pos      diag.Pos
 	Sentence Sentence
+	Passing  bool // marked "passing": a mention its entity's page leaves out (see mentions.go)
 
 	// Set by the caller before Render. An empty Href renders the text alone.
 	Href   string // relative URL of the target
 	Anchor string // id of the link in the page, such as "m-3"
 	Title  string // tooltip: the target's name
+
+	section int  // which section of the body it is in; see firstMentions
+	repeat  bool // not the first link to its Href in its section: rendered unlinked
 }
 
 // Sentence is the sentence an annotation stands in, split around it.

@@ -25,13 +25,23 @@ func (r *nodeRenderer) annotation(w util.BufWriter, src []byte, n ast.Node, ente
 	if l.Href == "" {
 		return ast.WalkContinue, nil
 	}
+	// A repeat (see firstMentions) is the same element without the
+	// link: a span that keeps the mention's anchor and its target's name.
 	if !entering {
-		w.WriteString("</a>")
+		if l.repeat {
+			w.WriteString("</span>")
+		} else {
+			w.WriteString("</a>")
+		}
 		return ast.WalkContinue, nil
 	}
-	w.WriteString(`<a href="`)
-	w.WriteString(html.EscapeString(l.Href))
-	w.WriteString(`" class="ann ann-`)
+	if l.repeat {
+		w.WriteString(`<span class="ann ann-`)
+	} else {
+		w.WriteString(`<a href="`)
+		w.WriteString(html.EscapeString(l.Href))
+		w.WriteString(`" class="ann ann-`)
+	}
 	w.WriteString(html.EscapeString(l.Scheme))
 	w.WriteString(`"`)
 	if l.Anchor != "" {

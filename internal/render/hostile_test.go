@@ -422,7 +422,7 @@ func TestHostileSize(t *testing.T) {
 		want  []string
 		shows []string
 	}{
-		{5000, nil, []string{"cities/mosul/index.html\x00<p class=\"more\">4997 more mentions in this report</p>"}},
+		{5000, nil, []string{"cities/mosul/index.html\x00<p class=\"more\">4997 more mentions in this report, not quoted here</p>"}},
 		{5001, []string{"reports/2016-many.md:410:1: error: more than 10000 links, images and annotations in this file; the limit is 10000"}, nil},
 	} {
 		t.Run(fmt.Sprintf("%d annotations", 2*c.n), func(t *testing.T) {

@@ -76,6 +76,12 @@ type Page struct {
 	Scripts       []string        // script files, relative to the root
 	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
 
+	// Entity: the rest of what its page shows of its mentions; see
+	// entityMentions.
+	FoldedMentions []MentionGroup // the groups after Mentions, which the page folds away
+	MentionCount   int            // its mentions in all reports
+	MentionReports int            // the reports that have them
+
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL in its edition when the navigation lists it, else ""
 
@@ -129,14 +135,16 @@ type Alternate struct {
 }
 
 // MentionGroup is the mentions of an entity in one report, as its page
-// lists them: the first few, and how many more.
+// lists them: the first, the next few folded away, and how many more.
 type MentionGroup struct {
 	Href      string // the report: "../../reports/x/index.html"
 	Title     string // the report's title
 	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
 	Lang      string // the language of the report's text, when it is not the edition's
+	Count     int    // the report's mentions of the entity
 	Items     []MentionItem
-	More      int // the report's mentions not listed
+	Folded    []MentionItem // listed after Items, folded away
+	More      int           // the report's mentions not listed
 }
 
 // MentionItem is a mention of an entity as its page lists it: the sentence
@@ -430,23 +438,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	p.setText(t)
 	p.Body = r.body(t.Doc)
 	p.Feed = feeds.Path(p.Edition.Root() + e.URL)
-	groups, more := e.MentionGroupsIn(r.ed.Lang)
-	p.Mentions = make([]MentionGroup, len(groups))
-	for i, g := range groups {
-		rep := g.Report
-		href := p.Link(rep.URL)
-		p.Mentions[i] = MentionGroup{
-			Href: href, Title: p.TitleOf(rep), Date: rep.Date.String(), Day: r.ui.Date(rep.Date),
-			Lang: p.ItemLang(rep), More: g.More,
-		}
-		for _, m := range g.Mentions {
-			p.Mentions[i].Items = append(p.Mentions[i].Items, MentionItem{
-				Before: m.Sentence.Before, Text: m.Sentence.Text, After: m.Sentence.After,
-				Href: href + "#" + m.Anchor(),
-			})
-		}
-	}
-	p.MoreMentions = more
+	r.entityMentions(p, e)
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
 	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link, r.ui)
@@ -454,7 +446,9 @@ func (r *renderer) entity(e *site.Entity) *Page {
 		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution, r.ui)
 	}
 	p.JSONLD = jsonld.Entity(r.site, e, p.Canonical(), p.Description)
-	p.Records = e.Records
+	// Newest first, as its reports and mentions are.
+	p.Records = slices.Clone(e.Records)
+	slices.Reverse(p.Records)
 	return p
 }
 

@@ -37,14 +37,18 @@ func (r *resolver) reportMeta(rep *Report) {
 }
 
 // reportBody resolves a report's annotations; each entity annotation is a
-// mention with an anchor. Only the mentions an entity page shows keep
-// their sentence (see maxMentionsShown), so that a report dense with
-// annotations does not keep a sentence for each. It runs in parallel with
-// other bodies and touches only rep.
+// mention with an anchor, except those marked passing, which only name the
+// entity. Only the mentions an entity page shows keep their sentence (see
+// maxMentionsShown), so that a report dense with annotations does not keep
+// a sentence for each. It runs in parallel with other bodies and touches
+// only rep.
 func (r *resolver) reportBody(rep *Report) {
 	shown := map[*Entity]int{}
 	r.links(rep.Doc, rep.URL, rep.lang, func(e *Entity, l *markup.Link) {
 		rep.named = append(rep.named, e)
+		if l.Passing {
+			return
+		}
 		m := &Mention{Report: rep, Entity: e, Lang: rep.lang, n: len(rep.Mentions) + 1}
 		if shown[e] < maxMentionsShown {
 			shown[e]++
@@ -56,12 +60,15 @@ func (r *resolver) reportBody(rep *Report) {
 }
 
 // translationBody resolves the annotations of a translation of rep, with
-// the names that hold in its language; each entity annotation is a
-// mention in that text. It runs in parallel with rep's own body and
-// touches only t.
+// the names that hold in its language; each entity annotation not marked
+// passing is a mention in that text. It runs in parallel with rep's own
+// body and touches only t.
 func (r *resolver) translationBody(rep *Report, t *Translation) {
 	r.links(t.Doc, rep.URL, t.Lang, func(e *Entity, l *markup.Link) {
 		t.named = append(t.named, e)
+		if l.Passing {
+			return
+		}
 		m := &Mention{Report: rep, Entity: e, Sentence: l.Sentence, Lang: t.Lang, n: len(t.Mentions) + 1}
 		l.Anchor = m.Anchor()
 		t.Mentions = append(t.Mentions, m)
