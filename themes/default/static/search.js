@@ -125,7 +125,9 @@
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
+  var facetsEl = document.getElementById("search-facets");
   var all = document.getElementById("all-reports");
+  var more = document.getElementById("search-more");
   var base = form.getAttribute("data-index");   // "../search/"
   var root = form.getAttribute("data-root");    // "../"
   var loaded = {};
@@ -160,8 +162,9 @@
     return lo;
   }
 
-  // scoresFor collects doc → score for a term; the last term of a query
-  // also matches as a prefix, so results come while typing.
+  // scoresFor collects doc → {s: score, t: in a title} for a term; the last
+  // term of a query also matches as a prefix, so results come while typing.
+  // exact (a name key) matches only itself.
   function scoresFor(manifest, term, prefix) {
     var firsts = manifest.chunks;
     if (!firsts.length) return Promise.resolve({});
@@ -172,17 +175,138 @@
       var scores = {};
       parts.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (tok) {
-          if (tok !== term && !(prefix && tok.indexOf(term) === 0)) return;
+          if (tok !== term && !(prefix && tok.indexOf(term) === 0 && tok.indexOf("!") < 0)) return;
           var list = chunk[tok], doc = 0;
           for (var j = 0; j < list.length; j += 2) {
             doc += list[j];
-            var w = tok === term ? list[j + 1] : list[j + 1] / 2;
-            scores[doc] = Math.max(scores[doc] || 0, w);
+            var v = list[j + 1], w = v >> 1;
+            if (tok !== term) w /= 2;
+            var o = scores[doc] || (scores[doc] = { s: 0, t: false });
+            o.s = Math.max(o.s, w);
+            o.t = o.t || (v & 1) === 1;
           }
         });
       });
       return scores;
     });
+  }
+
+  // ---- facets: what each document is, from the manifest's runs and the
+  // facet files, expanded once into arrays by document number.
+
+  function runs(list, n) {
+    var out = new Array(n), d = 0;
+    for (var i = 0; i < list.length; i += 2) {
+      for (var j = 0; j < list[i + 1]; j++) out[d++] = list[i];
+    }
+    return out;
+  }
+
+  // table reads a facet file: each document's values, with the values
+  // they are within added (Nineveh for Mosul), once each.
+  function table(file) {
+    if (file.rows) return file;
+    var w = file.width, rows = file.docs.split(","), ups = file.values.map(function (v, i) {
+      var chain = [i], p = v[2];
+      while (p >= 0 && chain.indexOf(p) < 0 && chain.length < 100) { chain.push(p); p = file.values[p][2]; }
+      return chain;
+    });
+    file.rows = rows.slice(0, rows.length - 1).map(function (r) {
+      var set = [];
+      for (var i = 0; i < r.length; i += w) {
+        ups[parseInt(r.slice(i, i + w), 36)].forEach(function (v) { if (set.indexOf(v) < 0) set.push(v); });
+      }
+      return set;
+    });
+    file.byId = {};
+    file.values.forEach(function (v, i) { file.byId[v[0]] = i; });
+    return file;
+  }
+
+  // dims returns the facets as search() uses them: for each, its id and
+  // label, its values ([id, label]) and, for each document, its values.
+  // A facet whose file is not loaded has no values yet.
+  function dims(manifest) {
+    if (!manifest.kindOf) {
+      manifest.kindOf = runs(manifest.kindRuns, manifest.docs);
+      manifest.yearOf = runs(manifest.yearRuns, manifest.docs);
+      var years = [];
+      manifest.yearOf.forEach(function (y) { if (y && years.indexOf(y) < 0) years.push(y); });
+      years.sort(function (a, b) { return b - a; });
+      manifest.years = years;
+    }
+    return manifest.facets.map(function (f) {
+      if (f.id === "kind") {
+        return { id: f.id, label: f.label, values: manifest.kinds, index: indexOf(manifest.kinds),
+          has: function (d, v) { return manifest.kindOf[d] === v; }, of: function (d) { return [manifest.kindOf[d]]; } };
+      }
+      if (f.id === "year") {
+        var values = manifest.years.map(function (y) { return [String(y), String(y)]; });
+        return { id: f.id, label: f.label, values: values, index: indexOf(values),
+          has: function (d, v) { return manifest.yearOf[d] === manifest.years[v]; },
+          of: function (d) { var i = manifest.years.indexOf(manifest.yearOf[d]); return i < 0 ? [] : [i]; } };
+      }
+      var file = loaded["f-" + f.id];
+      if (!file) return { id: f.id, label: f.label, bytes: f.bytes, values: null };
+      table(file);
+      return { id: f.id, label: f.label, values: file.values, index: file.byId,
+        has: function (d, v) { return file.rows[d].indexOf(v) >= 0; }, of: function (d) { return file.rows[d]; } };
+    });
+  }
+
+  function indexOf(values) {
+    var m = {};
+    values.forEach(function (v, i) { m[v[0]] = i; });
+    return m;
+  }
+
+  // ---- the search state, kept in the page's address: ?q=cut&place=nineveh
+
+  var facetIds = ["kind", "place", "actor", "service", "year"];
+  var open = {};      // facets the reader opened
+  var expanded = {};  // facets whose every value is shown
+  var smallFacet = 24 << 10; // a facet file this small loads with the first query
+
+  function stateFrom(search) {
+    var params = new URLSearchParams(search), st = { q: params.get("q") || "", f: {} };
+    facetIds.forEach(function (id) { var v = params.get(id); if (v) st.f[id] = v; });
+    return st;
+  }
+  var state = stateFrom(window.location.search);
+
+  function href(st) {
+    var params = new URLSearchParams();
+    if (st.q) params.set("q", st.q);
+    facetIds.forEach(function (id) { if (st.f[id]) params.set(id, st.f[id]); });
+    var s = params.toString();
+    return s ? "?" + s : "?";
+  }
+
+  function remember() {
+    try { history.replaceState(null, "", href(state)); } catch (err) { /* file:// may refuse */ }
+  }
+
+  // ---- dates in the reader's language: the page's lang, the Gregorian
+  // calendar, the digits the edition writes (data-digits, else Latin);
+  // Arabic months as Iraq names them (ar-IQ: آب, not أغسطس).
+
+  var lang = document.documentElement.lang || "en";
+  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang; // en: "12 August 2016", as the pages write it
+  var digits = form.getAttribute("data-digits") || "latn";
+  var formats = {};
+  function formatDate(s) {
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s || "");
+    if (!m) return s || "";
+    var parts = m[3] ? "day" : m[2] ? "month" : "year";
+    var opts = { calendar: "gregory", numberingSystem: digits, timeZone: "UTC", year: "numeric" };
+    if (parts !== "year") opts.month = "long";
+    if (parts === "day") opts.day = "numeric";
+    try {
+      var f = formats[parts] || (formats[parts] = new Intl.DateTimeFormat(locale, opts));
+      return f.format(new Date(Date.UTC(+m[1], m[2] ? m[2] - 1 : 0, m[3] ? +m[3] : 1)));
+    } catch (err) {
+      return s;
+    }
   }
 
   function mark(parent, text, terms) {
@@ -200,61 +324,101 @@
     }
   }
 
-  var shown = 10, current = 0, lastQuery = "";
-  var more = document.getElementById("search-more");
+  var shown = 10, current = 0;
 
-  function search(q, keep) {
-    var id = ++current;
-    if (!keep) shown = 10;
-    lastQuery = q;
-    var terms = termsOf(q);
+  // matches returns doc → [tier, score] for the query's terms: tier 2 when
+  // the whole query is a name of the document (its name key is in the
+  // index), 1 when every term is in its title, else 0. With no terms,
+  // every document, at 0.
+  function matches(manifest, terms) {
     if (!terms.length) {
-      results.hidden = true;
-      shownKey = "";
-      more.hidden = true;
-      all.hidden = false;
-      status.textContent = "";
-      return;
+      var every = {};
+      for (var d = 0; d < manifest.docs; d++) every[d] = [0, 0];
+      return Promise.resolve(every);
     }
-    status.textContent = "Searching…";
-    load("manifest").then(function (manifest) {
-      return Promise.all(terms.map(function (t, i) {
-        return scoresFor(manifest, t, i === terms.length - 1);
-      })).then(function (lists) {
-        var total = {};
-        Object.keys(lists[0]).forEach(function (doc) {
-          var sum = 0;
-          for (var i = 0; i < lists.length; i++) {
-            if (!(doc in lists[i])) return;
-            sum += lists[i][doc];
-          }
-          total[doc] = sum;
-        });
-        var docs = Object.keys(total).map(Number).sort(function (a, b) {
-          return total[b] - total[a] || a - b;
-        });
-        var top = docs.slice(0, shown);
-        var need = {};
-        top.forEach(function (d) { need["d-" + Math.floor(d / manifest.perChunk)] = true; });
-        return Promise.all(Object.keys(need).map(load)).then(function () {
-          if (id !== current) return;
-          render(docs, top, manifest, terms);
-        });
+    var lists = terms.map(function (t, i) { return scoresFor(manifest, t, i === terms.length - 1); });
+    lists.push(scoresFor(manifest, terms.join(" ") + "!", false));
+    return Promise.all(lists).then(function (lists) {
+      var exact = lists.pop(), out = {};
+      Object.keys(lists[0]).forEach(function (doc) {
+        var sum = 0, title = true;
+        for (var i = 0; i < lists.length; i++) {
+          var m = lists[i][doc];
+          if (!m) return;
+          sum += m.s;
+          title = title && m.t;
+        }
+        out[doc] = [exact[doc] ? 2 : title ? 1 : 0, sum];
       });
-    }).catch(function (err) {
-      status.textContent = "Search is unavailable: " + err.message;
+      return out;
     });
   }
 
-  // shownKey names what the results list shows, so that the same search
-  // run twice (typing, then Enter) leaves the list, and the focus in it,
-  // alone.
-  var shownKey = "";
+  function search(keep) {
+    var id = ++current, st = state;
+    if (!keep) shown = 10;
+    var terms = termsOf(st.q);
+    var filtered = Object.keys(st.f).length > 0;
+    if (!terms.length && !filtered) {
+      results.hidden = true;
+      facetsEl.hidden = true;
+      more.hidden = true;
+      all.hidden = false;
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    status.textContent = "Searching…";
+    return load("manifest").then(function (manifest) {
+      var need = manifest.facets.filter(function (f) {
+        return f.bytes && (st.f[f.id] || open[f.id] || f.bytes <= smallFacet);
+      });
+      return Promise.all(need.map(function (f) { return load("f-" + f.id); })).then(function () {
+        return matches(manifest, terms);
+      }).then(function (found) {
+        var ds = dims(manifest);
+        // The selected value of each facet: its number, or -1 when the
+        // facet has no such value (then nothing matches).
+        var sel = ds.map(function (dim) {
+          var v = st.f[dim.id];
+          if (!v || !dim.values) return null;
+          return v in dim.index ? dim.index[v] : -1;
+        });
+        // Each facet's counts are of the documents that every other facet
+        // lets through, so that another value of it can be chosen.
+        var counts = ds.map(function () { return {}; }), docs = [];
+        Object.keys(found).forEach(function (key) {
+          var doc = +key, fail = -1, fails = 0;
+          for (var i = 0; i < ds.length && fails < 2; i++) {
+            if (sel[i] !== null && (sel[i] < 0 || !ds[i].has(doc, sel[i]))) { fail = i; fails++; }
+          }
+          if (fails > 1) return;
+          if (fails === 0) docs.push(doc);
+          ds.forEach(function (dim, i) {
+            if (!dim.values || (fails === 1 && i !== fail)) return;
+            dim.of(doc).forEach(function (v) { counts[i][v] = (counts[i][v] || 0) + 1; });
+          });
+        });
+        // Exact names first, then titles, then bodies; by score; the newer
+        // first (by year, then by number: a kind's documents are numbered
+        // newest first).
+        docs.sort(function (a, b) {
+          var x = found[a], y = found[b];
+          return y[0] - x[0] || y[1] - x[1] || (manifest.yearOf[b] || 0) - (manifest.yearOf[a] || 0) || a - b;
+        });
+        var top = docs.slice(0, shown), chunks = {};
+        top.forEach(function (d) { chunks["d-" + Math.floor(d / manifest.perChunk)] = true; });
+        return Promise.all(Object.keys(chunks).map(load)).then(function () {
+          if (id !== current) return;
+          render(manifest, st, terms, docs, top, ds, sel, counts);
+        });
+      });
+    }).catch(function (err) {
+      if (id === current) status.textContent = "Search is unavailable: " + err.message;
+    });
+  }
 
-  function render(docs, top, manifest, terms) {
-    var key = terms.join(" ") + "|" + top.join(",");
-    if (key === shownKey && !results.hidden) return;
-    shownKey = key;
+  function render(manifest, st, terms, docs, top, ds, sel, counts) {
+    var focus = document.activeElement, focusKey = focus && focus.getAttribute && focus.getAttribute("data-key");
     results.textContent = "";
     top.forEach(function (d) {
       var doc = loaded["d-" + Math.floor(d / manifest.perChunk)][d % manifest.perChunk];
@@ -266,7 +430,14 @@
       li.appendChild(a);
       var meta = document.createElement("span");
       meta.className = "count";
-      meta.textContent = doc.k + (doc.d ? " · " + doc.d : "");
+      meta.appendChild(document.createTextNode(doc.k));
+      if (doc.d) {
+        meta.appendChild(document.createTextNode(" · "));
+        var time = document.createElement("time");
+        time.dateTime = doc.d;
+        time.textContent = formatDate(doc.d);
+        meta.appendChild(time);
+      }
       li.appendChild(document.createTextNode(" "));
       li.appendChild(meta);
       if (doc.s) {
@@ -276,32 +447,130 @@
       }
       results.appendChild(li);
     });
-    status.textContent = docs.length === 0 ? "No results." :
-      (docs.length === 1 ? "1 result." : docs.length + " results" + (docs.length > top.length ? ", showing the first " + top.length + "." : "."));
-    results.hidden = false;
-    more.hidden = docs.length <= top.length;
+    renderFacets(st, ds, sel, counts);
+
+    var what = [];
+    ds.forEach(function (dim, i) {
+      if (sel[i] === null) return;
+      what.push(dim.label + ": " + (sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1]));
+    });
+    var n = docs.length;
+    var line = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
+    if (st.q.trim()) line += " for “" + st.q.trim() + "”";
+    if (what.length) line += " (" + what.join("; ") + ")";
+    line += n > top.length ? ", showing the first " + top.length + "." : ".";
+    status.textContent = line;
+    results.hidden = n === 0;
+    facetsEl.hidden = false;
+    more.hidden = n <= top.length;
     all.hidden = true;
+    if (focusKey && !document.activeElement.closest("#search-facets")) {
+      var again = facetsEl.querySelector('[data-key="' + focusKey.replace(/["\\]/g, "\\$&") + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  // renderFacets lists each facet's values with their counts, as links
+  // to the search with the value chosen (or, for the chosen one, without
+  // it). A facet whose file is not loaded is a closed disclosure that
+  // loads it when opened.
+  function renderFacets(st, ds, sel, counts) {
+    facetsEl.textContent = "";
+    var heading = document.createElement("h2");
+    heading.id = "search-facets-h";
+    heading.textContent = "Narrow the results";
+    facetsEl.appendChild(heading);
+    ds.forEach(function (dim, i) {
+      var det = document.createElement("details");
+      det.setAttribute("data-facet", dim.id);
+      var sum = document.createElement("summary");
+      sum.textContent = dim.label;
+      sum.setAttribute("data-key", dim.id);
+      det.appendChild(sum);
+      if (!dim.values) {
+        det.addEventListener("toggle", function () {
+          if (!det.open || open[dim.id]) return;
+          open[dim.id] = true;
+          search(true);
+        });
+        facetsEl.appendChild(det);
+        return;
+      }
+      det.open = true;
+      var list = dim.values.map(function (v, j) { return { j: j, id: v[0], label: v[1], n: counts[i][j] || 0 }; })
+        .filter(function (v) { return v.n > 0 || v.j === sel[i]; });
+      if (dim.id !== "kind" && dim.id !== "year") {
+        list.sort(function (a, b) { return b.n - a.n || a.label.localeCompare(b.label, lang); });
+      }
+      var limit = expanded[dim.id] ? list.length : 8;
+      var ul = document.createElement("ul");
+      list.forEach(function (v, k) {
+        if (k >= limit && v.j !== sel[i]) return;
+        var next = { q: st.q, f: Object.assign({}, st.f) };
+        if (v.j === sel[i]) delete next.f[dim.id]; else next.f[dim.id] = v.id;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = href(next);
+        a.setAttribute("data-key", dim.id + "=" + v.id);
+        if (v.j === sel[i]) a.setAttribute("aria-current", "true");
+        a.appendChild(document.createTextNode(v.label + " "));
+        var c = document.createElement("span");
+        c.className = "count";
+        c.textContent = v.n;
+        a.appendChild(c);
+        a.addEventListener("click", function (e) {
+          if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          state = next;
+          remember();
+          search();
+        });
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      if (!list.length) {
+        var none = document.createElement("li");
+        none.textContent = "None";
+        ul.appendChild(none);
+      }
+      det.appendChild(ul);
+      if (list.length > limit) {
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.className = "facet-more";
+        btn.setAttribute("data-key", dim.id + "+");
+        btn.textContent = "All " + list.length;
+        btn.addEventListener("click", function () {
+          expanded[dim.id] = true;
+          search(true).then(function () {
+            var first = facetsEl.querySelector('[data-facet="' + dim.id + '"] li:nth-child(' + (limit + 1) + ") a");
+            if (first) first.focus();
+          });
+        });
+        det.appendChild(btn);
+      }
+      facetsEl.appendChild(det);
+    });
   }
 
   more.addEventListener("click", function () {
     shown += 10;
-    search(lastQuery, true);
+    search(true);
   });
 
   var timer;
   form.hidden = false;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 120);
+    timer = setTimeout(function () { state = { q: input.value, f: state.f }; search(); }, 120);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    var url = new URL(window.location.href);
-    url.searchParams.set("q", input.value);
-    try { history.replaceState(null, "", url); } catch (err) { /* file:// may refuse */ }
-    search(input.value);
+    state = { q: input.value, f: state.f };
+    remember();
+    search();
   });
-  var q = new URLSearchParams(window.location.search).get("q");
-  if (q) { input.value = q; search(q); }
+  input.value = state.q;
+  search();
 })();
