@@ -85,10 +85,13 @@ func Docs(s *site.Site, diags *diag.List) []Doc {
 		d := Doc{
 			Title: title, URL: rec.URL + "index.html", Date: rec.Start.Date.String(), Kind: "record", Summary: site.Shorten(rec.Summary, 240),
 			Fields:   []Field{{title, weightTitle, true}, {rec.Summary, weightSummary, false}, {text(diags, rec.Doc), weightBody, false}},
-			Names:    []string{title, rec.ID},
+			Names:    []string{title},
 			Group:    GroupRecord,
 			Year:     rec.Start.Date.Year,
 			Services: f.services(rec.Services),
+		}
+		if !rec.Own {
+			d.Names = append(d.Names, rec.ID) // an event's own record has the event's id, no name
 		}
 		for _, ev := range slices.Concat(rec.Evidence, rec.Endings) {
 			d.Fields = append(d.Fields, Field{ev.Note, weightBody, false})

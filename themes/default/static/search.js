@@ -7,31 +7,66 @@
 // Every file under search/ is one line of script, gazetteSearch("NAME", DATA);
 // DATA is JSON. A script, not a .json file: fetch() is refused on file://,
 // and a strict Content-Security-Policy allows same-origin scripts. There
-// are three kinds of file:
+// are four kinds of file:
 //
-//   manifest.js  {"chunks": ["abu", "dark", ...], "docs": 1234, "perChunk": 8}
+//   manifest.js  {"chunks": ["abu", "dark", ...], "docs": 1234, "perChunk": 8,
+//                 "kinds": [["report", "Reports"], ["record", "Records"],
+//                           ["city", "Places"], ...],
+//                 "kindRuns": [0, 5, 1, 13, ...], "yearRuns": [2016, 3, 0, 59],
+//                 "facets": [{"id": "kind", "label": "Kind"},
+//                            {"id": "place", "label": "Place", "bytes": 1041}, ...]}
 //                chunks: the first term of each index chunk, in order, so
 //                that chunk N holds the terms from chunks[N] up to, not
 //                including, chunks[N+1]; docs: how many documents there are;
 //                perChunk: how many documents a document chunk holds.
-//   i-N.js       index chunk N, about 16 KB: {"term": [d, s, d, s, ...], ...}
+//                kinds: the kind facet's values, [id, label] (reports,
+//                records, each entity kind by its title in site.yaml,
+//                pages); kindRuns: each document's kind, as pairs of a
+//                number in kinds and how many documents in a row have it;
+//                yearRuns: each document's year the same way (0: none).
+//                facets: in the order shown; kind and year are the
+//                manifest's, the others (place, actor, service) have a file
+//                f-ID.js of that many bytes.
+//   i-N.js       index chunk N, about 16 KB: {"term": [d, v, d, v, ...], ...}
 //                with the terms in byte order. For each document that holds
 //                the term, d is its number, written as the difference from
-//                the previous one in the list (the first from 0), and s its
-//                score: each time the term occurs, the weight of the field it
+//                the previous one in the list (the first from 0), and v is
+//                its score times two, plus one when the term is in the
+//                document's title (a title, or an entity's names). The score
+//                adds, each time the term occurs, the weight of the field it
 //                is in (a title 8; the names and aliases of the entities a
-//                report concerns 6; a summary 3; a body 1). A term keeps its
-//                1,000 best-scoring documents; a term over 40 bytes is not
-//                indexed.
+//                report or record concerns 6; a summary 3; a body or an
+//                event's note 1). A term keeps its 1,000 best-scoring
+//                documents; a term over 40 bytes is not indexed. A term that
+//                ends in "!" is a name key: the terms of a spelling that is a
+//                document's name exactly (an entity's name, id, aliases and
+//                other-language names; a record's title, and a record file's
+//                id), joined by spaces: "mosul!", "iraqi army!".
 //   d-N.js       documents N*perChunk to N*perChunk+perChunk-1:
 //                [{"t": title, "u": address from the site root,
-//                  "d": "2016-08-12" (reports only), "k": what it is
-//                  ("report", "page", or an entity's type or kind and its
+//                  "d": "2016-08-12" (reports; a record's start, "2014-11"
+//                  or "2014", when known), "k": what it is ("report",
+//                  "record", "page", or an entity's type or kind and its
 //                  parent: "city in Nineveh"), "s": its summary, or an
 //                  entity's first paragraph, shortened to about 240
 //                  characters (absent when empty)}, ...]
-//                Documents are numbered: the reports newest first, then the
-//                entities kind by kind, then the pages.
+//                Documents are numbered: the reports newest first, the
+//                records newest first (those with no start last), the
+//                entities kind by kind, the pages.
+//   f-ID.js      a facet's values and each document's:
+//                {"values": [["nineveh", "Nineveh Province", 10], ...],
+//                 "width": 1, "docs": "f,,0a,..."}
+//                values: [id (what the address says: place=nineveh), label,
+//                the number of the value it is within, -1 for none];
+//                docs: for each document, the numbers of its values in
+//                base 36, width digits each, then a comma. A report's places
+//                and actors are the entities it concerns of the kinds that
+//                site.yaml's where and by roles take; a record's, those it
+//                names in any role and who restored it; an entity page's,
+//                itself. Services are a report's events' and a record's.
+//                A place also counts for every place it is within (Nineveh
+//                includes Mosul): search.js rolls values up through the
+//                third field.
 //
 // Terms: the text of each field, and a query, are made into terms the same
 // way (termsOf() below, which is Go's fold.Terms in internal/fold/terms.go,
@@ -50,10 +85,26 @@
 // as a prefix of longer terms (results come while typing), in that chunk
 // and in the next when the next begins with it, at half their score. A
 // document's score for a term is the best of its matches; a document must
-// match every term, and its score is the sum. Documents are shown by score,
-// then by number, ten at a time, each loaded from its document chunk
+// match every term, and its score is the sum. The query's name key (its
+// terms joined, then "!") is looked up too. Results are ranked: documents
+// the query names exactly first, then those with every term in their
+// title, then the rest; within each, by score, then the newer first (by
+// year, then by number). With no terms but a facet chosen, every document
+// is a candidate, newest first.
+//
+// Facets (kind, place, actor, service, year; one value each, in the
+// address: ?q=cut&place=nineveh&service=mobile) keep the documents that
+// have the value. Each facet's counts are of the documents that the query
+// and every other facet keep, so another value can be chosen. A facet file
+// loads when the facet is chosen or opened, or with the first query when
+// it is under 24 KB; the kind and year facets need no file.
+//
+// Ten results are shown at a time, each loaded from its document chunk
 // (number / perChunk, entry number % perChunk); the words of a title or
-// summary that begin with a query term are marked.
+// summary that begin with a query term are marked. Dates are written in
+// the page's language (ar as ar-IQ names the months, en as 12 August
+// 2016), Gregorian, in the digits the form's data-digits names (latn when
+// absent).
 (function () {
   "use strict";
 
