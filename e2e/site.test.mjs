@@ -322,7 +322,7 @@ describe('navigation', () => {
     test(`search finds ISIL by "Daesh" (${via})`, async () => {
       const url = via === 'HTTP' ? `${http.origin}/search/index.html` : fileURL(sites.main, 'search/index.html');
       const { page, problems, close } = await open(url, { prefix: via === 'HTTP' ? http.origin : 'file://' });
-      await page.getByLabel('Search reports, places and actors').fill('Daesh');
+      await page.getByLabel('Search reports, records, places and actors').fill('Daesh');
       const hit = page.locator('#search-results a', { hasText: 'ISIL' }).first();
       await hit.waitFor();
       await hit.click();
@@ -363,6 +363,146 @@ describe('navigation', () => {
     assert.equal(await page.locator('#search-form').isVisible(), false, 'the form that needs script is hidden');
     await context.close();
   });
+});
+
+// settled waits until the search status line has an answer, not
+// "Searching…", and returns it.
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status').textContent;
+    return s !== '' && !s.startsWith('Searching');
+  });
+  return page.locator('#search-status').textContent();
+}
+
+// resultPaths lists the addresses of the results shown, from the site root.
+async function resultPaths(page) {
+  const hrefs = await page.locator('#search-results li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  return hrefs.map((h) => h.replace(/^(\.\.\/)+/, ''));
+}
+
+// searchWords is a rough version of the index's analysis, enough for
+// English: accents and case dropped, cut at what is not a letter or digit.
+const searchWords = (s) => (s || '').normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+
+// expectedMatches computes, from the built site's open data and pages and
+// not from the search index, the reports and records that a search for
+// words beginning with `prefix`, in a place (rolled up through within) and
+// with a service, must return.
+async function expectedMatches(page, root, { prefix, place, service }) {
+  const read = (f) => fs.readFileSync(path.join(root, f), 'utf8');
+  const entities = JSON.parse(read('data/entities.json'));
+  const reports = JSON.parse(read('data/reports.json'));
+  const records = JSON.parse(read('data/records.json'));
+  const events = parseCSV(read('data/events.csv'), { columns: true });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const names = (id) => { const e = byId.get(id); return e ? [e.name, e.id, ...e.aliases, ...Object.values(e.names || {})] : []; };
+  const inPlace = (id) => { for (let e = byId.get(id), n = 0; e && n < 100; e = byId.get(e.within), n++) if (e.id === place) return true; return false; };
+  const pageText = (rel, sel) => page.evaluate(([html, sel]) => [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll(sel)].map((n) => n.textContent).join(' '), [read(rel), sel]);
+  const found = (texts) => texts.some((t) => searchWords(t).some((w) => w.startsWith(prefix)));
+  const want = [];
+  for (const r of reports) {
+    const rel = `reports/${r.slug}/index.html`;
+    const services = events.filter((e) => e.report === r.slug).flatMap((e) => e.services.split(';'));
+    const ids = Object.values(r.entities).flat();
+    if (!services.includes(service) || !(r.entities.cities || []).some(inPlace)) continue;
+    if (found([r.title, r.summary, await pageText(rel, '.report .body'), ...ids.flatMap(names)])) want.push(rel);
+  }
+  for (const r of records) {
+    const rel = `records/${r.id}/index.html`;
+    const notes = events.filter((e) => e.record === r.id).map((e) => e.note);
+    const ids = [...Object.values(r.roles).flat(), ...r.restored_by];
+    if (!r.services.includes(service) || !(r.roles.where || []).some(inPlace)) continue;
+    if (found([r.title, await pageText(rel, '.record header .summary, .record .body'), ...notes, ...ids.flatMap(names)])) want.push(rel);
+  }
+  return want.sort();
+}
+
+describe('search ranks and filters', () => {
+  test('"Mosul" ranks the Mosul page first; the status line and count are right after Enter', async () => {
+    const { page, problems, close } = await open(`${http.origin}/search/index.html`);
+    const box = page.getByLabel('Search reports, records, places and actors');
+    await box.fill('Mosul');
+    await box.press('Enter');
+    let status = await settled(page);
+    assert.match(status, /^\d+ results for “Mosul”, showing the first 10\.$/);
+    assert.equal((await resultPaths(page))[0], 'cities/mosul/index.html');
+    // Enter again, on a search already shown, still ends in a count.
+    await box.press('Enter');
+    status = await settled(page);
+    assert.match(status, /^\d+ results for “Mosul”/);
+    await box.fill('zzqqxx');
+    await box.press('Enter');
+    assert.equal(await settled(page), 'No results for “zzqqxx”.');
+    assert.equal(await page.locator('#search-results').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  for (const via of ['HTTP', 'file://']) {
+    test(`?q=cut&place=nineveh&service=mobile returns exactly the matching reports and records (${via})`, async () => {
+      const rel = 'search/index.html?q=cut&place=nineveh&service=mobile';
+      const url = via === 'HTTP' ? `${http.origin}/${rel}` : fileURL(sites.main, 'search/index.html') + '?q=cut&place=nineveh&service=mobile';
+      const { page, problems, close } = await open(url, { prefix: via === 'HTTP' ? http.origin : 'file://' });
+      const status = await settled(page);
+      const want = await expectedMatches(page, sites.main, { prefix: 'cut', place: 'nineveh', service: 'mobile' });
+      assert.ok(want.length > 1 && want.some((p) => p.startsWith('records/')) && want.some((p) => p.startsWith('reports/')), 'the test has reports and records to find');
+      assert.deepEqual((await resultPaths(page)).sort(), want);
+      assert.match(status, new RegExp(`^${want.length} results for “cut” \\(Place: Nineveh Province; Service: Mobile phone service\\)\\.$`));
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test('a facet change updates the results, the count and the address', async () => {
+    const { page, problems, close } = await open(`${http.origin}/search/index.html?q=cut`);
+    await settled(page);
+    const link = page.locator('[data-facet="place"] a', { hasText: 'Nineveh Province' });
+    const n = Number(await link.locator('.count').textContent());
+    await link.click();
+    const status = await settled(page);
+    assert.equal(status, `${n} results for “cut” (Place: Nineveh Province)${n > 10 ? ', showing the first 10' : ''}.`);
+    assert.equal(await page.locator('#search-results li').count(), Math.min(n, 10));
+    assert.match(page.url(), /[?&]place=nineveh(&|$)/);
+    // The chosen value is marked, and choosing it again removes it.
+    const chosen = page.locator('[data-facet="place"] a[aria-current="true"]');
+    assert.equal(await chosen.count(), 1);
+    await chosen.click();
+    assert.match(await settled(page), /^\d+ results for “cut”(, showing the first 10)?\.$/);
+    assert.doesNotMatch(page.url(), /place=/);
+    // A facet alone, with no words, is a search too.
+    await page.goto(`${http.origin}/search/index.html?kind=record&place=mosul`);
+    const only = await settled(page);
+    const paths = await resultPaths(page);
+    assert.ok(paths.length > 0 && paths.every((p) => p.startsWith('records/')), only);
+    assert.match(only, new RegExp(`^${paths.length} results? \\(Kind: Records; Place: Mosul\\)\\.$`));
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('result dates are in words, on one line at 390 px', async () => {
+    const { page, close } = await open(`${http.origin}/search/index.html?q=mosul&kind=report`, { width: 390 });
+    await settled(page);
+    const dates = await page.locator('#search-results time').evaluateAll((ts) => ts.map((t) => ({ text: t.textContent, lines: t.getClientRects().length, iso: t.dateTime })));
+    assert.ok(dates.length > 0);
+    for (const d of dates) {
+      assert.match(d.text, /^\d{1,2} [A-Z][a-z]+ \d{4}$/, d.iso);
+      assert.equal(d.lines, 1, `${d.text} on one line`);
+    }
+    await close();
+  });
+
+  for (const scheme of ['light', 'dark']) {
+    test(`the search page with results and facets: axe finds nothing (${scheme})`, async () => {
+      const { page, close } = await open(`${http.origin}/search/index.html?q=mosul`, { scheme });
+      await settled(page);
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] }));
+      assert.ok(await page.locator('#search-results mark').count() > 0, 'there are highlighted words');
+      assert.deepEqual(result.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      await close();
+    });
+  }
 });
 
 describe('design', () => {

@@ -267,7 +267,7 @@ func (r *shared) sitemap() error {
 // searchIndex writes the files of the edition's search index, under its
 // root.
 func (r *renderer) searchIndex() error {
-	n, err := searchindex.Write(r.site, r.ed, r.w, r.diags)
+	n, err := searchindex.Write(r.site, r.ed, r.ui, r.w, r.diags)
 	r.count(0, n)
 	return err
 }

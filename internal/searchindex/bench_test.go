@@ -4,7 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gazette"
+
 	"gazette/internal/diag"
+	"gazette/internal/i18n"
 	"gazette/internal/synth"
 )
 
@@ -19,8 +22,13 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	c, err := i18n.FromFS(gazette.DefaultTheme())
+	if err != nil {
+		b.Fatal(err)
+	}
+	en := c.Localizer("en", "")
 	for b.Loop() {
-		if _, err := Write(s, s.Config.Editions[0], discardWriter{}, &diag.List{}); err != nil {
+		if _, err := Write(s, s.Config.Editions[0], en, discardWriter{}, &diag.List{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -18,11 +18,11 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/diag"
-	"gazette/internal/english"
 	"gazette/internal/fold"
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // The search index is written by gazette itself, for a small script
@@ -69,6 +69,17 @@ type searchDoc struct {
 // documents.
 type posting struct {
 	doc, score int32
+	title      bool // the word is in a title field of doc
+}
+
+// value is what the index file gives for the posting: its score times
+// two, plus one when the word is in a title.
+func (p posting) value() int64 {
+	v := 2 * int64(p.score)
+	if p.title {
+		v++
+	}
+	return v
 }
 
 // searchPostings is the inverted index: the documents of each word.
@@ -82,26 +93,51 @@ type searchPostings struct {
 // add indexes the words of text for doc. Documents must be added in
 // increasing order: a word's postings are then sorted by document, and
 // only the last can be doc already.
-func (p *searchPostings) add(doc int, text string, weight int32) {
+func (p *searchPostings) add(doc int, text string, weight int32, title bool) {
 	p.words.Each(text, func(word []byte) {
-		if len(word) > 40 {
-			return
+		if len(word) <= 40 {
+			p.addTerm(doc, word, weight, title)
 		}
-		i, ok := p.index[string(word)]
-		if !ok {
-			i = len(p.tokens)
-			tok := string(word)
-			p.index[tok] = i
-			p.tokens = append(p.tokens, tok)
-			p.postings = append(p.postings, nil)
-		}
-		list := p.postings[i]
-		if n := len(list); n > 0 && int(list[n-1].doc) == doc {
-			list[n-1].score += weight
-			return
-		}
-		p.postings[i] = append(list, posting{int32(doc), weight})
 	})
+}
+
+// addTerm adds one occurrence of term in doc; see add.
+func (p *searchPostings) addTerm(doc int, term []byte, weight int32, title bool) {
+	i, ok := p.index[string(term)]
+	if !ok {
+		i = len(p.tokens)
+		tok := string(term)
+		p.index[tok] = i
+		p.tokens = append(p.tokens, tok)
+		p.postings = append(p.postings, nil)
+	}
+	list := p.postings[i]
+	if n := len(list); n > 0 && int(list[n-1].doc) == doc {
+		list[n-1].score += weight
+		list[n-1].title = list[n-1].title || title
+		return
+	}
+	p.postings[i] = append(list, posting{int32(doc), weight, title})
+}
+
+// nameKey is the index term of a spelling that is a document's name
+// exactly: its terms, a space between each, and "!". A query whose terms
+// make the key is an exact name match. Neither a space nor "!" is in a
+// word, so the key is no word's, and it sorts just after its first word,
+// in the index chunk that the query's first term loads.
+func nameKey(name string) []byte {
+	var key []byte
+	var p searchPostings
+	p.words.Each(name, func(w []byte) {
+		if key != nil {
+			key = append(key, ' ')
+		}
+		key = append(key, w...)
+	})
+	if key == nil {
+		return nil
+	}
+	return append(key, '!')
 }
 
 // best returns the postings of the word at i that go into the index: the
@@ -129,41 +165,32 @@ func (p *searchPostings) best(i int) []posting {
 // originals) under their titles and names in its language; the documents'
 // addresses are relative to the site root ("ar/reports/x/index.html"). An
 // entity's every name, alias and translated name is indexed in every
-// edition, so that "Mosil" and "داعش" find their entity in any. A body
-// that cannot be read back for the index is an error in diags.
-func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (int, error) {
-	lang, root := ed.Lang, ed.Root()
-	var docs []searchDoc
+// edition, so that "Mosil" and "داعش" find their entity in any. w gives
+// the edition's words for the titles of records that have none of their
+// own. A body that cannot be read back for the index is an error in
+// diags.
+func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, diags *diag.List) (int, error) {
+	return WriteDocs(s, Docs(s, ed, w, diags), ed.Root(), out)
+}
+
+// WriteDocs writes the index of docs under prefix+"search/" (prefix is ""
+// or a folder with its slash, "ar/") and returns how many files it wrote.
+// s gives the facets' vocabulary: its kinds, roles and services.
+func WriteDocs(s *site.Site, docs []Doc, prefix string, w output.Writer) (int, error) {
+	dir := prefix + "search/"
 	p := &searchPostings{index: map[string]int{}}
-	for _, rep := range s.Reports {
-		i := len(docs)
-		t := rep.In(lang)
-		docs = append(docs, searchDoc{Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: english.Shorten(t.Summary, 240)})
-		p.add(i, t.Title, weightTitle)
-		p.add(i, t.Summary, weightSummary)
-		p.add(i, text(diags, t.Doc), weightBody)
-		for _, list := range rep.Entities {
-			for _, e := range list {
-				p.add(i, entityNames(e), weightName)
+	for i, d := range docs {
+		for _, f := range d.Fields {
+			p.add(i, f.Text, f.Weight, f.Title)
+		}
+		var keys []string
+		for _, name := range d.Names {
+			key := nameKey(name)
+			if len(key) > 0 && len(key) <= 100 && !slices.Contains(keys, string(key)) {
+				keys = append(keys, string(key)) // the name and the id are often one key
+				p.addTerm(i, key, 1, true)
 			}
 		}
-	}
-	for _, k := range s.Kinds {
-		for _, e := range k.Entities {
-			i := len(docs)
-			// Its type and parent, so that namesakes can be told apart.
-			t := e.In(lang)
-			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: english.Shorten(t.Doc.FirstParagraph(), 240)})
-			p.add(i, entityNames(e), weightTitle)
-			p.add(i, text(diags, t.Doc), weightBody)
-		}
-	}
-	for _, pg := range s.Pages {
-		i := len(docs)
-		t := pg.In(lang)
-		docs = append(docs, searchDoc{Title: t.Title, URL: root + pg.URL + "index.html", Kind: "page", Summary: english.Shorten(t.Summary, 240)})
-		p.add(i, t.Title, weightTitle)
-		p.add(i, text(diags, t.Doc), weightBody)
 	}
 
 	// The index chunks, in token order. Each file is written once the next
@@ -184,7 +211,7 @@ func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (
 			return nil
 		}
 		chunk = append(chunk, "});\n"...)
-		return w.WriteFile(root+"search/i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
+		return w.WriteFile(dir+"i-"+strconv.Itoa(len(firsts)-1)+".js", chunk)
 	}
 	for _, i := range order {
 		tok := p.tokens[i]
@@ -197,7 +224,7 @@ func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (
 			}
 			entry = strconv.AppendInt(entry, int64(d.doc-prev), 10)
 			entry = append(entry, ',')
-			entry = strconv.AppendInt(entry, int64(d.score), 10)
+			entry = strconv.AppendInt(entry, d.value(), 10)
 			prev = d.doc
 		}
 		entry = append(entry, ']')
@@ -220,9 +247,13 @@ func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (
 		return 0, err
 	}
 
+	shown := make([]searchDoc, len(docs))
+	for i, d := range docs {
+		shown[i] = searchDoc{Title: d.Title, URL: d.URL, Date: d.Date, Kind: d.Kind, Summary: d.Summary}
+	}
 	nDocChunks := (len(docs) + searchDocsPerChunk - 1) / searchDocsPerChunk
 	for i := 0; i < nDocChunks; i++ {
-		part := docs[i*searchDocsPerChunk : min(len(docs), (i+1)*searchDocsPerChunk)]
+		part := shown[i*searchDocsPerChunk : min(len(docs), (i+1)*searchDocsPerChunk)]
 		var b bytes.Buffer
 		b.WriteString(`gazetteSearch("d-`)
 		b.WriteString(strconv.Itoa(i))
@@ -232,18 +263,24 @@ func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (
 		}
 		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteString(");\n")
-		if err := w.WriteFile(root+"search/d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
+		if err := w.WriteFile(dir+"d-"+strconv.Itoa(i)+".js", b.Bytes()); err != nil {
 			return 0, err
 		}
 	}
 	if firsts == nil {
 		firsts = []string{}
 	}
-	manifest, err := json.Marshal(map[string]any{"chunks": firsts, "docs": len(docs), "perChunk": searchDocsPerChunk})
+	facets, n, err := writeFacets(s, docs, dir, w)
 	if err != nil {
 		return 0, err
 	}
-	return len(firsts) + nDocChunks + 1, w.WriteFile(root+"search/manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
+	m := manifestFor(s, docs, facets)
+	m.Chunks, m.Docs, m.PerChunk = firsts, len(docs), searchDocsPerChunk
+	manifest, err := json.Marshal(m)
+	if err != nil {
+		return 0, err
+	}
+	return len(firsts) + nDocChunks + n + 1, w.WriteFile(dir+"manifest.js", []byte("gazetteSearch(\"manifest\","+string(manifest)+");\n"))
 }
 
 // appendJSONString appends s as encoding/json writes it. The words of the
@@ -261,24 +298,6 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
-}
-
-// entityNames is every spelling of an entity, so that "Daesh" finds ISIL.
-func entityNames(e *site.Entity) string {
-	parts := []string{e.Name, e.ID}
-	for _, a := range e.Aliases {
-		parts = append(parts, a.Value)
-	}
-	for _, n := range e.Names {
-		parts = append(parts, n.Name)
-	}
-	for _, t := range e.Translations {
-		parts = append(parts, t.Name)
-		for _, a := range t.Aliases {
-			parts = append(parts, a.Value)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // text is a body's plain text for the index; a body that cannot be read

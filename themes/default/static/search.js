@@ -7,31 +7,66 @@
 // Every file under search/ is one line of script, gazetteSearch("NAME", DATA);
 // DATA is JSON. A script, not a .json file: fetch() is refused on file://,
 // and a strict Content-Security-Policy allows same-origin scripts. There
-// are three kinds of file:
+// are four kinds of file:
 //
-//   manifest.js  {"chunks": ["abu", "dark", ...], "docs": 1234, "perChunk": 8}
+//   manifest.js  {"chunks": ["abu", "dark", ...], "docs": 1234, "perChunk": 8,
+//                 "kinds": [["report", "Reports"], ["record", "Records"],
+//                           ["city", "Places"], ...],
+//                 "kindRuns": [0, 5, 1, 13, ...], "yearRuns": [2016, 3, 0, 59],
+//                 "facets": [{"id": "kind", "label": "Kind"},
+//                            {"id": "place", "label": "Place", "bytes": 1041}, ...]}
 //                chunks: the first term of each index chunk, in order, so
 //                that chunk N holds the terms from chunks[N] up to, not
 //                including, chunks[N+1]; docs: how many documents there are;
 //                perChunk: how many documents a document chunk holds.
-//   i-N.js       index chunk N, about 16 KB: {"term": [d, s, d, s, ...], ...}
+//                kinds: the kind facet's values, [id, label] (reports,
+//                records, each entity kind by its title in site.yaml,
+//                pages); kindRuns: each document's kind, as pairs of a
+//                number in kinds and how many documents in a row have it;
+//                yearRuns: each document's year the same way (0: none).
+//                facets: in the order shown; kind and year are the
+//                manifest's, the others (place, actor, service) have a file
+//                f-ID.js of that many bytes.
+//   i-N.js       index chunk N, about 16 KB: {"term": [d, v, d, v, ...], ...}
 //                with the terms in byte order. For each document that holds
 //                the term, d is its number, written as the difference from
-//                the previous one in the list (the first from 0), and s its
-//                score: each time the term occurs, the weight of the field it
+//                the previous one in the list (the first from 0), and v is
+//                its score times two, plus one when the term is in the
+//                document's title (a title, or an entity's names). The score
+//                adds, each time the term occurs, the weight of the field it
 //                is in (a title 8; the names and aliases of the entities a
-//                report concerns 6; a summary 3; a body 1). A term keeps its
-//                1,000 best-scoring documents; a term over 40 bytes is not
-//                indexed.
+//                report or record concerns 6; a summary 3; a body or an
+//                event's note 1). A term keeps its 1,000 best-scoring
+//                documents; a term over 40 bytes is not indexed. A term that
+//                ends in "!" is a name key: the terms of a spelling that is a
+//                document's name exactly (an entity's name, id, aliases and
+//                other-language names; a record's title, and a record file's
+//                id), joined by spaces: "mosul!", "iraqi army!".
 //   d-N.js       documents N*perChunk to N*perChunk+perChunk-1:
 //                [{"t": title, "u": address from the site root,
-//                  "d": "2016-08-12" (reports only), "k": what it is
-//                  ("report", "page", or an entity's type or kind and its
+//                  "d": "2016-08-12" (reports; a record's start, "2014-11"
+//                  or "2014", when known), "k": what it is ("report",
+//                  "record", "page", or an entity's type or kind and its
 //                  parent: "city in Nineveh"), "s": its summary, or an
 //                  entity's first paragraph, shortened to about 240
 //                  characters (absent when empty)}, ...]
-//                Documents are numbered: the reports newest first, then the
-//                entities kind by kind, then the pages.
+//                Documents are numbered: the reports newest first, the
+//                records newest first (those with no start last), the
+//                entities kind by kind, the pages.
+//   f-ID.js      a facet's values and each document's:
+//                {"values": [["nineveh", "Nineveh Province", 10], ...],
+//                 "width": 1, "docs": "f,,0a,..."}
+//                values: [id (what the address says: place=nineveh), label,
+//                the number of the value it is within, -1 for none];
+//                docs: for each document, the numbers of its values in
+//                base 36, width digits each, then a comma. A report's places
+//                and actors are the entities it concerns of the kinds that
+//                site.yaml's where and by roles take; a record's, those it
+//                names in any role and who restored it; an entity page's,
+//                itself. Services are a report's events' and a record's.
+//                A place also counts for every place it is within (Nineveh
+//                includes Mosul): search.js rolls values up through the
+//                third field.
 //
 // Terms: the text of each field, and a query, are made into terms the same
 // way (termsOf() below, which is Go's fold.Terms in internal/fold/terms.go,
@@ -50,10 +85,26 @@
 // as a prefix of longer terms (results come while typing), in that chunk
 // and in the next when the next begins with it, at half their score. A
 // document's score for a term is the best of its matches; a document must
-// match every term, and its score is the sum. Documents are shown by score,
-// then by number, ten at a time, each loaded from its document chunk
+// match every term, and its score is the sum. The query's name key (its
+// terms joined, then "!") is looked up too. Results are ranked: documents
+// the query names exactly first, then those with every term in their
+// title, then the rest; within each, by score, then the newer first (by
+// year, then by number). With no terms but a facet chosen, every document
+// is a candidate, newest first.
+//
+// Facets (kind, place, actor, service, year; one value each, in the
+// address: ?q=cut&place=nineveh&service=mobile) keep the documents that
+// have the value. Each facet's counts are of the documents that the query
+// and every other facet keep, so another value can be chosen. A facet file
+// loads when the facet is chosen or opened, or with the first query when
+// it is under 24 KB; the kind and year facets need no file.
+//
+// Ten results are shown at a time, each loaded from its document chunk
 // (number / perChunk, entry number % perChunk); the words of a title or
-// summary that begin with a query term are marked.
+// summary that begin with a query term are marked. Dates are written in
+// the page's language (ar as ar-IQ names the months, en as 12 August
+// 2016), Gregorian, in the digits the form's data-digits names (latn when
+// absent).
 (function () {
   "use strict";
 
@@ -125,7 +176,9 @@
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
   var results = document.getElementById("search-results");
+  var facetsEl = document.getElementById("search-facets");
   var all = document.getElementById("all-reports");
+  var more = document.getElementById("search-more");
   var base = form.getAttribute("data-index");   // "../search/"
   var root = form.getAttribute("data-root");    // "../"
   var loaded = {};
@@ -160,8 +213,9 @@
     return lo;
   }
 
-  // scoresFor collects doc → score for a term; the last term of a query
-  // also matches as a prefix, so results come while typing.
+  // scoresFor collects doc → {s: score, t: in a title} for a term; the last
+  // term of a query also matches as a prefix, so results come while typing.
+  // exact (a name key) matches only itself.
   function scoresFor(manifest, term, prefix) {
     var firsts = manifest.chunks;
     if (!firsts.length) return Promise.resolve({});
@@ -172,17 +226,138 @@
       var scores = {};
       parts.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (tok) {
-          if (tok !== term && !(prefix && tok.indexOf(term) === 0)) return;
+          if (tok !== term && !(prefix && tok.indexOf(term) === 0 && tok.indexOf("!") < 0)) return;
           var list = chunk[tok], doc = 0;
           for (var j = 0; j < list.length; j += 2) {
             doc += list[j];
-            var w = tok === term ? list[j + 1] : list[j + 1] / 2;
-            scores[doc] = Math.max(scores[doc] || 0, w);
+            var v = list[j + 1], w = v >> 1;
+            if (tok !== term) w /= 2;
+            var o = scores[doc] || (scores[doc] = { s: 0, t: false });
+            o.s = Math.max(o.s, w);
+            o.t = o.t || (v & 1) === 1;
           }
         });
       });
       return scores;
     });
+  }
+
+  // ---- facets: what each document is, from the manifest's runs and the
+  // facet files, expanded once into arrays by document number.
+
+  function runs(list, n) {
+    var out = new Array(n), d = 0;
+    for (var i = 0; i < list.length; i += 2) {
+      for (var j = 0; j < list[i + 1]; j++) out[d++] = list[i];
+    }
+    return out;
+  }
+
+  // table reads a facet file: each document's values, with the values
+  // they are within added (Nineveh for Mosul), once each.
+  function table(file) {
+    if (file.rows) return file;
+    var w = file.width, rows = file.docs.split(","), ups = file.values.map(function (v, i) {
+      var chain = [i], p = v[2];
+      while (p >= 0 && chain.indexOf(p) < 0 && chain.length < 100) { chain.push(p); p = file.values[p][2]; }
+      return chain;
+    });
+    file.rows = rows.slice(0, rows.length - 1).map(function (r) {
+      var set = [];
+      for (var i = 0; i < r.length; i += w) {
+        ups[parseInt(r.slice(i, i + w), 36)].forEach(function (v) { if (set.indexOf(v) < 0) set.push(v); });
+      }
+      return set;
+    });
+    file.byId = {};
+    file.values.forEach(function (v, i) { file.byId[v[0]] = i; });
+    return file;
+  }
+
+  // dims returns the facets as search() uses them: for each, its id and
+  // label, its values ([id, label]) and, for each document, its values.
+  // A facet whose file is not loaded has no values yet.
+  function dims(manifest) {
+    if (!manifest.kindOf) {
+      manifest.kindOf = runs(manifest.kindRuns, manifest.docs);
+      manifest.yearOf = runs(manifest.yearRuns, manifest.docs);
+      var years = [];
+      manifest.yearOf.forEach(function (y) { if (y && years.indexOf(y) < 0) years.push(y); });
+      years.sort(function (a, b) { return b - a; });
+      manifest.years = years;
+    }
+    return manifest.facets.map(function (f) {
+      if (f.id === "kind") {
+        return { id: f.id, label: f.label, values: manifest.kinds, index: indexOf(manifest.kinds),
+          has: function (d, v) { return manifest.kindOf[d] === v; }, of: function (d) { return [manifest.kindOf[d]]; } };
+      }
+      if (f.id === "year") {
+        var values = manifest.years.map(function (y) { return [String(y), String(y)]; });
+        return { id: f.id, label: f.label, values: values, index: indexOf(values),
+          has: function (d, v) { return manifest.yearOf[d] === manifest.years[v]; },
+          of: function (d) { var i = manifest.years.indexOf(manifest.yearOf[d]); return i < 0 ? [] : [i]; } };
+      }
+      var file = loaded["f-" + f.id];
+      if (!file) return { id: f.id, label: f.label, bytes: f.bytes, values: null };
+      table(file);
+      return { id: f.id, label: f.label, values: file.values, index: file.byId,
+        has: function (d, v) { return file.rows[d].indexOf(v) >= 0; }, of: function (d) { return file.rows[d]; } };
+    });
+  }
+
+  function indexOf(values) {
+    var m = {};
+    values.forEach(function (v, i) { m[v[0]] = i; });
+    return m;
+  }
+
+  // ---- the search state, kept in the page's address: ?q=cut&place=nineveh
+
+  var facetIds = ["kind", "place", "actor", "service", "year"];
+  var open = {};      // facets the reader opened
+  var expanded = {};  // facets whose every value is shown
+  var smallFacet = 24 << 10; // a facet file this small loads with the first query
+
+  function stateFrom(search) {
+    var params = new URLSearchParams(search), st = { q: params.get("q") || "", f: {} };
+    facetIds.forEach(function (id) { var v = params.get(id); if (v) st.f[id] = v; });
+    return st;
+  }
+  var state = stateFrom(window.location.search);
+
+  function href(st) {
+    var params = new URLSearchParams();
+    if (st.q) params.set("q", st.q);
+    facetIds.forEach(function (id) { if (st.f[id]) params.set(id, st.f[id]); });
+    var s = params.toString();
+    return s ? "?" + s : "?";
+  }
+
+  function remember() {
+    try { history.replaceState(null, "", href(state)); } catch (err) { /* file:// may refuse */ }
+  }
+
+  // ---- dates in the reader's language: the page's lang, the Gregorian
+  // calendar, the digits the edition writes (data-digits, else Latin);
+  // Arabic months as Iraq names them (ar-IQ: آب, not أغسطس).
+
+  var lang = document.documentElement.lang || "en";
+  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang; // en: "12 August 2016", as the pages write it
+  var digits = form.getAttribute("data-digits") || "latn";
+  var formats = {};
+  function formatDate(s) {
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s || "");
+    if (!m) return s || "";
+    var parts = m[3] ? "day" : m[2] ? "month" : "year";
+    var opts = { calendar: "gregory", numberingSystem: digits, timeZone: "UTC", year: "numeric" };
+    if (parts !== "year") opts.month = "long";
+    if (parts === "day") opts.day = "numeric";
+    try {
+      var f = formats[parts] || (formats[parts] = new Intl.DateTimeFormat(locale, opts));
+      return f.format(new Date(Date.UTC(+m[1], m[2] ? m[2] - 1 : 0, m[3] ? +m[3] : 1)));
+    } catch (err) {
+      return s;
+    }
   }
 
   function mark(parent, text, terms) {
@@ -200,61 +375,101 @@
     }
   }
 
-  var shown = 10, current = 0, lastQuery = "";
-  var more = document.getElementById("search-more");
+  var shown = 10, current = 0;
 
-  function search(q, keep) {
-    var id = ++current;
-    if (!keep) shown = 10;
-    lastQuery = q;
-    var terms = termsOf(q);
+  // matches returns doc → [tier, score] for the query's terms: tier 2 when
+  // the whole query is a name of the document (its name key is in the
+  // index), 1 when every term is in its title, else 0. With no terms,
+  // every document, at 0.
+  function matches(manifest, terms) {
     if (!terms.length) {
-      results.hidden = true;
-      shownKey = "";
-      more.hidden = true;
-      all.hidden = false;
-      status.textContent = "";
-      return;
+      var every = {};
+      for (var d = 0; d < manifest.docs; d++) every[d] = [0, 0];
+      return Promise.resolve(every);
     }
-    status.textContent = "Searching…";
-    load("manifest").then(function (manifest) {
-      return Promise.all(terms.map(function (t, i) {
-        return scoresFor(manifest, t, i === terms.length - 1);
-      })).then(function (lists) {
-        var total = {};
-        Object.keys(lists[0]).forEach(function (doc) {
-          var sum = 0;
-          for (var i = 0; i < lists.length; i++) {
-            if (!(doc in lists[i])) return;
-            sum += lists[i][doc];
-          }
-          total[doc] = sum;
-        });
-        var docs = Object.keys(total).map(Number).sort(function (a, b) {
-          return total[b] - total[a] || a - b;
-        });
-        var top = docs.slice(0, shown);
-        var need = {};
-        top.forEach(function (d) { need["d-" + Math.floor(d / manifest.perChunk)] = true; });
-        return Promise.all(Object.keys(need).map(load)).then(function () {
-          if (id !== current) return;
-          render(docs, top, manifest, terms);
-        });
+    var lists = terms.map(function (t, i) { return scoresFor(manifest, t, i === terms.length - 1); });
+    lists.push(scoresFor(manifest, terms.join(" ") + "!", false));
+    return Promise.all(lists).then(function (lists) {
+      var exact = lists.pop(), out = {};
+      Object.keys(lists[0]).forEach(function (doc) {
+        var sum = 0, title = true;
+        for (var i = 0; i < lists.length; i++) {
+          var m = lists[i][doc];
+          if (!m) return;
+          sum += m.s;
+          title = title && m.t;
+        }
+        out[doc] = [exact[doc] ? 2 : title ? 1 : 0, sum];
       });
-    }).catch(function (err) {
-      status.textContent = "Search is unavailable: " + err.message;
+      return out;
     });
   }
 
-  // shownKey names what the results list shows, so that the same search
-  // run twice (typing, then Enter) leaves the list, and the focus in it,
-  // alone.
-  var shownKey = "";
+  function search(keep) {
+    var id = ++current, st = state;
+    if (!keep) shown = 10;
+    var terms = termsOf(st.q);
+    var filtered = Object.keys(st.f).length > 0;
+    if (!terms.length && !filtered) {
+      results.hidden = true;
+      facetsEl.hidden = true;
+      more.hidden = true;
+      all.hidden = false;
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    status.textContent = "Searching…";
+    return load("manifest").then(function (manifest) {
+      var need = manifest.facets.filter(function (f) {
+        return f.bytes && (st.f[f.id] || open[f.id] || f.bytes <= smallFacet);
+      });
+      return Promise.all(need.map(function (f) { return load("f-" + f.id); })).then(function () {
+        return matches(manifest, terms);
+      }).then(function (found) {
+        var ds = dims(manifest);
+        // The selected value of each facet: its number, or -1 when the
+        // facet has no such value (then nothing matches).
+        var sel = ds.map(function (dim) {
+          var v = st.f[dim.id];
+          if (!v || !dim.values) return null;
+          return v in dim.index ? dim.index[v] : -1;
+        });
+        // Each facet's counts are of the documents that every other facet
+        // lets through, so that another value of it can be chosen.
+        var counts = ds.map(function () { return {}; }), docs = [];
+        Object.keys(found).forEach(function (key) {
+          var doc = +key, fail = -1, fails = 0;
+          for (var i = 0; i < ds.length && fails < 2; i++) {
+            if (sel[i] !== null && (sel[i] < 0 || !ds[i].has(doc, sel[i]))) { fail = i; fails++; }
+          }
+          if (fails > 1) return;
+          if (fails === 0) docs.push(doc);
+          ds.forEach(function (dim, i) {
+            if (!dim.values || (fails === 1 && i !== fail)) return;
+            dim.of(doc).forEach(function (v) { counts[i][v] = (counts[i][v] || 0) + 1; });
+          });
+        });
+        // Exact names first, then titles, then bodies; by score; the newer
+        // first (by year, then by number: a kind's documents are numbered
+        // newest first).
+        docs.sort(function (a, b) {
+          var x = found[a], y = found[b];
+          return y[0] - x[0] || y[1] - x[1] || (manifest.yearOf[b] || 0) - (manifest.yearOf[a] || 0) || a - b;
+        });
+        var top = docs.slice(0, shown), chunks = {};
+        top.forEach(function (d) { chunks["d-" + Math.floor(d / manifest.perChunk)] = true; });
+        return Promise.all(Object.keys(chunks).map(load)).then(function () {
+          if (id !== current) return;
+          render(manifest, st, terms, docs, top, ds, sel, counts);
+        });
+      });
+    }).catch(function (err) {
+      if (id === current) status.textContent = "Search is unavailable: " + err.message;
+    });
+  }
 
-  function render(docs, top, manifest, terms) {
-    var key = terms.join(" ") + "|" + top.join(",");
-    if (key === shownKey && !results.hidden) return;
-    shownKey = key;
+  function render(manifest, st, terms, docs, top, ds, sel, counts) {
+    var focus = document.activeElement, focusKey = focus && focus.getAttribute && focus.getAttribute("data-key");
     results.textContent = "";
     top.forEach(function (d) {
       var doc = loaded["d-" + Math.floor(d / manifest.perChunk)][d % manifest.perChunk];
@@ -267,7 +482,14 @@
       li.appendChild(a);
       var meta = document.createElement("span");
       meta.className = "count";
-      meta.textContent = doc.k + (doc.d ? " · " + doc.d : "");
+      meta.appendChild(document.createTextNode(doc.k));
+      if (doc.d) {
+        meta.appendChild(document.createTextNode(" · "));
+        var time = document.createElement("time");
+        time.dateTime = doc.d;
+        time.textContent = formatDate(doc.d);
+        meta.appendChild(time);
+      }
       li.appendChild(document.createTextNode(" "));
       li.appendChild(meta);
       if (doc.s) {
@@ -278,32 +500,130 @@
       }
       results.appendChild(li);
     });
-    status.textContent = docs.length === 0 ? "No results." :
-      (docs.length === 1 ? "1 result." : docs.length + " results" + (docs.length > top.length ? ", showing the first " + top.length + "." : "."));
-    results.hidden = false;
-    more.hidden = docs.length <= top.length;
+    renderFacets(st, ds, sel, counts);
+
+    var what = [];
+    ds.forEach(function (dim, i) {
+      if (sel[i] === null) return;
+      what.push(dim.label + ": " + (sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1]));
+    });
+    var n = docs.length;
+    var line = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
+    if (st.q.trim()) line += " for “" + st.q.trim() + "”";
+    if (what.length) line += " (" + what.join("; ") + ")";
+    line += n > top.length ? ", showing the first " + top.length + "." : ".";
+    status.textContent = line;
+    results.hidden = n === 0;
+    facetsEl.hidden = false;
+    more.hidden = n <= top.length;
     all.hidden = true;
+    if (focusKey && !document.activeElement.closest("#search-facets")) {
+      var again = facetsEl.querySelector('[data-key="' + focusKey.replace(/["\\]/g, "\\$&") + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  // renderFacets lists each facet's values with their counts, as links
+  // to the search with the value chosen (or, for the chosen one, without
+  // it). A facet whose file is not loaded is a closed disclosure that
+  // loads it when opened.
+  function renderFacets(st, ds, sel, counts) {
+    facetsEl.textContent = "";
+    var heading = document.createElement("h2");
+    heading.id = "search-facets-h";
+    heading.textContent = "Narrow the results";
+    facetsEl.appendChild(heading);
+    ds.forEach(function (dim, i) {
+      var det = document.createElement("details");
+      det.setAttribute("data-facet", dim.id);
+      var sum = document.createElement("summary");
+      sum.textContent = dim.label;
+      sum.setAttribute("data-key", dim.id);
+      det.appendChild(sum);
+      if (!dim.values) {
+        det.addEventListener("toggle", function () {
+          if (!det.open || open[dim.id]) return;
+          open[dim.id] = true;
+          search(true);
+        });
+        facetsEl.appendChild(det);
+        return;
+      }
+      det.open = true;
+      var list = dim.values.map(function (v, j) { return { j: j, id: v[0], label: v[1], n: counts[i][j] || 0 }; })
+        .filter(function (v) { return v.n > 0 || v.j === sel[i]; });
+      if (dim.id !== "kind" && dim.id !== "year") {
+        list.sort(function (a, b) { return b.n - a.n || a.label.localeCompare(b.label, lang); });
+      }
+      var limit = expanded[dim.id] ? list.length : 8;
+      var ul = document.createElement("ul");
+      list.forEach(function (v, k) {
+        if (k >= limit && v.j !== sel[i]) return;
+        var next = { q: st.q, f: Object.assign({}, st.f) };
+        if (v.j === sel[i]) delete next.f[dim.id]; else next.f[dim.id] = v.id;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = href(next);
+        a.setAttribute("data-key", dim.id + "=" + v.id);
+        if (v.j === sel[i]) a.setAttribute("aria-current", "true");
+        a.appendChild(document.createTextNode(v.label + " "));
+        var c = document.createElement("span");
+        c.className = "count";
+        c.textContent = v.n;
+        a.appendChild(c);
+        a.addEventListener("click", function (e) {
+          if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          state = next;
+          remember();
+          search();
+        });
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      if (!list.length) {
+        var none = document.createElement("li");
+        none.textContent = "None";
+        ul.appendChild(none);
+      }
+      det.appendChild(ul);
+      if (list.length > limit) {
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.className = "facet-more";
+        btn.setAttribute("data-key", dim.id + "+");
+        btn.textContent = "All " + list.length;
+        btn.addEventListener("click", function () {
+          expanded[dim.id] = true;
+          search(true).then(function () {
+            var first = facetsEl.querySelector('[data-facet="' + dim.id + '"] li:nth-child(' + (limit + 1) + ") a");
+            if (first) first.focus();
+          });
+        });
+        det.appendChild(btn);
+      }
+      facetsEl.appendChild(det);
+    });
   }
 
   more.addEventListener("click", function () {
     shown += 10;
-    search(lastQuery, true);
+    search(true);
   });
 
   var timer;
   form.hidden = false;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 120);
+    timer = setTimeout(function () { state = { q: input.value, f: state.f }; search(); }, 120);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     clearTimeout(timer);
-    var url = new URL(window.location.href);
-    url.searchParams.set("q", input.value);
-    try { history.replaceState(null, "", url); } catch (err) { /* file:// may refuse */ }
-    search(input.value);
+    state = { q: input.value, f: state.f };
+    remember();
+    search();
   });
-  var q = new URLSearchParams(window.location.search).get("q");
-  if (q) { input.value = q; search(q); }
+  input.value = state.q;
+  search();
 })();
