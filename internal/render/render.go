@@ -57,6 +57,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 	r.nav = r.navigation()
 	r.basemap = svg.NewBasemap(s)
 	r.axis = svg.NewTimeAxis(s.Events)
+	r.labels = svg.English()
 
 	// Pages are laid out inside their jobs, so that only the pages being
 	// written are in memory, not all of them. The jobs that take longest,
@@ -114,6 +115,7 @@ type renderer struct {
 
 	basemap *svg.Basemap // nil when no place has coordinates
 	axis    svg.TimeAxis // the span of the site's events, shared by the strips
+	labels  svg.Labels   // the words on the chart and the strips
 	frags   *fragments   // the HTML of cached partials, shared by all pages
 	bufs    sync.Pool    // *bytes.Buffer, for pages being laid out
 
@@ -131,6 +133,12 @@ func (r *renderer) count(pages, files int) {
 // page executes a layout and writes the page to <p.URL>index.html (or to
 // 404.html).
 func (r *renderer) page(layout string, p *Page) error {
+	// A map's dots are one stop in the tab order, entered with Tab and
+	// moved through with the arrow keys (map.js), so that the keyboard
+	// reaches what comes after a map without passing every place on it.
+	if p.Map != nil || p.RecordMap != nil {
+		p.Scripts = append(p.Scripts, "map.js")
+	}
 	if streamed(layout) {
 		return r.streamPage(layout, p)
 	}
@@ -318,6 +326,7 @@ func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, d
 	r.nav = r.navigation()
 	r.basemap = svg.NewBasemap(s)
 	r.axis = svg.NewTimeAxis(s.Events)
+	r.labels = svg.English()
 	r.frags = &fragments{}
 	p := r.report(rep)
 	var buf bytes.Buffer
