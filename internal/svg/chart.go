@@ -36,7 +36,8 @@ type ChartYear struct {
 type ChartBar struct {
 	Abbr, Tick string // the month's tick label, wide and narrow
 	N          int
-	Name       string // the link's name: "August 2016: 3 shutdowns (Shutdown 2, Ban 1)"
+	Name       string // the band's text: "2015, month not known: 3 shutdowns (Shutdown 2, Ban 1)"
+	Words      string // a bar's name after its count, for screen readers: " shutdowns began in August 2016 (Shutdown 2, Ban 1)"
 	Href       string // the timeline at that month or year
 	H          int    // the bar's height in CSS px
 	Parts      []BarPart
@@ -131,6 +132,7 @@ func RecordChart(records []*site.Record, vocab content.Vocab, timeline string, l
 		}
 		c.Rows = append(c.Rows, row)
 		b.Name = fmt.Sprintf("%s: %s (%s)", when, l.Records(n), strings.Join(parts, ", "))
+		b.Words = l.BarWords(n, when, strings.Join(parts, ", "))
 		b.H = max(2, n*chartPlotH/max(peak, 1))
 		y := b.H
 		for _, t := range order {

@@ -15,12 +15,13 @@ type Labels struct {
 	MonthsAbbr [12]string // "Aug": the month ticks on a wide chart
 	MonthsTick [12]string // "A": the month ticks on a narrow one
 
-	ChartTitle string                              // the chart's heading
-	Records    func(n int) string                  // "3 shutdowns"
-	YearOnly   func(year int) string               // a band's name: "2015, month not known"
-	Summary    func(n int, from, to string) string // the chart in a sentence
-	Busiest    func(n int, when string) string     // its peak
-	Undated    func(n int) string                  // records without a start, left off
+	ChartTitle string                                 // the chart's heading
+	Records    func(n int) string                     // "3 shutdowns"
+	BarWords   func(n int, when, parts string) string // a bar's name after its count: " shutdowns began in August 2016 (Shutdown 2, Ban 1)"
+	YearOnly   func(year int) string                  // a band's name: "2015, month not known"
+	Summary    func(n int, from, to string) string    // the chart in a sentence
+	Busiest    func(n int, when string) string        // its peak
+	Undated    func(n int) string                     // records without a start, left off
 
 	StripTitle     string
 	StripTitleSome func(shown, all int) string // when the strip is cut to the newest rows
@@ -35,6 +36,9 @@ func English() Labels {
 		ChartTitle: "Shutdowns by the month they began",
 		Records:    func(n int) string { return english.Count(n, "shutdown", "shutdowns") },
 		YearOnly:   func(year int) string { return fmt.Sprintf("%d, month not known", year) },
+		BarWords: func(n int, when, parts string) string {
+			return fmt.Sprintf(" %s began in %s (%s)", map[bool]string{true: "shutdown", false: "shutdowns"}[n == 1], when, parts)
+		},
 		Summary: func(n int, from, to string) string {
 			return fmt.Sprintf("%s began between %s and %s.", english.Count(n, "shutdown", "shutdowns"), from, to)
 		},

@@ -43,6 +43,8 @@ func TestRecordChart(t *testing.T) {
 		{bar(c.Years[0].Months[7]), `Aug/A n3 h96 "August 2014: 3 shutdowns (Shutdown 2, Ban 1)" timeline/#m2014-08 [{c0 32 64} {c2 0 32}]`},
 		{bar(c.Years[0].Months[0]), `Jan/J n0 h0 "" timeline/#m2014-01 []`},
 		{bar(c.Years[2].Months[0]), `Jan/J n1 h32 "January 2016: 1 shutdown (Ban 1)" timeline/#m2016-01 [{c2 0 32}]`},
+		{c.Years[0].Months[7].Words, " shutdowns began in August 2014 (Shutdown 2, Ban 1)"},
+		{c.Years[2].Months[0].Words, " shutdown began in January 2016 (Ban 1)"},
 		{fmt.Sprint(c.Years[0].YearOnly), "<nil>"},
 		{bar(*c.Years[1].YearOnly), `/ n1 h0 "2015, month not known: 1 shutdown (Shutdown 1)" timeline/#y2015 []`},
 		{fmt.Sprint(c.Legend), "[{c0 Shutdown 3} {c2 Ban 2}]"},
