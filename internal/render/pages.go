@@ -62,7 +62,7 @@ type Page struct {
 	Events  []*site.Event    // home: event count; report, entity: its events
 	Records []site.RecordRef // records index: every record; entity: its records, with its role
 
-	Chart         *svg.Chart      // home, timeline: events per month
+	Chart         *svg.Chart      // home, timeline: records by the month they began
 	Map           *svg.Map        // home, indexes of places, places
 	RecordMap     *svg.RecordMap  // home, records index: where records happened
 	Strip         *svg.Strip      // entity: its records on the site's time axis
@@ -323,7 +323,7 @@ func (r *renderer) home() *Page {
 	}
 	p.Events = s.Events
 	p.Feed = p.SiteFeed()
-	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs(), r.ui)
+	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, p.Link("timeline/"), r.labels)
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
@@ -441,7 +441,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	r.entityMentions(p, e)
 	p.Crumbs = e.Ancestors()
 	slices.Reverse(p.Crumbs)
-	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link, r.ui)
+	p.Strip = svg.RecordStrip(e.Records, r.axis, r.site, p.Link, r.labels)
 	if e.Coordinates != nil {
 		p.Map = r.basemap.Map(e, r.site.Config.Map.Attribution, r.ui)
 	}
@@ -469,7 +469,7 @@ func (r *renderer) timeline() *Page {
 	s := r.site
 	p := r.newPage("timeline", "timeline/", r.ui.T("timeline.title"), r.ui.T("timeline.description",
 		"Shutdowns", r.ui.T("count.shutdowns", len(s.Records)), "Reports", r.ui.T("count.reports", len(s.Reports))))
-	p.Chart = svg.EventChart(s.Events, s.Config.EventTypes.IDs(), r.ui)
+	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, "", r.labels)
 	p.Timeline = timelineYears(s)
 	return p
 }
@@ -517,6 +517,7 @@ type TimelineItem struct {
 	Record *site.Record // a record, at its start, or at its end when End is set
 	End    bool
 	Report *site.Report
+	Anchor string // on the first item of each month: the chart's bars link here
 }
 
 func timelineYears(s *site.Site) []TimelineYear {
@@ -540,9 +541,13 @@ func timelineYears(s *site.Site) []TimelineYear {
 		return btoi(a.Record == nil) - btoi(b.Record == nil)
 	})
 	var years []TimelineYear
+	seen := map[string]bool{}
 	for _, it := range items {
 		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
 			years = append(years, TimelineYear{Year: it.Date.Year})
+		}
+		if a := svg.MonthAnchor(it.Date); it.Date.Month != 0 && !seen[a] {
+			it.Anchor, seen[a] = a, true
 		}
 		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
 	}

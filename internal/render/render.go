@@ -85,6 +85,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
+	r.labels = svg.LabelsFrom(sh.site, r.ui)
 	r.nav = r.navigation()
 	return r
 }
@@ -136,7 +137,8 @@ type renderer struct {
 	nav []NavItem      // the edition's navigation
 	// ui is the interface language of the edition's pages: the one place
 	// it is decided. Every Page and Fragment says things through it.
-	ui *i18n.Localizer
+	ui     *i18n.Localizer
+	labels svg.Labels // the words on the chart and the strips, from ui
 }
 
 // shared is what the renderers of every edition share: the site, the
@@ -167,6 +169,12 @@ func (r *shared) count(pages, files int) {
 // page executes a layout and writes the page to <p.URL>index.html (or to
 // 404.html).
 func (r *renderer) page(layout string, p *Page) error {
+	// A map's dots are one stop in the tab order, entered with Tab and
+	// moved through with the arrow keys (map.js), so that the keyboard
+	// reaches what comes after a map without passing every place on it.
+	if p.Map != nil || p.RecordMap != nil {
+		p.Scripts = append(p.Scripts, "map.js")
+	}
 	if streamed(layout) {
 		return r.streamPage(layout, p)
 	}

@@ -16,7 +16,8 @@ import (
 type Map struct {
 	Width, Height int
 	Title         string
-	Summary       string // text alternative
+	Summary       string  // text alternative
+	Font          float64 // the labels' size in map units: 12 CSS px on a phone, as on the records map
 	Shapes        []MapShape
 	Dots          []Dot
 	Outside       []*site.Entity // places with coordinates beyond the map's edge
@@ -39,6 +40,23 @@ type Dot struct {
 	Current   bool // the page's own place
 	Container bool // a place with places within it: drawn as a ring
 	Label     bool // draw its name
+	Name      Place
+}
+
+// Place is where a dot's name is drawn when the dot has focus: beside it,
+// on the side away from the map's nearer edge, so that it is not cut off.
+type Place struct {
+	X      float64
+	Anchor string // "start" or "end"
+}
+
+// namePlace places the focus name of a dot of radius r at x on a map w
+// wide.
+func namePlace(x, r float64, w int) Place {
+	if x > float64(w)*0.6 {
+		return Place{round1(x - r - 3), "end"}
+	}
+	return Place{round1(x + r + 3), "start"}
 }
 
 // projection maps longitude and latitude to SVG coordinates. An
@@ -151,7 +169,7 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
-	m := &Map{Width: b.width, Height: b.height, Shapes: b.shapes, Attribution: attribution}
+	m := &Map{Width: b.width, Height: b.height, Font: recordMapFont(b.width), Shapes: b.shapes, Attribution: attribution}
 	places := b.places
 	if current != nil && len(places) > maxContextDots {
 		places = b.context(current)
@@ -189,6 +207,7 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 		d := &m.Dots[i]
 		d.Label = labelled[d.Entity] || d.Current
 		d.LabelX = round1(d.X + d.R + 3)
+		d.Name = namePlace(d.X, d.R, m.Width)
 	}
 	m.Title = w.T("map.title")
 	if current != nil {
@@ -260,6 +279,7 @@ type RecordDot struct {
 	Anchor  string // the label's text-anchor: "start", "middle" or "end"
 	Number  int    // > 0: the dot is named in the key under this number, drawn as its label
 	Hit     float64
+	Name    Place // a numbered dot's name, shown when it has focus
 }
 
 // The map is drawn at its narrowest about narrowMapPx CSS px wide: on a
@@ -418,6 +438,7 @@ func (m *RecordMap) layOut() {
 			}
 		}
 		d.LabelX, d.LabelY, d.Anchor = round1(spot.x), round1(spot.y), spot.anchor
+		d.Name = namePlace(d.X, d.R, m.Width)
 		drawn = append(drawn, spot.box)
 		m.Key = append(m.Key, *d)
 	}

@@ -14,25 +14,43 @@ func event(typ string, from content.Date) *site.Event {
 	return &site.Event{Event: content.Event{Facts: content.Facts{Type: typ}, From: from}}
 }
 
-// The chart spans whole years; a month's events stack by type in the
-// site's order; events known only to the year are a band across it.
-func TestEventChart(t *testing.T) {
-	if EventChart(nil, nil, english(t)) != nil {
-		t.Errorf("a chart of no events")
+func record(typ string, start content.Date) *site.Record {
+	return &site.Record{Record: &content.Record{}, Type: typ, Start: evidence.Span{Date: start}}
+}
+
+// The chart counts records by the month they began, in rows of whole
+// years; a month's records stack by type in the site's order, each bar
+// links to its month on the timeline, and records known only to the year
+// are a band across it that links to the year.
+func TestRecordChart(t *testing.T) {
+	vocab := config.Vocab{{ID: "shutdown", Label: "Shutdown"}, {ID: "restoration", Label: "Restoration"}, {ID: "ban", Label: "Ban"}}
+	if RecordChart(nil, vocab, "timeline/", LabelsFrom(&site.Site{}, english(t))) != nil {
+		t.Errorf("a chart of no records")
 	}
-	c := EventChart([]*site.Event{
-		event("shutdown", content.Date{Year: 2016, Month: 8, Day: 12}),
-		event("shutdown", content.Date{Year: 2016, Month: 8}),
-		event("restoration", content.Date{Year: 2016, Month: 9}),
-		event("shutdown", content.Date{Year: 2015}),
-	}, []string{"shutdown", "restoration"}, english(t))
+	c := RecordChart([]*site.Record{
+		record("shutdown", content.Date{Year: 2014, Month: 8, Day: 12}),
+		record("shutdown", content.Date{Year: 2014, Month: 8}),
+		record("ban", content.Date{Year: 2014, Month: 8, Day: 3}),
+		record("ban", content.Date{Year: 2016, Month: 1}),
+		record("shutdown", content.Date{Year: 2015}),
+		record("shutdown", content.Date{}),
+	}, vocab, "timeline/", LabelsFrom(&site.Site{}, english(t)))
+	bar := func(b ChartBar) string {
+		return fmt.Sprintf("%s/%s n%d h%d %q %s %v", b.Abbr, b.Tick, b.N, b.H, b.Name, b.Href, b.Parts)
+	}
 	for _, tc := range []struct{ got, want string }{
-		{c.Summary, "4 events from January 2015 to December 2016; the busiest month had 2."},
-		{fmt.Sprint(c.Bars), "[{572 28 26 172 c0 August 2016: 2 shutdown events} {600 114 27 86 c1 September 2016: 1 restoration event}]"},
-		{fmt.Sprint(c.YearBands), "[{37 10 336 8 year-only 2015, month not known: 1 event}]"},
-		{fmt.Sprint(c.XLabels), "[{38 218 2015} {376 218 2016}]"},
-		{fmt.Sprint(c.YLabels), "[{30 204 0} {30 118 1} {30 32 2}]"},
-		{fmt.Sprint(c.Legend), "[{c0 shutdown 3} {c1 restoration 1}]"},
+		{c.Title, "Shutdowns by the month they began"},
+		{c.Summary, "5 shutdowns began between 2014 and 2016. The most in one month: 3, in August 2014. 1 record with no known start is left off."},
+		{fmt.Sprint(len(c.Years), c.Years[0].Year, c.Years[2].Year, c.YearOnly), "3 2014 2016 true"},
+		{bar(c.Years[0].Months[7]), `Aug/A n3 h96 "August 2014: 3 shutdowns (Shutdown 2, Ban 1)" timeline/#m2014-08 [{c0 32 64} {c2 0 32}]`},
+		{bar(c.Years[0].Months[0]), `Jan/J n0 h0 "" timeline/#m2014-01 []`},
+		{bar(c.Years[2].Months[0]), `Jan/J n1 h32 "January 2016: 1 shutdown (Ban 1)" timeline/#m2016-01 [{c2 0 32}]`},
+		{c.Years[0].Months[7].Words, " shutdowns began in August 2014 (Shutdown 2, Ban 1)"},
+		{c.Years[2].Months[0].Words, " shutdown began in January 2016 (Ban 1)"},
+		{fmt.Sprint(c.Years[0].YearOnly), "<nil>"},
+		{bar(*c.Years[1].YearOnly), `/ n1 h0 "2015, month not known: 1 shutdown (Shutdown 1)" timeline/#y2015 []`},
+		{fmt.Sprint(c.Legend), "[{c0 Shutdown 3} {c2 Ban 2}]"},
+		{fmt.Sprint(c.Rows), "[{August 2014 [2 1] 3} {2015, month not known [1 0] 1} {January 2016 [0 1] 1}]"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got  %s\nwant %s", tc.got, tc.want)
@@ -65,7 +83,7 @@ func TestMapsAndStrip(t *testing.T) {
 	m := b.Map(mosul, "© OSM", english(t))
 	rm := b.RecordMap([]*site.Record{rec}, "", english(t))
 	axis := NewTimeAxis([]*site.Event{event("shutdown", content.Date{Year: 2015, Month: 3}), event("shutdown", content.Date{Year: 2016, Month: 11})})
-	st := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return "../../" + u }, english(t))
+	st := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return "../../" + u }, LabelsFrom(&site.Site{}, english(t)))
 	dot := func(d Dot) string {
 		return fmt.Sprintf("%s %v,%v r%v label %v at %v current %v", d.Entity.Name, d.X, d.Y, d.R, d.Label, d.LabelX, d.Current)
 	}
@@ -76,9 +94,11 @@ func TestMapsAndStrip(t *testing.T) {
 		{dot(m.Dots[1]), "Baghdad 496.5,1234.1 r5.2 label true at 504.7 current false"},
 		{rm.Summary, "1 place where reports record a shutdown, block or ban; a larger dot means more records."},
 		{fmt.Sprintf("%d %s %v %v %d %d", len(rm.Dots), rm.Dots[0].Entity.Name, rm.Dots[0].R, rm.Dots[0].LabelX, rm.Open, rm.Over), "1 Mosul 7.5 155 0 1"},
-		{fmt.Sprint(st.Height, st.Ticks, st.Uncertain, st.Open), "60 [{8 54 2015} {360 54 2016}] true false"},
-		{fmt.Sprint(st.Rows[0].Label, " | ", st.Rows[0].Title, " | ", st.Rows[0].Href, " | ", st.Rows[0].Class), "Shutdown — Mosul | Shutdown — Mosul: restored on 2 September 2016 | ../../records/r/ | c1"},
-		{fmt.Sprint(st.Rows[0].Segments), "[{565 30 uncertain} {595 2 known} {595 2 known}]"},
+		{fmt.Sprint(st.Title, " | ", st.Years, " | ", st.Uncertain, st.Open, " | ", st.Legend), "Shutdowns on the site's time line | [{0 2015} {49.93 2016}] | true false | [{c1 Shutdown 1}]"},
+		{fmt.Sprint(len(st.Months), st.Months[:3]), "22 [4.24 8.07 12.31]"},
+		{fmt.Sprint(st.Rows[0].Label, " | ", st.Rows[0].Status, " | ", st.Rows[0].Href, " | ", st.Rows[0].Class), "Shutdown — Mosul | restored on 2 September 2016 | ../../records/r/ | c1"},
+		{fmt.Sprint(st.Rows[0].Segments), "[{79.07 4.24 uncertain} {83.31 0.8 known} {83.45 0.8 known}]"},
+		{fmt.Sprintf("%v %q", m.Dots[1].Name, rm.Dots[0].Name.Anchor), `{488.3 end} ""`},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got  %s\nwant %s", tc.got, tc.want)
