@@ -93,12 +93,16 @@ func (c *Config) Kind(id string) (Kind, bool) {
 
 // KindIDs returns the ids of the entity kinds, in site.yaml's order: the
 // link schemes of annotations, and the kinds named in messages.
-func (c *Config) KindIDs() []string {
-	ids := make([]string, len(c.Kinds))
-	for i, k := range c.Kinds {
-		ids[i] = k.ID
+func (c *Config) KindIDs() []string { return ids(c.Kinds, func(k Kind) string { return k.ID }) }
+
+// ids returns the id of each item of list, in order: the one way the
+// kinds, roles, editions and terms of site.yaml are listed in messages.
+func ids[T any](list []T, id func(T) string) []string {
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = id(x)
 	}
-	return ids
+	return out
 }
 
 // ReservedNames are the top-level output names pages may not take: the

@@ -46,13 +46,7 @@ func (c *Config) Edition(lang string) (Edition, bool) {
 }
 
 // Langs returns the language tags of the editions, the default first.
-func (c *Config) Langs() []string {
-	langs := make([]string, len(c.Editions))
-	for i, e := range c.Editions {
-		langs[i] = e.Lang
-	}
-	return langs
-}
+func (c *Config) Langs() []string { return ids(c.Editions, func(e Edition) string { return e.Lang }) }
 
 // selfName is a language's name in that language, from CLDR: "العربية"
 // for ar. CLDR has none for some languages (kmr); the tag stands in, and

@@ -41,13 +41,7 @@ func (c *Config) Role(id string) (Role, bool) {
 
 // RoleIDs returns the ids of the roles, in site.yaml's order: the fields
 // that events and records name entities under.
-func (c *Config) RoleIDs() []string {
-	ids := make([]string, len(c.Roles))
-	for i, r := range c.Roles {
-		ids[i] = r.ID
-	}
-	return ids
-}
+func (c *Config) RoleIDs() []string { return ids(c.Roles, func(r Role) string { return r.ID }) }
 
 // notRoles are the fields of events and records that a role cannot take,
 // and "restored", the part entities play in a record's restoration.

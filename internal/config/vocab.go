@@ -23,13 +23,7 @@ type Term struct {
 type Vocab []Term
 
 // IDs returns the ids of v, in order.
-func (v Vocab) IDs() []string {
-	ids := make([]string, len(v))
-	for i, t := range v {
-		ids[i] = t.ID
-	}
-	return ids
-}
+func (v Vocab) IDs() []string { return ids(v, func(t Term) string { return t.ID }) }
 
 // Term returns the term with the given id.
 func (v Vocab) Term(id string) (Term, bool) {

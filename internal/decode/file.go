@@ -119,9 +119,10 @@ func CheckText(path string, src []byte, diags *diag.List) ([]byte, bool) {
 	return src, true
 }
 
-// SlugProblem says why slug cannot name a content file (slug.md) that Load
-// would read, or returns "". It is package content's own rule, for `gazette new`, so
-// that no file it writes is then refused by check.
+// SlugProblem says why slug cannot name a content file (slug.md) that
+// content.Load would read, or returns "". It is Load's own rule, for
+// `gazette new` and the prefixes of editions, so that no file or folder
+// made from a slug is then refused by check.
 func SlugProblem(slug string) string {
 	switch {
 	case !ValidID(slug):

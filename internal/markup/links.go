@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
+	"gazette/internal/english"
 )
 
 // KindAnnotation is the node kind of an annotation link.
@@ -203,12 +204,8 @@ func withScheme(dest string) string {
 	return "https://" + strings.TrimLeft(browserURL(dest), "/\\")
 }
 
-func clip(s string) string {
-	if utf8.RuneCountInString(s) > 60 {
-		return string([]rune(s)[:60]) + "…"
-	}
-	return s
-}
+// clip shortens what a message quotes of the file.
+func clip(s string) string { return english.Shorten(s, 60) }
 
 // plainText returns the text of an inline node and its descendants as a
 // reader sees it.

@@ -393,7 +393,12 @@ func TestHostileSize(t *testing.T) {
 	}
 	t.Run("annotations grow linearly", func(t *testing.T) {
 		// What the build of the same site costs with an empty report is
-		// subtracted, so that only the annotations' share is compared.
+		// subtracted, so that only the annotations' share is compared. A
+		// first build, not measured, does what a process does once (the
+		// theme's templates, lazily built tables), which would otherwise
+		// count against the empty report and make the ratios look worse
+		// when this test runs alone.
+		buildFS(mapFS(maps.Clone(baseSite)))
 		var costs [3]cost
 		for i, units := range []int{0, n, 10 * n} {
 			files := maps.Clone(baseSite)

@@ -9,9 +9,12 @@
 // co-occurring entities; each report's related reports and its neighbours
 // by date. Translations into the site's other editions are resolved as
 // their originals are, with the names that hold in their language; In
-// gives what a report, page or entity reads in one edition. Unknown ids, annotations that give alone a name several
-// entities share, within cycles and links to missing reports are reported
-// here. Nothing in this package writes HTML.
+// gives what a report, page or entity reads in one edition. Unknown ids,
+// annotations that give alone a name several entities share, within cycles
+// and links to missing reports are reported here. Nothing in this package
+// writes HTML. Three parts stand alone below it: names (finding entities
+// by name), rank (related reports, co-occurring entities) and evidence
+// (what a record's reports say of its start and end).
 package site
 
 import (

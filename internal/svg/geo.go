@@ -154,7 +154,7 @@ func NewBasemap(s *site.Site) *Basemap {
 }
 
 // num formats a coordinate with one decimal, which is finer than a pixel.
-func num(f float64) string { return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64) }
+func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
 
 // maxContextDots bounds the places drawn around the current one on a
 // place's own page, so that a site with thousands of places does not draw
