@@ -3,10 +3,18 @@ package evidence
 import (
 	"testing"
 
+	"gazette"
+
 	"gazette/internal/content"
+	"gazette/internal/i18n"
 )
 
 func TestSettle(t *testing.T) {
+	cat, err := i18n.FromFS(gazette.DefaultTheme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := cat.Localizer("en", "")
 	d := func(s string) content.Date {
 		t.Helper()
 		dt, err := content.ParseDate(s)
@@ -29,7 +37,7 @@ func TestSettle(t *testing.T) {
 		for _, s := range c.dates {
 			dates = append(dates, d(s))
 		}
-		if got := StartText(Settle(dates)); got != c.want {
+		if got := StartText(en, Settle(dates)); got != c.want {
 			t.Errorf("%v: %q, want %q", c.dates, got, c.want)
 		}
 	}
