@@ -15,6 +15,7 @@ type MapConfig struct {
 	Outline     string // GeoJSON file, relative to the content folder
 	Attribution string // credit shown under every map
 	pos         diag.Pos
+	tr          texts // attribution in the other languages; see Config.In
 }
 
 // Outline is the base map: the shapes drawn under the places.
@@ -31,10 +32,15 @@ type Shape struct {
 }
 
 func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
-	var m MapConfig
-	m.pos = d.Pos(n)
+	m := MapConfig{pos: d.Pos(n), tr: texts{}}
 	d.Fields(n, "map", []string{"outline", "attribution"}, func(key string, _, v *yaml.Node) {
-		s, ok := d.Str(v, key, true)
+		var s string
+		var ok bool
+		if key == "attribution" {
+			s, ok = d.text(v, key, "the map's attribution", true, m.tr)
+		} else {
+			s, ok = d.Str(v, key, true)
+		}
 		if !ok {
 			return
 		}
