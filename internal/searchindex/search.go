@@ -153,7 +153,7 @@ func Write(s *site.Site, ed config.Edition, w output.Writer, diags *diag.List) (
 			i := len(docs)
 			// Its type and parent, so that namesakes can be told apart.
 			t := e.In(lang)
-			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: english.Shorten(t.Doc.FirstParagraph(), 240)})
+			docs = append(docs, searchDoc{Title: t.Title, URL: root + e.URL + "index.html", Kind: s.Subtitle(e), Summary: english.Shorten(t.Doc.FirstParagraph(), 240)})
 			p.add(i, entityNames(e), weightTitle)
 			p.add(i, text(diags, t.Doc), weightBody)
 		}
