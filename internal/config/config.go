@@ -239,6 +239,7 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 			c.Types = d.vocabulary(v, key)
 		}
 	})
+	c.tr = c.tr.orNil()
 	d.checkRoles(&c, roleNodes)
 	d.checkEditions(&c, editions, listed, langNode)
 	return c
@@ -324,6 +325,7 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 			continue
 		}
 		seen[k.ID], seen["/"+k.Plural] = true, true
+		k.tr = k.tr.orNil()
 		kinds = append(kinds, k)
 	}
 	return kinds

@@ -41,6 +41,15 @@ func (t texts) in(field, lang, def string) string {
 	return def
 }
 
+// orNil is t, or nil when it holds nothing: a config without translated
+// labels is the same value whether site.yaml was read or not.
+func (t texts) orNil() texts {
+	if len(t) == 0 {
+		return nil
+	}
+	return t
+}
+
 // has reports whether field has a text in lang.
 func (t texts) has(field, lang string) bool {
 	_, ok := t[field][lang]

@@ -58,6 +58,7 @@ func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
 			m.Attribution = s
 		}
 	})
+	m.tr = m.tr.orNil()
 	return m
 }
 

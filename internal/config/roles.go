@@ -116,6 +116,7 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 			r.Phrase = strings.ToLower(r.Label)
 			r.tr.derive("phrase", "label", strings.ToLower)
 		}
+		r.tr = r.tr.orNil()
 		roles = append(roles, r)
 		nodes = append(nodes, kindsNode)
 	}

@@ -161,6 +161,7 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 			t.Label = labelFromID(t.ID)
 			d.missingDefault(item, "the label of "+key+" "+t.ID, t.Label, "label")
 		}
+		t.tr = t.tr.orNil()
 		v = append(v, t)
 	}
 	return v
