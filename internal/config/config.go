@@ -18,7 +18,10 @@ import (
 
 // decoder reads site.yaml: package decode's reading of YAML, with the
 // methods that make this package's types.
-type decoder struct{ *decode.Decoder }
+type decoder struct {
+	*decode.Decoder
+	langs []string // the site's language tags, the default first: what labels may be written in
+}
 
 // Config is content/site.yaml.
 type Config struct {
@@ -41,6 +44,8 @@ type Config struct {
 	// Typographer: curly quotes, dashes and ellipses in Markdown bodies
 	// (typographer: false turns them off).
 	Typographer bool
+
+	tr texts // title, subtitle and license in the other languages; see In
 }
 
 // Kind is one kind of entity, such as cities.
@@ -51,6 +56,8 @@ type Kind struct {
 	One    string // "city": one of them, in a count ("1 city"); defaults to the id
 	Many   string // "cities": several, in a count ("27 cities"); defaults to the title in lower case
 	Schema string // schema.org type of its entities: "Place", "Organization"
+
+	tr texts // title, one and many in the other languages; see In
 }
 
 // DefaultConfig is what an empty site.yaml means.
@@ -138,19 +145,47 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 	if !ok {
 		return c
 	}
-	d := &decoder{&decode.Decoder{Path: path, Diags: diags}}
+	d := &decoder{Decoder: &decode.Decoder{Path: path, Diags: diags}}
 	top, ok := d.Parse(src)
 	if !ok {
 		return c
 	}
 	var roleNodes []*yaml.Node // nil while the roles are the default ones
+	// The languages are read first, wherever site.yaml puts them: every
+	// label may be written in them.
 	var langNode *yaml.Node
 	var editions []Edition
 	listed := false
+	if top.Kind == yaml.MappingNode {
+		done := map[string]bool{}
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			k, v := top.Content[i], top.Content[i+1]
+			if done[k.Value] {
+				continue // Fields reports the second
+			}
+			done[k.Value] = true
+			switch k.Value {
+			case "language":
+				if s, ok := d.Lang(v, k.Value); ok {
+					c.Language, langNode = s, v
+				}
+			case "languages":
+				editions, listed = d.editions(v), true
+			}
+		}
+	}
+	d.langs = []string{c.Language}
+	if len(editions) > 0 {
+		d.langs = nil
+		for _, e := range editions {
+			d.langs = append(d.langs, e.Lang)
+		}
+	}
+	c.tr = texts{}
 	d.Fields(top, path, configFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title", "subtitle", "license":
-			s, ok := d.Str(v, key, key == "title")
+			s, ok := d.text(v, key, "the site's "+key, key == "title", c.tr)
 			if !ok {
 				return
 			}
@@ -162,12 +197,7 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 			case "license":
 				c.License = s
 			}
-		case "language":
-			if s, ok := d.Lang(v, key); ok {
-				c.Language, langNode = s, v
-			}
-		case "languages":
-			editions, listed = d.editions(v), true
+		case "language", "languages": // read above
 		case "base_url":
 			s, _ := d.Str(v, key, false)
 			if s == "" {
@@ -213,12 +243,13 @@ func Load(fsys fs.FS, diags *diag.List) Config {
 			c.Types = d.vocabulary(v, key)
 		}
 	})
+	c.tr = c.tr.orNil()
 	d.checkRoles(&c, roleNodes)
 	d.checkEditions(&c, editions, listed, langNode)
 	return c
 }
 
-// lang reads a BCP 47 language tag.
+// kinds reads site.yaml's kinds.
 func (d *decoder) kinds(n *yaml.Node) []Kind {
 	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
 		d.Errorf(n, "kinds must be a non-empty list of {id, plural, title}")
@@ -227,9 +258,16 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 	var kinds []Kind
 	seen := map[string]bool{}
 	for _, item := range n.Content {
-		var k Kind
+		k := Kind{tr: texts{}}
 		fields := d.Fields(item, "a kind", []string{"id", "plural", "title", "one", "many", "schema"}, func(key string, _, v *yaml.Node) {
-			s, ok := d.Str(v, key, true)
+			var s string
+			var ok bool
+			switch key {
+			case "title", "one", "many":
+				s, ok = d.text(v, key, "the "+key+" of kind "+kindName(item), true, k.tr)
+			default:
+				s, ok = d.Str(v, key, true)
+			}
 			if !ok {
 				return
 			}
@@ -258,12 +296,15 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 		}
 		if k.Title == "" {
 			k.Title = strings.ToUpper(k.Plural[:1]) + k.Plural[1:]
+			d.missingDefault(item, "the title of kind "+k.ID, k.Title, "title")
 		}
 		if k.One == "" {
 			k.One = strings.ReplaceAll(k.ID, "-", " ")
+			d.missingDefault(item, "the one of kind "+k.ID, k.One, "one")
 		}
 		if k.Many == "" {
 			k.Many = strings.ToLower(k.Title)
+			k.tr.derive("many", "title", strings.ToLower)
 		}
 		if k.Schema == "" {
 			// A kind of the default configuration keeps its type there.
@@ -288,7 +329,21 @@ func (d *decoder) kinds(n *yaml.Node) []Kind {
 			continue
 		}
 		seen[k.ID], seen["/"+k.Plural] = true, true
+		k.tr = k.tr.orNil()
 		kinds = append(kinds, k)
 	}
 	return kinds
+}
+
+// kindName is the id of a kind's entry, for messages about its other
+// fields, which may come before it.
+func kindName(item *yaml.Node) string {
+	if item.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if item.Content[i].Value == "id" {
+				return item.Content[i+1].Value
+			}
+		}
+	}
+	return "(without id)"
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"io/fs"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -15,6 +16,7 @@ type MapConfig struct {
 	Outline     string // GeoJSON file, relative to the content folder
 	Attribution string // credit shown under every map
 	pos         diag.Pos
+	tr          texts // attribution in the other languages; see Config.In
 }
 
 // Outline is the base map: the shapes drawn under the places.
@@ -26,15 +28,21 @@ type Outline struct {
 // Shape is one country or region of the base map.
 type Shape struct {
 	Name     string
-	Focus    bool             // the area the site is about, drawn stronger
-	Polygons [][][][2]float64 // polygons → rings → [lon, lat] points
+	Names    map[string]string // its name in other languages, from the feature's name_<lang> properties (name_ar), as Natural Earth gives them
+	Focus    bool              // the area the site is about, drawn stronger
+	Polygons [][][][2]float64  // polygons → rings → [lon, lat] points
 }
 
 func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
-	var m MapConfig
-	m.pos = d.Pos(n)
+	m := MapConfig{pos: d.Pos(n), tr: texts{}}
 	d.Fields(n, "map", []string{"outline", "attribution"}, func(key string, _, v *yaml.Node) {
-		s, ok := d.Str(v, key, true)
+		var s string
+		var ok bool
+		if key == "attribution" {
+			s, ok = d.text(v, key, "the map's attribution", true, m.tr)
+		} else {
+			s, ok = d.Str(v, key, true)
+		}
 		if !ok {
 			return
 		}
@@ -50,6 +58,7 @@ func (d *decoder) mapConfig(n *yaml.Node) MapConfig {
 			m.Attribution = s
 		}
 	})
+	m.tr = m.tr.orNil()
 	return m
 }
 
@@ -67,11 +76,8 @@ func LoadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
 		Type     string     `json:"type"`
 		BBox     [4]float64 `json:"bbox"`
 		Features []struct {
-			Properties struct {
-				Name  string `json:"name"`
-				Focus bool   `json:"focus"`
-			} `json:"properties"`
-			Geometry struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+			Geometry   struct {
 				Type        string          `json:"type"`
 				Coordinates json.RawMessage `json:"coordinates"`
 			} `json:"geometry"`
@@ -83,7 +89,7 @@ func LoadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
 	}
 	o := &Outline{BBox: fc.BBox}
 	for _, f := range fc.Features {
-		s := Shape{Name: f.Properties.Name, Focus: f.Properties.Focus}
+		s := shape(f.Properties)
 		switch f.Geometry.Type {
 		case "Polygon":
 			var p [][][2]float64
@@ -100,4 +106,35 @@ func LoadOutline(fsys fs.FS, m MapConfig, diags *diag.List) *Outline {
 		o.Shapes = append(o.Shapes, s)
 	}
 	return o
+}
+
+// shape is a feature's name, names and focus, from its properties: name,
+// name_<lang> for each language (Natural Earth's name_ar, name_fa…; the
+// tag is matched without regard to case) and focus.
+func shape(props map[string]json.RawMessage) Shape {
+	var s Shape
+	json.Unmarshal(props["name"], &s.Name)
+	json.Unmarshal(props["focus"], &s.Focus)
+	for k, v := range props {
+		lang, ok := strings.CutPrefix(strings.ToLower(k), "name_")
+		if !ok || lang == "" {
+			continue
+		}
+		var name string
+		if json.Unmarshal(v, &name) == nil && strings.TrimSpace(name) != "" {
+			if s.Names == nil {
+				s.Names = map[string]string{}
+			}
+			s.Names[lang] = name
+		}
+	}
+	return s
+}
+
+// NameIn is the shape's name in lang: its name_<lang>, else its name.
+func (s Shape) NameIn(lang string) string {
+	if n, ok := s.Names[strings.ToLower(lang)]; ok {
+		return n
+	}
+	return s.Name
 }

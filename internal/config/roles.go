@@ -18,6 +18,8 @@ type Role struct {
 	Kinds  []string // the kinds whose entities it names: "actor"
 	Label  string   // "Ordered or carried out by": its heading on pages
 	Phrase string   // "by": what puts its entities in a sentence ("Shutdown by ISIL")
+
+	tr texts // label and phrase in the other languages; see In
 }
 
 // defaultRoles are the roles of a site.yaml that declares none.
@@ -61,7 +63,7 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 	var nodes []*yaml.Node
 	seen := map[string]bool{}
 	for _, item := range n.Content {
-		var r Role
+		r := Role{tr: texts{}}
 		var kindsNode *yaml.Node
 		fields := d.Fields(item, "a role", roleFields, func(key string, _, v *yaml.Node) {
 			switch key {
@@ -83,10 +85,13 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 				if len(r.Kinds) == 0 {
 					d.Errorf(v, "kinds is empty: a role names entities of at least one kind")
 				}
-			case "label":
-				r.Label, _ = d.Str(v, key, true)
-			case "phrase":
-				r.Phrase, _ = d.Str(v, key, true)
+			case "label", "phrase":
+				s, _ := d.text(v, key, "the "+key+" of role "+kindName(item), true, r.tr)
+				if key == "label" {
+					r.Label = s
+				} else {
+					r.Phrase = s
+				}
 			}
 		})
 		if item.Kind != yaml.MappingNode {
@@ -99,10 +104,13 @@ func (d *decoder) roles(n *yaml.Node) ([]Role, []*yaml.Node) {
 		seen[r.ID] = true
 		if r.Label == "" {
 			r.Label = labelFromID(r.ID)
+			d.missingDefault(item, "the label of role "+r.ID, r.Label, "label")
 		}
 		if r.Phrase == "" {
 			r.Phrase = strings.ToLower(r.Label)
+			r.tr.derive("phrase", "label", strings.ToLower)
 		}
+		r.tr = r.tr.orNil()
 		roles = append(roles, r)
 		nodes = append(nodes, kindsNode)
 	}

@@ -17,6 +17,8 @@ type Term struct {
 	// Ends is set on event types whose events end the record they name,
 	// such as restoration.
 	Ends bool
+
+	tr texts // label and description in the other languages; see In
 }
 
 // Vocab is one of site.yaml's vocabularies, in the order site.yaml gives.
@@ -105,7 +107,7 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 		d.Errorf(n, "%s must be a list such as [a, {id: b, label: B}]", key)
 	}
 	for _, item := range items {
-		var t Term
+		t := Term{tr: texts{}}
 		idNode := item
 		switch item.Kind {
 		case yaml.ScalarNode:
@@ -121,9 +123,9 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 					t.ID, _ = d.Str(v, f, true)
 					idNode = v
 				case "label":
-					t.Label, _ = d.Str(v, f, true)
+					t.Label, _ = d.text(v, f, "the label of "+key+" "+kindName(item), true, t.tr)
 				case "description":
-					t.Description, _ = d.Str(v, f, false)
+					t.Description, _ = d.text(v, f, "the description of "+key+" "+kindName(item), false, t.tr)
 				case "ends":
 					if key != "event_types" {
 						d.Errorf(v, "ends: applies only to event_types")
@@ -151,7 +153,9 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 		seen[t.ID] = true
 		if t.Label == "" {
 			t.Label = labelFromID(t.ID)
+			d.missingDefault(item, "the label of "+key+" "+t.ID, t.Label, "label")
 		}
+		t.tr = t.tr.orNil()
 		v = append(v, t)
 	}
 	return v

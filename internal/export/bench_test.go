@@ -1,6 +1,7 @@
 package export
 
 import (
+	"html/template"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +12,11 @@ type discardWriter struct{}
 
 func (discardWriter) WriteFile(string, []byte) error { return nil }
 
+// keys are Words that say each message's key.
+type keys struct{}
+
+func (keys) HTML(key string, _ ...any) template.HTML { return template.HTML(key) }
+
 // BenchmarkWrite writes the open data files of a synthetic site of 1,000
 // reports.
 func BenchmarkWrite(b *testing.B) {
@@ -19,7 +25,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := Write(s, discardWriter{}); err != nil {
+		if _, err := Write(s, discardWriter{}, keys{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -14,6 +14,7 @@ package export
 import (
 	"bufio"
 	"encoding/json"
+	"html/template"
 	"iter"
 	"strings"
 
@@ -21,10 +22,16 @@ import (
 	"gazette/internal/site"
 )
 
-// Column documents one field of the open data, for the /data/ page.
+// Column documents one field of the open data, for the /data/ page and
+// datapackage.json.
 type Column struct {
-	Name, Meaning string
-	Type          string // its Table Schema type; "" is "string"
+	Name    string
+	Doc     template.HTML // what it means, in the language of the words it was made with
+	Meaning string        // the same as text
+	Type    string        // its Table Schema type; "" is "string"
+
+	key  string // the message of its meaning, when it is not data.column.<table>.<Name>
+	args []any  // the message's arguments
 }
 
 func ids(es []*site.Entity) []string {
@@ -82,16 +89,21 @@ func untilString(e *site.Event) string {
 
 // exporter writes one site's open data.
 type exporter struct {
-	site *site.Site
-	w    output.Writer
+	site  *site.Site
+	w     output.Writer
+	words Words // the default edition's
 }
 
 // Write writes the open data of s to w: records.csv, records.json,
 // events.csv, events.json, reports.json, entities.json and
 // datapackage.json, under data/, each as a stream made item by item. It
 // returns the number of files written.
-func Write(s *site.Site, w output.Writer) (int, error) {
-	r := &exporter{site: s, w: w}
+//
+// A data set has one language: the files are in the default edition's,
+// s's, and words are the default edition's interface words, which
+// describe the columns in datapackage.json.
+func Write(s *site.Site, w output.Writer, words Words) (int, error) {
+	r := &exporter{site: s, w: w, words: words}
 	if err := writeCSV(r.w, "data/events.csv", eventFields(r.site), r.site.Events); err != nil {
 		return 0, err
 	}
@@ -116,11 +128,17 @@ func Write(s *site.Site, w output.Writer) (int, error) {
 	return 7, nil
 }
 
-// EventColumns are the columns of data/events.csv, for the data page.
-func EventColumns(s *site.Site) []Column { return columns(eventFields(s)) }
+// EventColumns are the columns of data/events.csv, for the data page,
+// described in w's language.
+func EventColumns(s *site.Site, w Words) []Column {
+	return columns(eventFields(s), "events", w)
+}
 
-// RecordColumns are the columns of data/records.csv, for the data page.
-func RecordColumns(s *site.Site) []Column { return columns(recordFields(s)) }
+// RecordColumns are the columns of data/records.csv, for the data page,
+// described in w's language.
+func RecordColumns(s *site.Site, w Words) []Column {
+	return columns(recordFields(s), "records", w)
+}
 
 type eventJSON struct {
 	ID         string              `json:"id"`

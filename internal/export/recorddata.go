@@ -97,7 +97,7 @@ func (r *exporter) dataPackage() error {
 		}
 		return map[string]any{"fields": fields, "primaryKey": []string{key}, "missingValues": []string{""}}
 	}
-	events := schema(columns(eventFields(s)), "id")
+	events := schema(columns(eventFields(s), "events", r.words), "id")
 	events["foreignKeys"] = []map[string]any{{
 		"fields":    []string{"record"},
 		"reference": map[string]any{"resource": "records", "fields": []string{"id"}},
@@ -115,7 +115,7 @@ func (r *exporter) dataPackage() error {
 			map[string]any{
 				"name": "records", "path": "records.csv", "profile": "tabular-data-resource",
 				"title": "Records: one row per shutdown", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-				"schema": schema(columns(recordFields(s)), "id"),
+				"schema": schema(columns(recordFields(s), "records", r.words), "id"),
 			},
 			map[string]any{
 				"name": "events", "path": "events.csv", "profile": "tabular-data-resource",

@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
+	"html"
+	"html/template"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,17 +21,44 @@ import (
 // it from an item. One list of fields makes the CSV header and rows, the
 // codebook on the data page and the Table Schema in datapackage.json, so
 // the three cannot disagree.
+//
+// A column's meaning is the theme's message data.column.<table>.<name>
+// (data.column.role… for the roles' columns, with their arguments), so
+// that the data page documents the columns in each edition's language.
 type field[T any] struct {
 	Column
 	value func(T) string
 }
 
-func columns[T any](fields []field[T]) []Column {
+// columns documents fields, the columns of table ("events", "records"),
+// in w's language.
+func columns[T any](fields []field[T], table string, w Words) []Column {
 	out := make([]Column, len(fields))
 	for i, f := range fields {
 		out[i] = f.Column
+		key := f.key
+		if key == "" {
+			key = "data.column." + table + "." + f.Name + "_html"
+		}
+		out[i].Doc = w.HTML(key, f.args...)
+		out[i].Meaning = plainText(out[i].Doc)
 	}
 	return out
+}
+
+// Words describe the columns: the theme's message catalogue in one
+// language (an *i18n.Localizer).
+type Words interface {
+	HTML(key string, args ...any) template.HTML
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// plainText is a message's HTML as text, for datapackage.json: the
+// catalogue's markup is only <code> and <span lang>, around words that
+// read the same without it.
+func plainText(h template.HTML) string {
+	return html.UnescapeString(tag.ReplaceAllString(string(h), ""))
 }
 
 // writeCSV writes items as an RFC 4180 table with a header, without a
@@ -69,18 +99,18 @@ func roleFields[T any](s *site.Site, roles func(T) site.Roles) []field[T] {
 	var out []field[T]
 	for _, role := range s.Config.Roles {
 		of := func(it T) []*site.Entity { return roles(it).Of(role.ID) }
-		what := strings.ToLower(role.Label)
+		args := []any{"Role", role.Label, "Lower", strings.ToLower(role.Label)}
 		out = append(out,
-			field[T]{Column{Name: role.ID, Meaning: "ids of the entities in the role \"" + role.Label + "\", separated by semicolons"},
+			field[T]{Column{Name: role.ID, key: "data.column.role_html", args: args},
 				func(it T) string { return strings.Join(ids(of(it)), ";") }},
-			field[T]{Column{Name: role.ID + "_names", Meaning: "their names (" + what + ")"},
+			field[T]{Column{Name: role.ID + "_names", key: "data.column.role_names_html", args: args},
 				func(it T) string { return textCell(strings.Join(names(of(it)), ";")) }},
 		)
 		if role.ID != site.RoleWhere {
 			continue
 		}
 		for _, lang := range otherLangs(s, role) {
-			out = append(out, field[T]{Column{Name: role.ID + "_names_" + lang, Meaning: "their names in " + lang + ", where known"},
+			out = append(out, field[T]{Column{Name: role.ID + "_names_" + lang, key: "data.column.role_names_lang_html", args: []any{"Lang", lang}},
 				func(it T) string { return textCell(strings.Join(langNames(of(it), lang), ";")) }})
 		}
 	}
@@ -139,31 +169,31 @@ func rolesJSON(s *site.Site, rs site.Roles) map[string][]string {
 func eventFields(s *site.Site) []field[*site.Event] {
 	type F = field[*site.Event]
 	fs := []F{
-		{Column{Name: "id", Meaning: "the event's stable id: its report's slug and its number in the report"}, (*site.Event).ID},
-		{Column{Name: "record", Meaning: "id of the record (shutdown) the event is evidence for or ends; see records.csv"}, func(e *site.Event) string {
+		{Column{Name: "id"}, (*site.Event).ID},
+		{Column{Name: "record"}, func(e *site.Event) string {
 			if e.Record == nil {
 				return ""
 			}
 			return e.Record.ID
 		}},
-		{Column{Name: "report", Meaning: "slug of the report the event comes from"}, func(e *site.Event) string { return e.Report.Slug }},
-		{Column{Name: "report_date", Meaning: "publication date of that report's source, as EDTF"}, func(e *site.Event) string { return e.Report.Date.String() }},
-		{Column{Name: "type", Meaning: "what happened: one of the site's event types"}, func(e *site.Event) string { return e.Type }},
-		{Column{Name: "services", Meaning: "the services affected, separated by semicolons"}, func(e *site.Event) string { return strings.Join(e.Services, ";") }},
-		{Column{Name: "scope", Meaning: "one of the site's scopes: city, province, region, national"}, func(e *site.Event) string { return e.Scope }},
+		{Column{Name: "report"}, func(e *site.Event) string { return e.Report.Slug }},
+		{Column{Name: "report_date"}, func(e *site.Event) string { return e.Report.Date.String() }},
+		{Column{Name: "type"}, func(e *site.Event) string { return e.Type }},
+		{Column{Name: "services"}, func(e *site.Event) string { return strings.Join(e.Services, ";") }},
+		{Column{Name: "scope"}, func(e *site.Event) string { return e.Scope }},
 	}
 	fs = append(fs, roleFields(s, func(e *site.Event) site.Roles { return e.Roles })...)
 	return append(fs,
-		F{Column{Name: "cause", Meaning: "the stated or evident cause"}, func(e *site.Event) string { return e.Cause }},
-		F{Column{Name: "from", Meaning: "start as EDTF (ISO 8601-2): YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows; 2014 means some time in 2014, not 1 January"}, func(e *site.Event) string { return e.From.String() }},
-		F{Column{Name: "from_precision", Meaning: "how precisely from is known: day, month or year"}, func(e *site.Event) string { return Precision(e.From) }},
-		F{Column{Name: "until", Meaning: "end: a date, ongoing (not over when the report was published), unknown, or empty when the source gives none"}, untilString},
-		F{Column{Name: "until_precision", Meaning: "how precisely until is known, when it is a date"}, func(e *site.Event) string { return Precision(e.Until.Date) }},
-		F{Column{Name: "period", Meaning: "the span as an EDTF interval: 2014-11/2016-10; 2014-11/.. when not over at the report's date; 2014-11/ when the end is not known"}, func(e *site.Event) string {
+		F{Column{Name: "cause"}, func(e *site.Event) string { return e.Cause }},
+		F{Column{Name: "from"}, func(e *site.Event) string { return e.From.String() }},
+		F{Column{Name: "from_precision"}, func(e *site.Event) string { return Precision(e.From) }},
+		F{Column{Name: "until"}, untilString},
+		F{Column{Name: "until_precision"}, func(e *site.Event) string { return Precision(e.Until.Date) }},
+		F{Column{Name: "period"}, func(e *site.Event) string {
 			return EDTF(e.From, e.Until.Date, e.Until.Ongoing)
 		}},
-		F{Column{Name: "note", Meaning: "a short note on the event and its dating"}, func(e *site.Event) string { return textCell(e.Note) }},
-		F{Column{Name: "url", Meaning: "address of the report page"}, func(e *site.Event) string { return s.AbsURL(e.Report.URL) }},
+		F{Column{Name: "note"}, func(e *site.Event) string { return textCell(e.Note) }},
+		F{Column{Name: "url"}, func(e *site.Event) string { return s.AbsURL(e.Report.URL) }},
 	)
 }
 
@@ -184,30 +214,30 @@ func recordFields(s *site.Site) []field[*site.Record] {
 		}
 	}
 	fs := []F{
-		{Column{Name: "id", Meaning: "the record's stable id: its file name, or for an event that names no record, the event's id"}, func(r *site.Record) string { return r.ID }},
-		{Column{Name: "title", Meaning: "what the record is called"}, func(r *site.Record) string { return textCell(s.RecordTitle(r)) }},
-		{Column{Name: "type", Meaning: "what was done: one of the site's event types"}, func(r *site.Record) string { return r.Type }},
-		{Column{Name: "services", Meaning: "the services cut, separated by semicolons"}, func(r *site.Record) string { return strings.Join(r.Services, ";") }},
-		{Column{Name: "scope", Meaning: "one of the site's scopes: city, province, region, national"}, func(r *site.Record) string { return r.Scope }},
+		{Column{Name: "id"}, func(r *site.Record) string { return r.ID }},
+		{Column{Name: "title"}, func(r *site.Record) string { return textCell(s.RecordTitle(r)) }},
+		{Column{Name: "type"}, func(r *site.Record) string { return r.Type }},
+		{Column{Name: "services"}, func(r *site.Record) string { return strings.Join(r.Services, ";") }},
+		{Column{Name: "scope"}, func(r *site.Record) string { return r.Scope }},
 	}
 	fs = append(fs, roleFields(s, func(r *site.Record) site.Roles { return r.Roles })...)
 	return append(fs,
-		F{Column{Name: "latitude", Meaning: "the place's latitude (WGS 84), when the record has one place with coordinates", Type: "number"}, coord(true)},
-		F{Column{Name: "longitude", Meaning: "the place's longitude (WGS 84), when the record has one place with coordinates", Type: "number"}, coord(false)},
-		F{Column{Name: "restored_by", Meaning: "ids of the entities that brought service back"}, func(r *site.Record) string { return strings.Join(ids(r.RestoredBy), ";") }},
-		F{Column{Name: "restored_by_names", Meaning: "their names"}, func(r *site.Record) string { return textCell(strings.Join(names(r.RestoredBy), ";")) }},
-		F{Column{Name: "cause", Meaning: "the stated or evident cause"}, func(r *site.Record) string { return r.Cause }},
-		F{Column{Name: "start", Meaning: "when it began, as EDTF (ISO 8601-2): YYYY, YYYY-MM or YYYY-MM-DD; the most precise date the reports agree on, else the earliest"}, func(r *site.Record) string { return r.Start.Date.String() }},
-		F{Column{Name: "start_precision", Meaning: "how precisely start is known: day, month or year"}, func(r *site.Record) string { return Precision(r.Start.Date) }},
-		F{Column{Name: "start_disputed", Meaning: "true when reports give starts that do not contain one another", Type: "boolean"}, func(r *site.Record) string { return strconv.FormatBool(r.Start.Disputed) }},
-		F{Column{Name: "status", Meaning: "restored (a report says service came back), ended (a report gives its end), ongoing (the newest report that speaks of it saw it still on) or unknown"}, func(r *site.Record) string { return r.Status.State.String() }},
-		F{Column{Name: "end", Meaning: "when it ended or was restored, as EDTF; empty unless status is restored or ended"}, func(r *site.Record) string { return r.Status.End.Date.String() }},
-		F{Column{Name: "end_precision", Meaning: "how precisely end is known: day, month or year"}, func(r *site.Record) string { return Precision(r.Status.End.Date) }},
-		F{Column{Name: "as_of", Meaning: "for status ongoing: the date of the newest report that saw it still on; it may have ended since"}, func(r *site.Record) string { return r.Status.AsOf.String() }},
-		F{Column{Name: "period", Meaning: "the span as an EDTF interval: 2014-11/2016-10; 2014-11/.. when ongoing as of the newest report; 2014-11/ when the end is not known"}, recordPeriod},
-		F{Column{Name: "evidence", Meaning: "slugs of the reports that give evidence for it or end it, separated by semicolons, oldest first"}, func(r *site.Record) string { return strings.Join(evidenceReports(r), ";") }},
-		F{Column{Name: "reports", Meaning: "how many reports those are", Type: "integer"}, func(r *site.Record) string { return strconv.Itoa(len(evidenceReports(r))) }},
-		F{Column{Name: "url", Meaning: "address of the record's page"}, func(r *site.Record) string { return s.AbsURL(r.URL) }},
+		F{Column{Name: "latitude", Type: "number"}, coord(true)},
+		F{Column{Name: "longitude", Type: "number"}, coord(false)},
+		F{Column{Name: "restored_by"}, func(r *site.Record) string { return strings.Join(ids(r.RestoredBy), ";") }},
+		F{Column{Name: "restored_by_names"}, func(r *site.Record) string { return textCell(strings.Join(names(r.RestoredBy), ";")) }},
+		F{Column{Name: "cause"}, func(r *site.Record) string { return r.Cause }},
+		F{Column{Name: "start"}, func(r *site.Record) string { return r.Start.Date.String() }},
+		F{Column{Name: "start_precision"}, func(r *site.Record) string { return Precision(r.Start.Date) }},
+		F{Column{Name: "start_disputed", Type: "boolean"}, func(r *site.Record) string { return strconv.FormatBool(r.Start.Disputed) }},
+		F{Column{Name: "status"}, func(r *site.Record) string { return r.Status.State.String() }},
+		F{Column{Name: "end"}, func(r *site.Record) string { return r.Status.End.Date.String() }},
+		F{Column{Name: "end_precision"}, func(r *site.Record) string { return Precision(r.Status.End.Date) }},
+		F{Column{Name: "as_of"}, func(r *site.Record) string { return r.Status.AsOf.String() }},
+		F{Column{Name: "period"}, recordPeriod},
+		F{Column{Name: "evidence"}, func(r *site.Record) string { return strings.Join(evidenceReports(r), ";") }},
+		F{Column{Name: "reports", Type: "integer"}, func(r *site.Record) string { return strconv.Itoa(len(evidenceReports(r))) }},
+		F{Column{Name: "url"}, func(r *site.Record) string { return s.AbsURL(r.URL) }},
 	)
 }
 

@@ -365,7 +365,7 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	}
 	groups := map[string][]*site.Entity{}
 	for _, e := range k.Entities {
-		groups[e.TypeLabel] = append(groups[e.TypeLabel], e)
+		groups[r.site.TypeOf(e)] = append(groups[r.site.TypeOf(e)], e)
 	}
 	other := r.ui.T("entities.other")
 	for _, t := range slices.Sorted(maps.Keys(groups)) {
@@ -482,8 +482,8 @@ func (r *renderer) search() *Page {
 
 func (r *renderer) dataPage() *Page {
 	p := r.newPage("data", "data/", r.ui.T("data.title"), r.ui.T("data.description"))
-	p.Columns = export.EventColumns(r.site)
-	p.RecordColumns = export.RecordColumns(r.site)
+	p.Columns = export.EventColumns(r.site, r.ui)
+	p.RecordColumns = export.RecordColumns(r.site, r.ui)
 	p.Events = r.site.Events
 	p.JSONLD = jsonld.Dataset(r.site, p.Canonical(), p.Description)
 	return p

@@ -18,7 +18,7 @@ func recordLine(s *site.Site, w site.Words, rec *site.Record) string {
 	sep := " "
 	for _, p := range rec.Roles {
 		r, _ := c.Role(p.Role)
-		roles.WriteString(sep + r.Phrase + " " + w.List(nameList(p.Entities)))
+		roles.WriteString(sep + r.Phrase + " " + w.List(nameList(s, p.Entities)))
 		sep = w.T("list.sep")
 	}
 	return w.T("record.line", "What", s.RecordWhat(w, rec), "Roles", roles.String(),
@@ -36,10 +36,11 @@ func (r *renderer) record(rec *site.Record) *Page {
 	return p
 }
 
-func nameList(es []*site.Entity) []string {
+// nameList is the names of es in s's language.
+func nameList(s *site.Site, es []*site.Entity) []string {
 	var out []string
 	for _, e := range es {
-		out = append(out, e.Name)
+		out = append(out, s.NameOf(e))
 	}
 	return out
 }

@@ -85,7 +85,9 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
-	r.labels = svg.LabelsFrom(sh.site, r.ui)
+	r.site = sh.site.In(ed.Lang, r.ui)
+	r.basemap = sh.basemap.In(ed.Lang)
+	r.labels = svg.LabelsFrom(r.site, r.ui)
 	r.nav = r.navigation()
 	return r
 }
@@ -133,8 +135,15 @@ func (r *renderer) jobs() []func() error {
 // renderer lays out the pages of one edition.
 type renderer struct {
 	*shared
-	ed  config.Edition // the edition whose pages it makes
-	nav []NavItem      // the edition's navigation
+	ed config.Edition // the edition whose pages it makes
+	// site and basemap are the shared ones as the edition labels them
+	// (site.Site.In, svg.Basemap.In): they stand in for shared's in every
+	// method of the renderer, so that each page, feed and search index
+	// reads the edition's labels; shared's methods, which write the files
+	// every edition shares, read the default edition's.
+	site    *site.Site
+	basemap *svg.Basemap
+	nav     []NavItem // the edition's navigation
 	// ui is the interface language of the edition's pages: the one place
 	// it is decided. Every Page and Fragment says things through it.
 	ui     *i18n.Localizer
@@ -282,7 +291,8 @@ func (r *renderer) searchIndex() error {
 
 // data writes the open data files.
 func (r *shared) data() error {
-	n, err := export.Write(r.site, r.w)
+	lang := r.site.Config.Editions[0].Lang
+	n, err := export.Write(r.site, r.w, r.theme.cat.Localizer(lang, "", lang))
 	r.count(0, n)
 	return err
 }
@@ -341,7 +351,7 @@ type NavItem struct {
 // localizer is the interface language of edition e's pages: its
 // language, in its digits, falling back to the default edition's.
 func (r *renderer) localizer(e config.Edition) *i18n.Localizer {
-	return r.theme.cat.Localizer(e.Lang, e.Digits, r.site.Config.Editions[0].Lang)
+	return r.theme.cat.Localizer(e.Lang, e.Digits, r.shared.site.Config.Editions[0].Lang)
 }
 
 // navigation is the edition's: its URLs are relative to the edition's

@@ -119,7 +119,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 			t := e.In(lang)
 			d := Doc{
 				// Its type and parent, so that namesakes can be told apart.
-				Title: t.Title, URL: root + e.URL + "index.html", Kind: e.Subtitle(), Summary: english.Shorten(t.Doc.FirstParagraph(), 240),
+				Title: t.Title, URL: root + e.URL + "index.html", Kind: s.Subtitle(e), Summary: english.Shorten(t.Doc.FirstParagraph(), 240),
 				Fields: []Field{{entityNames(e), weightTitle, true}, {text(diags, t.Doc), weightBody, false}},
 				Names:  entitySpellings(e),
 				Group:  k.ID,
@@ -163,18 +163,18 @@ func entitySpellings(e *site.Entity) []string {
 // not fixed kind ids, so that a site with other kinds has the facets its
 // roles imply.
 type kindsOf struct {
-	place, actor map[*site.Kind]bool
+	place, actor map[string]bool // by kind id: an edition's view of the site has kinds of its own (site.Site.In), its entities the site's
 	serviceIDs   []string // the vocabulary's ids, in its order
 }
 
 func facetKinds(s *site.Site) kindsOf {
-	f := kindsOf{place: map[*site.Kind]bool{}, actor: map[*site.Kind]bool{}, serviceIDs: s.Config.Services.IDs()}
+	f := kindsOf{place: map[string]bool{}, actor: map[string]bool{}, serviceIDs: s.Config.Services.IDs()}
 	for _, k := range s.Kinds {
 		if role, ok := s.Config.Role(site.RoleWhere); ok && slices.Contains(role.Kinds, k.ID) {
-			f.place[k] = true
+			f.place[k.ID] = true
 		}
 		if role, ok := s.Config.Role(site.RoleBy); ok && slices.Contains(role.Kinds, k.ID) {
-			f.actor[k] = true
+			f.actor[k.ID] = true
 		}
 	}
 	return f
@@ -182,10 +182,10 @@ func facetKinds(s *site.Site) kindsOf {
 
 // add adds e to the places or the actors, by its kind, once.
 func (f kindsOf) add(places, actors []*Entity, e *Entity) ([]*Entity, []*Entity) {
-	if f.place[e.Kind] && !slices.Contains(places, e) {
+	if f.place[e.Kind.ID] && !slices.Contains(places, e) {
 		places = append(places, e)
 	}
-	if f.actor[e.Kind] && !slices.Contains(actors, e) {
+	if f.actor[e.Kind.ID] && !slices.Contains(actors, e) {
 		actors = append(actors, e)
 	}
 	return places, actors

@@ -85,11 +85,11 @@ type facetFile struct {
 func writeFacets(s *site.Site, docs []Doc, dir string, w output.Writer) ([]facet, int, error) {
 	var out []facet
 	kinds := facetKinds(s)
-	entityFacet := func(id string, of func(Doc) []*Entity, isKind map[*site.Kind]bool) (facet, facetFile) {
+	entityFacet := func(id string, of func(Doc) []*Entity, isKind map[string]bool) (facet, facetFile) {
 		label := ""
 		var all []*Entity
 		for _, k := range s.Kinds {
-			if !isKind[k] {
+			if !isKind[k.ID] {
 				continue
 			}
 			if label == "" {

@@ -44,6 +44,11 @@ type Site struct {
 	Outline *config.Outline
 
 	resolver *resolver // kept for Report, which resolves one edit against the rest
+
+	// Set on an edition's view of the site (In): its language and
+	// interface words. Zero on the site itself.
+	lang  string
+	words Words
 }
 
 // Kind is one entity kind with its entities.

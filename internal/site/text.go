@@ -32,7 +32,7 @@ func (s *Site) RecordHeading(w Words, rec *Record) string {
 	}
 	var places []string
 	for _, e := range rec.Roles.Of(RoleWhere) {
-		places = append(places, e.Name)
+		places = append(places, s.NameOf(e))
 	}
 	return w.T("record.title", "What", s.RecordWhat(w, rec), "Places", w.List(places))
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gazette/internal/config"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -26,7 +27,8 @@ type Map struct {
 
 // MapShape is one country or region of the base map.
 type MapShape struct {
-	Name  string
+	Name  string // in the edition's language (Basemap.In)
+	shape config.Shape
 	D     string // SVG path data
 	Focus bool
 }
@@ -77,6 +79,21 @@ type Basemap struct {
 	shapes        []MapShape
 	places        []*site.Entity // entities with coordinates
 	busiest       []*site.Entity // the same, most reports first
+}
+
+// In is the basemap with its countries named in lang, where the outline
+// gives them a name in it (name_<lang>), else in its own name. b is not
+// changed; nil stays nil.
+func (b *Basemap) In(lang string) *Basemap {
+	if b == nil {
+		return nil
+	}
+	out := *b
+	out.shapes = slices.Clone(b.shapes)
+	for i := range out.shapes {
+		out.shapes[i].Name = out.shapes[i].shape.NameIn(lang)
+	}
+	return &out
 }
 
 const mapWidth = 640
@@ -145,7 +162,7 @@ func NewBasemap(s *site.Site) *Basemap {
 					d.WriteByte('Z')
 				}
 			}
-			b.shapes = append(b.shapes, MapShape{Name: sh.Name, D: d.String(), Focus: sh.Focus})
+			b.shapes = append(b.shapes, MapShape{Name: sh.Name, D: d.String(), Focus: sh.Focus, shape: sh})
 		}
 		// The focus is drawn last, so its border is on top.
 		slices.SortStableFunc(b.shapes, func(a, b MapShape) int { return btoi(a.Focus) - btoi(b.Focus) })

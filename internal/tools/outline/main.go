@@ -10,6 +10,8 @@
 // It decodes the TopoJSON arcs, keeps the focus country and its neighbours,
 // clips every ring to the bounding box, simplifies it (Douglas–Peucker) and
 // writes GeoJSON with coordinates rounded to 0.01°, about a kilometre.
+// world-atlas names countries in English only: the names in the site's
+// other languages (name_ar, name_ckb) were added to the output by hand.
 package main
 
 import (

@@ -1,0 +1,70 @@
+package site
+
+// In is the site as the edition in lang labels it: its Config in lang
+// (config.Config.In: the title, the kinds' titles and counting words, the
+// roles' labels and phrases, the vocabularies), its kinds with those
+// labels, and w, the edition's interface words, for the phrases made of
+// labels (Subtitle). Reports, entities, events and records are the same
+// values as s's, so an entity's Kind is still s's kind: pages ask the
+// view for labels (KindOf, TypeOf), never the entity. s is not changed.
+//
+// Each edition's pages, feeds and search index read the view; the open
+// data reads s, the default edition's, since a data set has one language.
+func (s *Site) In(lang string, w Words) *Site {
+	out := *s
+	out.Config = s.Config.In(lang)
+	out.Kinds = make([]*Kind, len(s.Kinds))
+	for i, k := range s.Kinds {
+		c := *k
+		c.Kind = k.Kind.In(lang)
+		out.Kinds[i] = &c
+	}
+	out.lang, out.words = lang, w
+	return &out
+}
+
+// KindOf is the kind of e as the site labels it.
+func (s *Site) KindOf(e *Entity) *Kind {
+	for _, k := range s.Kinds {
+		if k.ID == e.Kind.ID {
+			return k
+		}
+	}
+	return e.Kind
+}
+
+// TypeOf is e's type as readers of the site see it (site.yaml types:
+// gives labels, in each language; else the word with spaces for hyphens),
+// "" when it has none.
+func (s *Site) TypeOf(e *Entity) string {
+	if e.Type == "" {
+		return ""
+	}
+	return s.Config.Types.TypeLabel(e.Type)
+}
+
+// Subtitle tells an entity from its namesakes in a line, in the site's
+// language: its type, or else its kind's word for one, and the entity it
+// is within (message entity.subtitle): "district in Erbil Governorate".
+// Without interface words (a site not made by In), it is Entity.Subtitle.
+func (s *Site) Subtitle(e *Entity) string {
+	if s.words == nil {
+		return e.Subtitle()
+	}
+	t := s.TypeOf(e)
+	if t == "" {
+		t = s.KindOf(e).One
+	}
+	if e.Parent == nil {
+		return t
+	}
+	return s.words.T("entity.subtitle", "Type", t, "Parent", s.NameOf(e.Parent))
+}
+
+// NameOf is e's name in the site's language.
+func (s *Site) NameOf(e *Entity) string {
+	if s.lang == "" {
+		return e.Name
+	}
+	return e.NameIn(s.lang)
+}
