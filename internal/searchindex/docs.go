@@ -164,7 +164,7 @@ func entitySpellings(e *site.Entity) []string {
 // roles imply.
 type kindsOf struct {
 	place, actor map[string]bool // by kind id: an edition's view of the site has kinds of its own (site.Site.In), its entities the site's
-	serviceIDs   []string // the vocabulary's ids, in its order
+	serviceIDs   []string        // the vocabulary's ids, in its order
 }
 
 func facetKinds(s *site.Site) kindsOf {
