@@ -124,12 +124,21 @@ func events(t testing.TB, base string) <-chan string {
 }
 
 // settle waits until no build event has come for half a second.
-func settle(ch <-chan string) {
-	for {
+// until waits, build event by build event, for ok to hold, and fails
+// when no event comes for 10 seconds before it does. Waiting for the
+// condition rather than for a quiet moment keeps the test right on a
+// loaded machine, where the full rebuild after a quick one can take
+// longer than any fixed pause.
+func until(t testing.TB, ch <-chan string, what string, ok func() bool) {
+	t.Helper()
+	for !ok() {
 		select {
-		case <-ch:
-		case <-time.After(500 * time.Millisecond):
-			return
+		case _, open := <-ch:
+			if !open {
+				t.Fatalf("event stream closed before %s", what)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no build event within 10s, and not yet %s", what)
 		}
 	}
 }
@@ -204,21 +213,20 @@ func TestServe(t *testing.T) {
 	}
 	// An edit to one report is shown first, then the whole site is rebuilt:
 	// the index of reports follows a moment later.
-	settle(ev)
-	if _, _, body := get(t, base+"/reports/"); !strings.Contains(body, "Darker") {
-		t.Errorf("the rebuilt index of reports does not show the new title")
-	}
+	until(t, ev, "the rebuilt index of reports shows the new title", func() bool {
+		_, _, body := get(t, base+"/reports/")
+		return strings.Contains(body, "Darker")
+	})
 
 	// A broken build shows its errors on every page, with the source line.
 	bad := strings.Replace(good, "title: Dark\n", "title: Dark\nsumary: oops\n", 1)
 	if err := os.WriteFile(report, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	next(t, ev)
-	code, _, body = get(t, page)
-	if code != 500 {
-		t.Errorf("GET a page of a failed build: %d, want 500", code)
-	}
+	until(t, ev, "a page of the failed build answers 500", func() bool {
+		code, _, body = get(t, page)
+		return code == 500
+	})
 	for _, want := range []string{
 		`reports/2016-08-12-dark.md:3:1`,
 		`unknown field &#34;sumary&#34; in report front matter; did you mean &#34;summary&#34;?`,
@@ -237,10 +245,10 @@ func TestServe(t *testing.T) {
 	if err := os.WriteFile(report, []byte(good), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	next(t, ev)
-	if code, _, body := get(t, page); code != 200 || strings.Contains(body, "sumary") {
-		t.Errorf("after the fix: %d", code)
-	}
+	until(t, ev, "the fixed report is served again", func() bool {
+		code, _, body := get(t, page)
+		return code == 200 && !strings.Contains(body, "sumary")
+	})
 
 	// A new file in a new folder is seen too.
 	writeSite(t, dir, map[string]string{"content/pages/about.md": "---\ntitle: About us\n---\nHello.\n"})
