@@ -123,7 +123,6 @@ func events(t testing.TB, base string) <-chan string {
 	return ch
 }
 
-// settle waits until no build event has come for half a second.
 // until waits, build event by build event, for ok to hold, and fails
 // when no event comes for 10 seconds before it does. Waiting for the
 // condition rather than for a quiet moment keeps the test right on a
