@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/site"
 	"gazette/internal/spill"
+	"gazette/internal/theme"
 )
 
 // Fragment is what every partial receives: the value the layout or partial
@@ -284,6 +286,17 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 // Deprecated: see Fragment.Cached.
 func (p *Page) CachedEach(name string, list any) (template.HTML, error) {
 	return p.PartialEach(name, list)
+}
+
+// execute lays out p with the theme's layout: the layout's template set
+// becomes the page's, for Partial.
+func execute(t *theme.Theme, w io.Writer, layout string, p *Page) error {
+	tmpl, variant := t.Layout(layout)
+	if tmpl == nil {
+		return fmt.Errorf("theme has no layout %q", layout)
+	}
+	p.prepare(tmpl, variant)
+	return tmpl.Execute(w, p)
 }
 
 // maxPartialDepth bounds partials laid out one inside another, as

@@ -149,9 +149,9 @@ func TestThemeVariants(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Sorted())
 	}
-	for _, l := range layoutNames {
-		if got, want := th.variant[l] != 0, l == "search"; got != want {
-			t.Errorf("%s: variant %d", l, th.variant[l])
+	for _, l := range []string{"home", "report", "reports", "record", "records", "entity", "entities", "page", "timeline", "search", "data", "404"} {
+		if _, variant := th.Layout(l); (variant != 0) != (l == "search") {
+			t.Errorf("%s: variant %d", l, variant)
 		}
 	}
 }
