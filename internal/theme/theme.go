@@ -1,3 +1,17 @@
+// Package theme is gazette's template engine glue: it reads a theme file
+// by file, the project's themes/<name>/ first and the embedded default
+// theme second, parses its layouts and one-file-per-partial templates
+// into one template set per layout, binds its message catalogues
+// (i18n/<lang>.yaml), lists its static files, and turns what
+// html/template says about a parse or an execution into a diagnostic at
+// the theme file's own line and column.
+//
+// The seam: this package knows template files, not what they show. It
+// imports neither site nor render; package render builds the values a
+// layout receives (Page, Fragment), supplies the template functions to
+// Load, and executes the template set that Layout returns. A change to
+// how a theme is found or reported is made here; a change to what a page
+// shows, in render.
 package theme
 
 import (
