@@ -61,7 +61,7 @@ type Options struct {
 // once per edition; the shared files (the theme's static files, the open
 // data, the sitemap, robots.txt) once, at the root.
 func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
+	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}}
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
