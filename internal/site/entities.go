@@ -54,22 +54,10 @@ func (r *resolver) entities(all []*content.Entity) {
 			}
 		}
 		// An alias that is another entity's id, and not also one of that
-		// entity's spellings, would make [x](city:) and city:x name two
-		// different entities without a word.
-		langs := append([]string{""}, s.Config.Langs()...)
+		// entity's spellings (see names.Index.Shadows).
 		for _, e := range k.Entities {
-			for _, lang := range langs {
-				if lang != "" && !ix.HasLang(lang) {
-					continue
-				}
-				if slices.ContainsFunc(ix.Claims(e.ID, lang), func(c names.Claim[*Entity]) bool { return c.Item == e }) {
-					continue
-				}
-				for _, c := range ix.Made(e.ID, lang) {
-					if c.What == "alias" {
-						r.diags.Errorf(c.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.Value, c.Pos.Path, e.Path)
-					}
-				}
+			for _, c := range ix.Shadows(e, e.ID, s.Config.Langs()) {
+				r.diags.Errorf(c.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.Value, c.Pos.Path, e.Path)
 			}
 		}
 		for _, e := range k.Entities {

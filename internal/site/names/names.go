@@ -112,3 +112,25 @@ func (ix *Index[T]) Nearest(s, lang string) []Claim[T] {
 	}
 	return nil
 }
+
+// Shadows returns the aliases that spell id, x's own id, in every
+// language or in texts in one of langs, where x does not also claim that
+// spelling: there [id](kind:) and kind:id would name two different things
+// without a word.
+func (ix *Index[T]) Shadows(x T, id string, langs []string) []Claim[T] {
+	var out []Claim[T]
+	for _, lang := range append([]string{""}, langs...) {
+		if lang != "" && !ix.HasLang(lang) {
+			continue
+		}
+		if slices.ContainsFunc(ix.Claims(id, lang), func(c Claim[T]) bool { return c.Item == x }) {
+			continue
+		}
+		for _, c := range ix.Made(id, lang) {
+			if c.What == "alias" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
