@@ -193,8 +193,10 @@ func (r *resolver) related() {
 	named := func(e *Entity) []int {
 		p, ok := postings[e]
 		if !ok {
-			for _, ref := range directReports(e) {
-				p = append(p, index[ref.Report])
+			for _, ref := range e.Reports {
+				if ref.Direct { // the reports that name e itself, not a place within it
+					p = append(p, index[ref.Report])
+				}
 			}
 			postings[e] = p
 		}
@@ -218,20 +220,4 @@ func entityLists(reports []*Report) [][]*Entity {
 		}
 	}
 	return out
-}
-
-// directReports returns the reports that name e itself; they come first in
-// e.Reports only by accident of order, so filter.
-func directReports(e *Entity) []ReportRef {
-	if e.direct == nil {
-		for _, ref := range e.Reports {
-			if ref.Direct {
-				e.direct = append(e.direct, ref)
-			}
-		}
-		if e.direct == nil {
-			e.direct = []ReportRef{}
-		}
-	}
-	return e.direct
 }

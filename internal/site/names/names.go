@@ -7,9 +7,14 @@
 package names
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/fold"
 )
 
@@ -133,4 +138,36 @@ func (ix *Index[T]) Shadows(x T, id string, langs []string) []Claim[T] {
 		}
 	}
 	return out
+}
+
+// Hint suggests what s, an unknown id, probably meant: the things it is a
+// spelling of (`; did you mean "mosul"?`), each shown as id gives it, else
+// the nearest of ids to s as written or as a slug; "" when none is near.
+func (ix *Index[T]) Hint(s string, id func(T) string, ids []string) string {
+	if found := ix.Lookup(s, ""); len(found) > 0 {
+		quoted := make([]string, len(found))
+		for i, x := range found {
+			quoted[i] = strconv.Quote(id(x))
+		}
+		return "; did you mean " + english.Or(quoted) + "?"
+	}
+	if h := diag.DidYouMean(s, ids); h != "" {
+		return h
+	}
+	return diag.DidYouMean(strings.ToLower(content.Slugify(s)), ids)
+}
+
+// NearestHint suggests the spelling nearest to s that holds in texts in
+// lang, and the things it names, each as ref gives it:
+// `; did you mean "Mosul" (city:mosul)?`; "" when none is near.
+func (ix *Index[T]) NearestHint(s, lang string, ref func(T) string) string {
+	claims := ix.Nearest(s, lang)
+	if len(claims) == 0 {
+		return ""
+	}
+	refs := make([]string, len(claims))
+	for i, c := range claims {
+		refs[i] = ref(c.Item)
+	}
+	return fmt.Sprintf("; did you mean %q (%s)?", claims[0].Value, english.Or(refs))
 }
