@@ -28,6 +28,7 @@ import (
 	"gazette/internal/render"
 	"gazette/internal/site"
 	"gazette/internal/spill"
+	"gazette/internal/theme"
 )
 
 // Options say what to build and where.
@@ -231,7 +232,7 @@ func Run(opts Options) (Result, error) {
 
 // loadTheme reads the theme named in site.yaml: the project's
 // themes/<name>/ folder over the embedded default theme.
-func loadTheme(opts Options, name string, diags *diag.List) *render.Theme {
+func loadTheme(opts Options, name string, diags *diag.List) *theme.Theme {
 	dir := "themes/" + name
 	for _, p := range []string{"themes", dir} {
 		if err := insideProject(opts.Project, p); err != nil {
@@ -350,7 +351,7 @@ func (nopCloser) Close() error { return nil }
 type State struct {
 	fsys  fs.FS
 	site  *site.Site
-	theme *render.Theme
+	theme *theme.Theme
 	md    *markup.Markdown
 }
 

@@ -2,16 +2,16 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 	"sync"
 
 	"gazette/internal/config"
 	"gazette/internal/site"
-	"gazette/internal/spill"
+	"gazette/internal/theme"
 )
 
 // Fragment is what every partial receives: the value the layout or partial
@@ -21,7 +21,7 @@ import (
 // words, and links as seen from there.
 // A partial sees nothing else, so it gives the same HTML for the same data
 // on all such pages, and the renderer may lay it out once for them all
-// (see cached): the theme never has to say so.
+// (see theme.Cached): the theme never has to say so.
 type Fragment struct {
 	Data       any
 	Site       *site.Site
@@ -87,7 +87,7 @@ func (f *Fragment) PartialEach(name string, list any) (template.HTML, error) {
 // Cached is Partial.
 //
 // Deprecated: themes once chose which partials were cached; the renderer
-// now does (see cached). Kept so that layouts written before still build.
+// now does (see theme.Cached). Kept so that layouts written before still build.
 func (f *Fragment) Cached(name string, data any) (template.HTML, error) {
 	return f.page.Partial(name, data)
 }
@@ -99,153 +99,45 @@ func (f *Fragment) CachedEach(name string, list any) (template.HTML, error) {
 	return f.page.PartialEach(name, list)
 }
 
-// fragmentKey identifies a cached fragment: its data, and a number for
-// the rest (see context).
-type fragmentKey struct {
-	ctx  uint32
-	data any
+// fragments is what the pages of one render share to lay out partials:
+// the HTML kept of them (theme.Fragments), and buffers to lay them out in.
+type fragments struct {
+	theme.Fragments
+	bufs sync.Pool
 }
 
 // fragmentContext is what a fragment's HTML depends on besides its data:
 // the partial, the parts of the page it can see (its edition is its
 // language), and the layouts whose own partials it may use
-// (Theme.variant). A site has a handful of them, so
-// each is numbered once and a key holds the number.
+// (theme.Theme.Layout's variant).
 type fragmentContext struct {
 	name, prefix, lang, uiLang string
 	variant                    int
 }
 
-// fragment is a cached fragment's HTML, in memory or in the spill file.
-type fragment struct {
-	html    template.HTML
-	ref     spill.Ref
-	spilled bool
-}
-
-// fragments caches the HTML of the partials that cached names. The
-// first maxFragmentBytes of it are kept in memory; past that, when a spill
-// file is given, the HTML waits there (a read from the page cache is still
-// far cheaper than laying the partial out again), else it is made anew
-// each time. A 100,000-report site repeats some 300 MB of fragments in
-// half a million keys, so a key is small: a number and a pointer.
-type fragments struct {
-	mu    sync.RWMutex
-	m     map[fragmentKey]fragment
-	ctxs  map[fragmentContext]uint32
-	bytes int64       // HTML held in memory
-	max   int64       // bytes kept in memory; 0 is maxFragmentBytes
-	spill *spill.File // nil: only memory
-	bufs  sync.Pool
-}
-
-const maxFragmentBytes = 8 << 20
-
-// context numbers fc, once.
-func (c *fragments) context(fc fragmentContext) uint32 {
-	c.mu.RLock()
-	n, ok := c.ctxs[fc]
-	c.mu.RUnlock()
-	if ok {
-		return n
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if n, ok := c.ctxs[fc]; ok {
-		return n
-	}
-	if c.ctxs == nil {
-		c.ctxs = map[fragmentContext]uint32{}
-	}
-	n = uint32(len(c.ctxs))
-	c.ctxs[fc] = n
-	return n
-}
-
-func (c *fragments) load(key fragmentKey) (template.HTML, bool) {
-	c.mu.RLock()
-	v, ok := c.m[key]
-	c.mu.RUnlock()
-	switch {
-	case !ok:
-		return "", false
-	case !v.spilled:
-		return v.html, true
-	}
-	h, err := c.spill.GetString(v.ref)
-	return template.HTML(h), err == nil
-}
-
-func (c *fragments) store(key fragmentKey, h template.HTML) {
-	c.mu.RLock()
-	inMemory := c.bytes < cmp.Or(c.max, maxFragmentBytes)
-	c.mu.RUnlock()
-	v := fragment{html: h}
-	if !inMemory {
-		if c.spill == nil {
-			return
-		}
-		ref, err := c.spill.PutString(string(h))
-		if err != nil {
-			return
-		}
-		v = fragment{ref: ref, spilled: true}
-	}
-	c.mu.Lock()
-	if c.m == nil {
-		c.m = map[fragmentKey]fragment{}
-	}
-	if _, dup := c.m[key]; !dup {
-		c.m[key] = v
-		if !v.spilled {
-			c.bytes += int64(len(h))
-		}
-	}
-	c.mu.Unlock()
-}
-
-// cached reports whether the HTML of the partial name is kept and reused
-// on every page at the same depth and in the same language. Any partial
-// could be, since it sees only its data and a Fragment; these are the
-// default theme's partials that many pages repeat with the same data (a
-// report's entry in a list, an entity's link, an event's row on the pages
-// of its places and actors, a map dot, a record's line on each report
-// that is evidence for it, "3 sources", the site's header and footer),
-// for which the memory buys time. A theme that replaces one of
-// them keeps the reuse; another partial is laid out each time it is
-// called, which is always right, only slower.
-func cached(name string) bool {
-	switch name {
-	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot",
-		"record-line", "chrome-run":
-		return true
-	}
-	return false
-}
-
 // Partial lays out the partial template name, giving it a Fragment that
 // holds data, and returns its HTML: layouts call it as
 // {{$.Partial "report-item" .}}, or with nil for a partial that needs no
-// data. Whether the HTML is kept for other pages is decided by cached,
-// not by the theme; data that cannot be a map key (a list, a dict) is
+// data. Whether the HTML is kept for other pages is decided by theme.Cached,
+// not by the layouts; data that cannot be a map key (a list, a dict) is
 // never kept. It takes exactly one value, not a variadic list: text/template
 // calls a variadic method with two more allocations, and a page makes
 // hundreds of these calls.
 func (p *Page) Partial(name string, data any) (template.HTML, error) {
-	if !cached(name) || (data != nil && !reflect.ValueOf(data).Comparable()) {
+	if !theme.Cached(name) || (data != nil && !reflect.ValueOf(data).Comparable()) {
 		return p.execute(name, data)
 	}
 	f := p.fragment()
 	c := p.frags
-	key := fragmentKey{ctx: c.context(fragmentContext{name, f.prefix, f.Lang, f.UILang, p.variant}), data: data}
-	if h, ok := c.load(key); ok {
+	key := c.Key(fragmentContext{name, f.prefix, f.Lang, f.UILang, p.variant}, data)
+	if h, ok := c.Load(key); ok {
 		return h, nil
 	}
 	h, err := p.execute(name, data)
 	if err != nil {
 		return "", err
 	}
-	c.store(key, h)
+	c.Store(key, h)
 	return h, nil
 }
 
@@ -284,6 +176,17 @@ func (p *Page) Cached(name string, data any) (template.HTML, error) {
 // Deprecated: see Fragment.Cached.
 func (p *Page) CachedEach(name string, list any) (template.HTML, error) {
 	return p.PartialEach(name, list)
+}
+
+// execute lays out p with the theme's layout: the layout's template set
+// becomes the page's, for Partial.
+func execute(t *theme.Theme, w io.Writer, layout string, p *Page) error {
+	tmpl, variant := t.Layout(layout)
+	if tmpl == nil {
+		return fmt.Errorf("theme has no layout %q", layout)
+	}
+	p.prepare(tmpl, variant)
+	return tmpl.Execute(w, p)
 }
 
 // maxPartialDepth bounds partials laid out one inside another, as

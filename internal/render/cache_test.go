@@ -11,6 +11,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/site"
 	"gazette/internal/spill"
+	"gazette/internal/theme"
 )
 
 func TestCached(t *testing.T) {
@@ -21,7 +22,7 @@ func TestCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sp.Close()
-	t.Run("spill", func(t *testing.T) { testCached(t, &fragments{max: -1, spill: sp}) })
+	t.Run("spill", func(t *testing.T) { testCached(t, &fragments{Fragments: theme.Fragments{Max: -1, Spill: sp}}) })
 }
 
 func testCached(t *testing.T, frags *fragments) {
@@ -68,7 +69,7 @@ func testCached(t *testing.T, frags *fragments) {
 		if got != tt.want {
 			t.Errorf("%d: got %s, want %s", i, got, tt.want)
 		}
-		n := len(frags.m)
+		n := frags.Len()
 		if n != tt.kept {
 			t.Errorf("%d: %d fragments kept, want %d", i, n, tt.kept)
 		}
@@ -111,7 +112,7 @@ func testCached(t *testing.T, frags *fragments) {
 
 	// A partial that cached does not name is laid out each time, and
 	// nothing is kept; so is one whose data cannot be a key.
-	kept := len(frags.m)
+	kept := frags.Len()
 	for _, c := range []struct {
 		name string
 		data any
@@ -128,7 +129,7 @@ func testCached(t *testing.T, frags *fragments) {
 			}
 		}
 	}
-	if n := len(frags.m); n != kept {
+	if n := frags.Len(); n != kept {
 		t.Errorf("after partials not kept: %d fragments kept, want %d", n, kept)
 	}
 
@@ -149,9 +150,9 @@ func TestThemeVariants(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Sorted())
 	}
-	for _, l := range layoutNames {
-		if got, want := th.variant[l] != 0, l == "search"; got != want {
-			t.Errorf("%s: variant %d", l, th.variant[l])
+	for _, l := range []string{"home", "report", "reports", "record", "records", "entity", "entities", "page", "timeline", "search", "data", "404"} {
+		if _, variant := th.Layout(l); (variant != 0) != (l == "search") {
+			t.Errorf("%s: variant %d", l, variant)
 		}
 	}
 }

@@ -2,16 +2,26 @@ package render
 
 import (
 	"html/template"
+	"io/fs"
 	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/i18n"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
+	"gazette/internal/theme"
 )
+
+// LoadTheme is theme.Load with the template functions of the pages
+// (funcs): the theme engine parses the layouts; what they can call on the
+// site's values is the page stage's to say.
+func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *theme.Theme {
+	return theme.Load(def, override, dir, funcs, diags)
+}
 
 // funcs are the template functions. They format; they do not compute.
 // Those that say something (when, statusText, startText, roleText,

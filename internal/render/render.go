@@ -12,8 +12,9 @@
 // theme can restyle every page without touching Go.
 //
 // The files: render.go runs the jobs; pages.go and records.go make the
-// Page of each layout; theme.go, cache.go and funcs.go are the template
-// engine glue (loading a theme, caching partials, template functions).
+// Page of each layout; cache.go lays out partials and keeps their HTML;
+// funcs.go and words.go are what layouts call. Loading a theme is package
+// theme's.
 package render
 
 import (
@@ -21,7 +22,6 @@ import (
 	"bytes"
 	"html/template"
 	"io"
-	"io/fs"
 	"sync"
 
 	"gazette/internal/config"
@@ -36,6 +36,7 @@ import (
 	"gazette/internal/site"
 	"gazette/internal/spill"
 	"gazette/internal/svg"
+	"gazette/internal/theme"
 )
 
 // Stats counts what a render produced.
@@ -59,8 +60,8 @@ type Options struct {
 // its Edition.Root(): every page, the search index and the feeds are made
 // once per edition; the shared files (the theme's static files, the open
 // data, the sitemap, robots.txt) once, at the root.
-func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{spill: opts.Spill}}
+func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
+	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}}
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
@@ -154,7 +155,7 @@ type renderer struct {
 // theme, the output and the cache of fragments.
 type shared struct {
 	site  *site.Site
-	theme *Theme
+	theme *theme.Theme
 	md    *markup.Markdown
 	w     output.Writer
 	diags *diag.List
@@ -197,8 +198,8 @@ func (r *renderer) page(layout string, p *Page) error {
 		} // a larger one, an index of every place, would sit in the pool
 	}()
 	buf.Reset()
-	if err := r.theme.execute(buf, layout, p); err != nil {
-		r.theme.execError(r.diags, layout, p.File(), err)
+	if err := execute(r.theme, buf, layout, p); err != nil {
+		r.theme.ExecError(r.diags, layout, p.File(), err)
 		return nil
 	}
 	r.count(1, 1)
@@ -223,12 +224,12 @@ func (r *renderer) streamPage(layout string, p *Page) error {
 	}
 	fw := &firstError{w: f}
 	bw := bufio.NewWriterSize(fw, 64<<10)
-	if err := r.theme.execute(bw, layout, p); err != nil {
+	if err := execute(r.theme, bw, layout, p); err != nil {
 		f.Close()
 		if fw.err != nil {
 			return fw.err // the disk, not the theme
 		}
-		r.theme.execError(r.diags, layout, p.File(), err)
+		r.theme.ExecError(r.diags, layout, p.File(), err)
 		return nil
 	}
 	if err := bw.Flush(); err != nil {
@@ -292,7 +293,7 @@ func (r *renderer) searchIndex() error {
 // data writes the open data files.
 func (r *shared) data() error {
 	lang := r.site.Config.Editions[0].Lang
-	n, err := export.Write(r.site, r.w, r.theme.cat.Localizer(lang, "", lang))
+	n, err := export.Write(r.site, r.w, r.theme.Catalogue().Localizer(lang, "", lang))
 	r.count(0, n)
 	return err
 }
@@ -314,7 +315,7 @@ func (r *shared) body(doc *markup.Doc) template.HTML {
 // win. style.css is the theme's stylesheet; code.css the code colours,
 // which only pages with highlighted code link (Page.Styles).
 func (r *shared) assets() error {
-	if err := r.w.WriteFile("style.css", r.theme.css); err != nil {
+	if err := r.w.WriteFile("style.css", r.theme.CSS()); err != nil {
 		return err
 	}
 	if err := r.w.WriteFile("code.css", []byte("/* Code highlighting (chroma) */\n"+r.md.CSS())); err != nil {
@@ -325,11 +326,11 @@ func (r *shared) assets() error {
 	for _, p := range r.site.Static {
 		own[p] = true
 	}
-	for _, p := range r.theme.staticFiles() {
+	for _, p := range r.theme.StaticFiles() {
 		if own[p] {
 			continue
 		}
-		b, err := fs.ReadFile(r.theme.static[p], "static/"+p)
+		b, err := r.theme.Static(p)
 		if err != nil {
 			return err
 		}
@@ -351,7 +352,7 @@ type NavItem struct {
 // localizer is the interface language of edition e's pages: its
 // language, in its digits, falling back to the default edition's.
 func (r *renderer) localizer(e config.Edition) *i18n.Localizer {
-	return r.theme.cat.Localizer(e.Lang, e.Digits, r.shared.site.Config.Editions[0].Lang)
+	return r.theme.Catalogue().Localizer(e.Lang, e.Digits, r.shared.site.Config.Editions[0].Lang)
 }
 
 // navigation is the edition's: its URLs are relative to the edition's
@@ -377,14 +378,14 @@ func (r *renderer) navigation() []NavItem {
 // ReportPage lays out one report's page alone, in the default edition, for
 // `gazette serve` to show an edit at once; rep comes from
 // site.Site.Report. It returns the page's output path and HTML.
-func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
+func ReportPage(s *site.Site, t *theme.Theme, md *markup.Markdown, rep *site.Report, diags *diag.List) (string, []byte, error) {
 	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
 	r := newRenderer(sh, s.Config.Editions[0])
 	p := r.report(rep)
 	var buf bytes.Buffer
-	if err := t.execute(&buf, "report", p); err != nil {
+	if err := execute(t, &buf, "report", p); err != nil {
 		return "", nil, err
 	}
 	return p.File(), buf.Bytes(), nil

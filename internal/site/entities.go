@@ -3,12 +3,10 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gazette/internal/content"
 	"gazette/internal/diag"
-	"gazette/internal/english"
 	"gazette/internal/site/names"
 )
 
@@ -54,22 +52,10 @@ func (r *resolver) entities(all []*content.Entity) {
 			}
 		}
 		// An alias that is another entity's id, and not also one of that
-		// entity's spellings, would make [x](city:) and city:x name two
-		// different entities without a word.
-		langs := append([]string{""}, s.Config.Langs()...)
+		// entity's spellings (see names.Index.Shadows).
 		for _, e := range k.Entities {
-			for _, lang := range langs {
-				if lang != "" && !ix.HasLang(lang) {
-					continue
-				}
-				if slices.ContainsFunc(ix.Claims(e.ID, lang), func(c names.Claim[*Entity]) bool { return c.Item == e }) {
-					continue
-				}
-				for _, c := range ix.Made(e.ID, lang) {
-					if c.What == "alias" {
-						r.diags.Errorf(c.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.Value, c.Pos.Path, e.Path)
-					}
-				}
+			for _, c := range ix.Shadows(e, e.ID, s.Config.Langs()) {
+				r.diags.Errorf(c.Pos, "alias %q of %s is the id of %s; remove the alias or rename one of them", c.Value, c.Pos.Path, e.Path)
 			}
 		}
 		for _, e := range k.Entities {
@@ -146,23 +132,14 @@ func (r *resolver) entity(kind, id string, pos diag.Pos) *Entity {
 }
 
 // hint suggests the entity an unknown id or name probably meant: one whose
-// name or alias it is, else the nearest id.
+// name or alias it is, else the nearest id (names.Index.Hint), else the
+// file to create.
 func (r *resolver) hint(k *Kind, s string) string {
-	if found := r.names[k.ID].Lookup(s, ""); len(found) > 0 {
-		ids := make([]string, len(found))
-		for i, e := range found {
-			ids[i] = strconv.Quote(e.ID)
-		}
-		return "; did you mean " + english.Or(ids) + "?"
-	}
 	ids := make([]string, len(k.Entities))
 	for i, e := range k.Entities {
 		ids[i] = e.ID
 	}
-	if h := diag.DidYouMean(s, ids); h != "" {
-		return h
-	}
-	if h := diag.DidYouMean(strings.ToLower(content.Slugify(s)), ids); h != "" {
+	if h := r.names[k.ID].Hint(s, func(e *Entity) string { return e.ID }, ids); h != "" {
 		return h
 	}
 	return "; create " + k.Plural + "/" + content.Slugify(s) + ".md or fix the id"

@@ -62,9 +62,7 @@ func (r *resolver) index() {
 			}
 		}
 		for _, m := range rep.Mentions {
-			e := m.Entity
-			e.Mentions = append(e.Mentions, m)
-			groupMention(e, m)
+			m.Entity.Mentions = append(m.Entity.Mentions, m)
 		}
 		for _, src := range rep.Sources {
 			for _, k := range s.Kinds {
@@ -75,35 +73,22 @@ func (r *resolver) index() {
 			}
 		}
 	}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			e.MentionGroups, e.MoreMentionReports = mentionGroups(e.Mentions)
+		}
+	}
 	r.mentionsIn()
 
 	// Events and records: each is listed on the pages of the entities it
 	// names and of their ancestors, once, with the first part each plays.
 	for _, ev := range s.Events {
-		seen := map[*Entity]bool{}
-		for _, p := range ev.Roles {
-			for _, e := range p.Entities {
-				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
-					if !seen[x] {
-						seen[x] = true
-						x.Events = append(x.Events, ev)
-					}
-				}
-			}
-		}
+		rollUp(ev.Roles, func(x *Entity, _ string) { x.Events = append(x.Events, ev) })
 	}
 	for _, rec := range s.Records {
-		seen := map[*Entity]bool{}
-		for _, p := range append(slices.Clip(rec.Roles), Part{RoleRestored, rec.RestoredBy}) {
-			for _, e := range p.Entities {
-				for _, x := range append([]*Entity{e}, e.Ancestors()...) {
-					if !seen[x] {
-						seen[x] = true
-						x.Records = append(x.Records, RecordRef{rec, p.Role})
-					}
-				}
-			}
-		}
+		rollUp(append(slices.Clip(rec.Roles), Part{RoleRestored, rec.RestoredBy}), func(x *Entity, role string) {
+			x.Records = append(x.Records, RecordRef{rec, role})
+		})
 	}
 	// Independent: one writes entities' Related, the other reports'.
 	var wg sync.WaitGroup
@@ -148,22 +133,32 @@ func (r *resolver) mentionsIn() {
 	}
 }
 
-// groupMention adds m to what e's page shows of its mentions. Reports
-// come newest first, and a report's mentions in document order.
-func groupMention(e *Entity, m *Mention) {
-	g := len(e.MentionGroups) - 1
-	switch {
-	case g >= 0 && e.MentionGroups[g].Report == m.Report:
-		if len(e.MentionGroups[g].Mentions) < maxMentionsShown {
-			e.MentionGroups[g].Mentions = append(e.MentionGroups[g].Mentions, m)
-		} else {
-			e.MentionGroups[g].More++
+// rollUp calls add once for each entity that parts name and each of
+// their ancestors, with the role of the first part that names it.
+func rollUp(parts []Part, add func(x *Entity, role string)) {
+	seen := map[*Entity]bool{}
+	for _, p := range parts {
+		for _, e := range p.Entities {
+			for _, x := range append([]*Entity{e}, e.Ancestors()...) {
+				if !seen[x] {
+					seen[x] = true
+					add(x, p.Role)
+				}
+			}
 		}
-	case len(e.MentionGroups) < maxMentionGroups:
-		e.MentionGroups = append(e.MentionGroups, MentionGroup{Report: m.Report, Mentions: []*Mention{m}})
-	case len(e.Mentions) < 2 || e.Mentions[len(e.Mentions)-2].Report != m.Report:
-		e.MoreMentionReports++ // the first of this report's mentions
 	}
+}
+
+// mentionGroups groups the mentions of an entity, newest report first,
+// as its page quotes them: maxMentionsShown of each of the newest
+// maxMentionGroups reports, and how many reports more.
+func mentionGroups(list []*Mention) ([]MentionGroup, int) {
+	runs, more := rank.Runs(list, func(m *Mention) *Report { return m.Report }, maxMentionGroups, maxMentionsShown)
+	var groups []MentionGroup
+	for _, r := range runs {
+		groups = append(groups, MentionGroup{Report: r.Key, Mentions: r.Items, More: r.More})
+	}
+	return groups, more
 }
 
 func newestFirst(a, b *Report) int {
@@ -198,8 +193,10 @@ func (r *resolver) related() {
 	named := func(e *Entity) []int {
 		p, ok := postings[e]
 		if !ok {
-			for _, ref := range directReports(e) {
-				p = append(p, index[ref.Report])
+			for _, ref := range e.Reports {
+				if ref.Direct { // the reports that name e itself, not a place within it
+					p = append(p, index[ref.Report])
+				}
 			}
 			postings[e] = p
 		}
@@ -223,20 +220,4 @@ func entityLists(reports []*Report) [][]*Entity {
 		}
 	}
 	return out
-}
-
-// directReports returns the reports that name e itself; they come first in
-// e.Reports only by accident of order, so filter.
-func directReports(e *Entity) []ReportRef {
-	if e.direct == nil {
-		for _, ref := range e.Reports {
-			if ref.Direct {
-				e.direct = append(e.direct, ref)
-			}
-		}
-		if e.direct == nil {
-			e.direct = []ReportRef{}
-		}
-	}
-	return e.direct
 }

@@ -151,34 +151,17 @@ func (r *resolver) settle(rec *Record) {
 		rec.Roles = slices.DeleteFunc(rec.Roles, func(p Part) bool { return p.Role == RoleBy })
 	}
 
-	var starts, ends []content.Date
+	ends := r.site.Config.EventTypes.Ends
+	var seen []evidence.Sighting
 	for _, ev := range rec.Evidence {
-		if rec.Own && r.site.Config.EventTypes.Ends(ev.Type) {
-			ends = append(ends, ev.From) // a restoration that names no record
-			continue
-		}
-		starts = append(starts, ev.From)
-		if !ev.Until.Date.IsZero() {
-			ends = append(ends, ev.Until.Date)
-		}
+		// An event of an ending type that names no record is its own
+		// record's end.
+		seen = append(seen, evidence.Sighting{From: ev.From, Until: ev.Until.Date, Ongoing: ev.Until.Ongoing, Report: ev.Report.Date, Ending: rec.Own && ends(ev.Type)})
 	}
 	for _, ev := range rec.Endings {
-		ends = append(ends, ev.From)
+		seen = append(seen, evidence.Sighting{From: ev.From, Ending: true})
 	}
-	rec.Start = evidence.Settle(starts)
-	restored := len(rec.Endings) > 0 || (rec.Own && r.site.Config.EventTypes.Ends(rec.Type))
-	switch {
-	case len(ends) > 0 && restored:
-		rec.Status = evidence.Status{State: evidence.Restored, End: evidence.Settle(ends)}
-	case len(ends) > 0:
-		rec.Status = evidence.Status{State: evidence.Ended, End: evidence.Settle(ends)}
-	default:
-		for _, ev := range rec.Evidence {
-			if ev.Until.Ongoing && ev.Report.Date.Compare(rec.Status.AsOf) > 0 {
-				rec.Status = evidence.Status{State: evidence.Ongoing, AsOf: ev.Report.Date}
-			}
-		}
-	}
+	rec.Start, rec.Status = evidence.Judge(seen, len(rec.Endings) > 0 || (rec.Own && ends(rec.Type)))
 	if len(rec.Evidence)+len(rec.Endings) == 0 && !rec.Invalid {
 		r.diags.Warnf(diag.Pos{Path: rec.Path}, "no report gives evidence for record %q: name it in an event with record: %s", rec.ID, rec.ID)
 	}

@@ -186,12 +186,8 @@ func (r *resolver) nameHint(kind, text, lang string) string {
 	if ix == nil {
 		return ""
 	}
-	if claims := ix.Nearest(text, lang); len(claims) > 0 {
-		ids := make([]string, len(claims))
-		for i, c := range claims {
-			ids[i] = kind + ":" + c.Item.ID
-		}
-		return fmt.Sprintf("; did you mean %q (%s)?", claims[0].Value, english.Or(ids))
+	if h := ix.NearestHint(text, lang, func(e *Entity) string { return kind + ":" + e.ID }); h != "" {
+		return h
 	}
 	if e := r.kind(kind).byID[content.Slugify(text)]; e != nil {
 		return fmt.Sprintf("; did you mean %s:%s (%s)?", kind, e.ID, e.Name)

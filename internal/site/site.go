@@ -93,7 +93,6 @@ type Entity struct {
 	MentionGroups      []MentionGroup
 	MoreMentionReports int
 
-	direct     []ReportRef           // the Reports with Direct set, computed once
 	lang       string                // the language of the original: the site's default
 	mentionsIn map[string][]*Mention // by edition; see MentionsIn
 }

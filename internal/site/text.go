@@ -9,11 +9,7 @@ func (s *Site) RecordTitle(rec *Record) string {
 	if rec.Title != "" {
 		return rec.Title
 	}
-	var places []string
-	for _, e := range rec.Roles.Of(RoleWhere) {
-		places = append(places, e.Name)
-	}
-	return evidence.Title(s.Config.EventTypes.Label(rec.Type), s.Config.Services.Labels(rec.Services), places)
+	return evidence.Title(s.Config.EventTypes.Label(rec.Type), s.Config.Services.Labels(rec.Services), rec.places())
 }
 
 // Words gives the phrases below, and the charts' (package svg), their
@@ -46,6 +42,15 @@ func (s *Site) RecordWhat(w Words, rec *Record) string {
 		services = append(services, c.Services.Label(id))
 	}
 	return w.T("record.what", "Type", c.EventTypes.Label(rec.Type), "Services", w.List(services))
+}
+
+// places are the names of the places where rec happened, which title it.
+func (rec *Record) places() []string {
+	var out []string
+	for _, e := range rec.Roles.Of(RoleWhere) {
+		out = append(out, e.Name)
+	}
+	return out
 }
 
 // AbsURL makes the address of url (relative to the site root) absolute

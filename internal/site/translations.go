@@ -145,26 +145,7 @@ func (e *Entity) MentionGroupsIn(lang string) ([]MentionGroup, int) {
 	if e.mentionsIn == nil {
 		return e.MentionGroups, e.MoreMentionReports
 	}
-	var groups []MentionGroup
-	more := 0
-	var last *Report
-	for _, m := range e.MentionsIn(lang) {
-		g := len(groups) - 1
-		switch {
-		case g >= 0 && groups[g].Report == m.Report:
-			if len(groups[g].Mentions) < maxMentionsShown {
-				groups[g].Mentions = append(groups[g].Mentions, m)
-			} else {
-				groups[g].More++
-			}
-		case len(groups) < maxMentionGroups:
-			groups = append(groups, MentionGroup{Report: m.Report, Mentions: []*Mention{m}})
-		case m.Report != last:
-			more++
-		}
-		last = m.Report
-	}
-	return groups, more
+	return mentionGroups(e.MentionsIn(lang))
 }
 
 // OtherNamesIn is the entity's names in other languages, as the edition

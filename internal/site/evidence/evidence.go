@@ -81,6 +81,49 @@ func Settle(dates []content.Date) Span {
 	return s
 }
 
+// Sighting is what one event that is a record's evidence says of its
+// dates.
+type Sighting struct {
+	From    content.Date // when it saw the record begin; for an ending, when service came back
+	Until   content.Date // when it saw the record end, if it says
+	Ongoing bool         // it saw the record still on
+	Report  content.Date // the date of the report that says so
+	Ending  bool         // the event ends the record (a restoration): From is its end
+}
+
+// Judge says what the evidence of a record agrees on: when it began, and
+// whether and when it ended. restored is whether an ending (a
+// restoration) names the record, so that its end is a restoration, not
+// just an end. A record no evidence sees end is ongoing as of the newest
+// report that saw it still on, else its state is unknown.
+func Judge(seen []Sighting, restored bool) (Span, Status) {
+	var starts, ends []content.Date
+	for _, s := range seen {
+		if s.Ending {
+			ends = append(ends, s.From)
+			continue
+		}
+		starts = append(starts, s.From)
+		if !s.Until.IsZero() {
+			ends = append(ends, s.Until)
+		}
+	}
+	var st Status
+	switch {
+	case len(ends) > 0 && restored:
+		st = Status{State: Restored, End: Settle(ends)}
+	case len(ends) > 0:
+		st = Status{State: Ended, End: Settle(ends)}
+	default:
+		for _, s := range seen {
+			if s.Ongoing && s.Report.Compare(st.AsOf) > 0 {
+				st = Status{State: Ongoing, AsOf: s.Report}
+			}
+		}
+	}
+	return Settle(starts), st
+}
+
 // within reports whether the days of a lie within those of b.
 func within(a, b content.Date) bool {
 	return !a.Start().Before(b.Start()) && !a.End().After(b.End())

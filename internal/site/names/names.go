@@ -7,9 +7,14 @@
 package names
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
+	"gazette/internal/english"
 	"gazette/internal/fold"
 )
 
@@ -111,4 +116,58 @@ func (ix *Index[T]) Nearest(s, lang string) []Claim[T] {
 		return ix.claims(k, lang)
 	}
 	return nil
+}
+
+// Shadows returns the aliases that spell id, x's own id, in every
+// language or in texts in one of langs, where x does not also claim that
+// spelling: there [id](kind:) and kind:id would name two different things
+// without a word.
+func (ix *Index[T]) Shadows(x T, id string, langs []string) []Claim[T] {
+	var out []Claim[T]
+	for _, lang := range append([]string{""}, langs...) {
+		if lang != "" && !ix.HasLang(lang) {
+			continue
+		}
+		if slices.ContainsFunc(ix.Claims(id, lang), func(c Claim[T]) bool { return c.Item == x }) {
+			continue
+		}
+		for _, c := range ix.Made(id, lang) {
+			if c.What == "alias" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// Hint suggests what s, an unknown id, probably meant: the things it is a
+// spelling of (`; did you mean "mosul"?`), each shown as id gives it, else
+// the nearest of ids to s as written or as a slug; "" when none is near.
+func (ix *Index[T]) Hint(s string, id func(T) string, ids []string) string {
+	if found := ix.Lookup(s, ""); len(found) > 0 {
+		quoted := make([]string, len(found))
+		for i, x := range found {
+			quoted[i] = strconv.Quote(id(x))
+		}
+		return "; did you mean " + english.Or(quoted) + "?"
+	}
+	if h := diag.DidYouMean(s, ids); h != "" {
+		return h
+	}
+	return diag.DidYouMean(strings.ToLower(content.Slugify(s)), ids)
+}
+
+// NearestHint suggests the spelling nearest to s that holds in texts in
+// lang, and the things it names, each as ref gives it:
+// `; did you mean "Mosul" (city:mosul)?`; "" when none is near.
+func (ix *Index[T]) NearestHint(s, lang string, ref func(T) string) string {
+	claims := ix.Nearest(s, lang)
+	if len(claims) == 0 {
+		return ""
+	}
+	refs := make([]string, len(claims))
+	for i, c := range claims {
+		refs[i] = ref(c.Item)
+	}
+	return fmt.Sprintf("; did you mean %q (%s)?", claims[0].Value, english.Or(refs))
 }

@@ -136,3 +136,38 @@ func (t *Top[T]) Offer(x T) {
 
 // Best returns the items kept, best first.
 func (t *Top[T]) Best() []T { return t.items }
+
+// Run is a run of items with the same key: the first few of them, and
+// how many more it has.
+type Run[K comparable, T any] struct {
+	Key   K
+	Items []T
+	More  int
+}
+
+// Runs splits items into runs of consecutive items with the same key and
+// keeps the first runs of them, each with its first per items; more counts
+// the runs left out. What is kept is bounded however long items is: an
+// entity's page quotes its mentions by report, newest first, so that its
+// size does not grow with the corpus.
+func Runs[K comparable, T any](items []T, key func(T) K, runs, per int) (out []Run[K, T], more int) {
+	var last K
+	for i, x := range items {
+		k := key(x)
+		g := len(out) - 1
+		switch {
+		case g >= 0 && out[g].Key == k:
+			if len(out[g].Items) < per {
+				out[g].Items = append(out[g].Items, x)
+			} else {
+				out[g].More++
+			}
+		case len(out) < runs:
+			out = append(out, Run[K, T]{Key: k, Items: []T{x}})
+		case i == 0 || k != last:
+			more++
+		}
+		last = k
+	}
+	return out, more
+}

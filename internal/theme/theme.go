@@ -1,11 +1,24 @@
-package render
+// Package theme is gazette's template engine glue: it reads a theme file
+// by file, the project's themes/<name>/ first and the embedded default
+// theme second, parses its layouts and one-file-per-partial templates
+// into one template set per layout, binds its message catalogues
+// (i18n/<lang>.yaml), lists its static files, and turns what
+// html/template says about a parse or an execution into a diagnostic at
+// the theme file's own line and column.
+//
+// The seam: this package knows template files, not what they show. It
+// imports neither site nor render; package render builds the values a
+// layout receives (Page, Fragment), supplies the template functions to
+// Load, and executes the template set that Layout returns. A change to
+// how a theme is found or reported is made here; a change to what a page
+// shows, in render.
+package theme
 
 import (
 	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"maps"
 	"regexp"
@@ -129,13 +142,14 @@ func (r *themeReader) partialNames() []string {
 	return slices.Sorted(maps.Keys(names))
 }
 
-// LoadTheme reads a theme. def is the embedded default theme; override, when
+// Load reads a theme. def is the embedded default theme; override, when
 // not nil, is a project's themes/<name>/ folder, whose files replace the
 // default's one by one: each layout, base.html, and each partial of
 // layouts/partials/. dir names the override in diagnostics, relative to
 // the project folder. A theme with any problem is reported whole, and nil
-// is returned.
-func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *Theme {
+// is returned. funcs gives the template functions the layouts may call,
+// given the base catalogue's localizer.
+func Load(def, override fs.FS, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
 	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]themeFile{},
 		layout: map[string]string{}, static: map[string]fs.FS{}}
 	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
@@ -425,11 +439,11 @@ func quotedCol(src string, n int, msg string) int {
 // names with %q, and a bad character as a rune.
 var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)+'`)
 
-// execError records err, from laying out layout for the page at file, at
+// ExecError records err, from laying out layout for the page at file, at
 // the template file, line and column where it happened: the innermost
 // template of the error, inside the partials one page's layout calls
 // through Partial, with text/template's own location prefixes taken off.
-func (t *Theme) execError(diags *diag.List, layout, file string, err error) {
+func (t *Theme) ExecError(diags *diag.List, layout, file string, err error) {
 	pos := diag.Pos{Path: t.layout[layout], Root: t.files[t.layout[layout]].root}
 	msg := err.Error()
 	var escape *template.Error
@@ -495,8 +509,8 @@ func innermost(err error, target *texttemplate.ExecError) bool {
 	return found
 }
 
-// staticFiles lists the theme's static files in a stable order.
-func (t *Theme) staticFiles() []string {
+// StaticFiles lists the theme's static files in a stable order.
+func (t *Theme) StaticFiles() []string {
 	var out []string
 	for p := range t.static {
 		out = append(out, p)
@@ -505,11 +519,29 @@ func (t *Theme) staticFiles() []string {
 	return out
 }
 
-func (t *Theme) execute(w io.Writer, layout string, p *Page) error {
-	tmpl := t.layouts[layout]
-	if tmpl == nil {
-		return fmt.Errorf("theme has no layout %q", layout)
+// Static reads the theme's static file p, one of StaticFiles.
+func (t *Theme) Static(p string) ([]byte, error) {
+	return fs.ReadFile(t.static[p], "static/"+p)
+}
+
+// CSS is the theme's stylesheet, static/style.css.
+func (t *Theme) CSS() []byte { return t.css }
+
+// Catalogue is the theme's message catalogues.
+func (t *Theme) Catalogue() *i18n.Catalogue { return t.cat }
+
+// Layout returns the template set of layout, whose "base" template lays
+// out a page and whose other templates are the partials, and the layout's
+// variant: 0 for the layouts that share the partials, another number for
+// each layout that defines partials of its own. tmpl is nil when the
+// theme has no such layout.
+func (t *Theme) Layout(layout string) (tmpl *template.Template, variant int) {
+	return t.layouts[layout], t.variant[layout]
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
-	p.prepare(tmpl, t.variant[layout])
-	return tmpl.Execute(w, p)
+	return 0
 }
