@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -41,6 +42,18 @@ func (w words) When(from content.Date, until content.Until, seen content.Date) s
 
 // Num writes n in the interface language's digits.
 func (w words) Num(n int) string { return w.loc.Num(n) }
+
+// Forms is a message for a script to format (i18n.Localizer.Forms), as
+// JSON, for a data- attribute: the search page gives its script its words
+// so. (An attribute, not a <script type="application/json">: the pages'
+// safety check, package htmlsafe, allows no such script.)
+func (w words) Forms(key string) string {
+	b, err := json.Marshal(w.loc.Forms(key))
+	if err != nil {
+		return "{}" // a map of strings always marshals
+	}
+	return string(b)
+}
 
 // StatusText is a record's status: site.StatusText.
 func (w words) StatusText(s evidence.Status) string { return evidence.StatusText(w.loc, s) }
@@ -124,7 +137,7 @@ func (r *themeReader) loadCatalogue() *i18n.Catalogue {
 
 // CheckMessages warns about the messages the site's languages lack (see
 // i18n.Catalogue.Check): those of the base catalogue, and those the
-// layouts name in {{.T "key"}} or {{.HTML "key"}}.
+// layouts name in {{.T "key"}}, {{.HTML "key"}} or {{.Forms "key"}}.
 func (t *Theme) CheckMessages(langs []string, diags *diag.List) {
 	dir := diag.Pos{Path: t.dir + "/i18n", Root: diag.Project}
 	if t.dir == "" {
@@ -133,7 +146,7 @@ func (t *Theme) CheckMessages(langs []string, diags *diag.List) {
 	t.cat.Check(langs, t.messageUses(), dir, diags)
 }
 
-// messageUses finds the keys the theme's templates give T and HTML as a
+// messageUses finds the keys the theme's templates give T, HTML and Forms as a
 // literal string, and where.
 func (t *Theme) messageUses() []i18n.Use {
 	var uses []i18n.Use
@@ -163,7 +176,7 @@ func (t *Theme) messageUses() []i18n.Use {
 					name = fn.Ident[len(fn.Ident)-1]
 				}
 				key, ok := n.Args[1].(*parse.StringNode)
-				if !ok || (name != "T" && name != "HTML") {
+				if !ok || (name != "T" && name != "HTML" && name != "Forms") {
 					return
 				}
 				loc, _ := tree.ErrorContext(key)

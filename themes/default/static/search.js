@@ -292,7 +292,7 @@
           has: function (d, v) { return manifest.kindOf[d] === v; }, of: function (d) { return [manifest.kindOf[d]]; } };
       }
       if (f.id === "year") {
-        var values = manifest.years.map(function (y) { return [String(y), String(y)]; });
+        var values = manifest.years.map(function (y) { return [String(y), num(y)]; });
         return { id: f.id, label: f.label, values: values, index: indexOf(values),
           has: function (d, v) { return manifest.yearOf[d] === manifest.years[v]; },
           of: function (d) { var i = manifest.years.indexOf(manifest.yearOf[d]); return i < 0 ? [] : [i]; } };
@@ -360,6 +360,45 @@
     }
   }
 
+  // ---- the interface's words, in the edition's language: search.html
+  // gives the form the theme catalogue's messages for this script, each in
+  // an attribute (search.filter.sep in data-msg-filter-sep) as JSON: its
+  // forms by CLDR plural category ({"one": "{Count} result", "other":
+  // "{Count} results"}; "other" alone when it has none) with its
+  // placeholders written {Name}. say() chooses the form for a count by
+  // Intl.PluralRules in the page's language ("other" when the message lacks
+  // that form) and fills in the values, the count in the edition's digits.
+  // No word of the interface is written here.
+
+  var messages = {};
+  function formsOf(key) {
+    if (!messages[key]) {
+      try {
+        messages[key] = JSON.parse(form.getAttribute("data-msg-" + key.replace(/\./g, "-")) || "{}");
+      } catch (err) {
+        messages[key] = {}; // shows its key
+      }
+    }
+    return messages[key];
+  }
+  var plurals, numbers;
+  try {
+    plurals = new Intl.PluralRules(lang);
+    numbers = new Intl.NumberFormat(locale, { numberingSystem: digits, useGrouping: false });
+  } catch (err) {
+    plurals = new Intl.PluralRules("en");
+    numbers = new Intl.NumberFormat("en", { useGrouping: false });
+  }
+  function num(n) { return numbers.format(n); }
+  function say(key, values, count) {
+    var forms = formsOf(key), counted = typeof count === "number";
+    var s = (counted && forms[plurals.select(count)]) || forms.other || key;
+    return s.replace(/\{(\w+)\}/g, function (m, name) {
+      if (name === "Count" && counted) return num(count);
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : m;
+    });
+  }
+
   function mark(parent, text, terms) {
     // Highlight the words that start with a query term, as text nodes only.
     var re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu, m;
@@ -416,9 +455,11 @@
       more.hidden = true;
       all.hidden = false;
       status.textContent = "";
+      status.removeAttribute("data-state");
       return Promise.resolve();
     }
-    status.textContent = "Searching…";
+    status.textContent = say("searching");
+    status.setAttribute("data-state", "searching");
     return load("manifest").then(function (manifest) {
       var need = manifest.facets.filter(function (f) {
         return f.bytes && (st.f[f.id] || open[f.id] || f.bytes <= smallFacet);
@@ -464,7 +505,10 @@
         });
       });
     }).catch(function (err) {
-      if (id === current) status.textContent = "Search is unavailable: " + err.message;
+      if (id !== current) return;
+      status.textContent = say("unavailable");
+      status.setAttribute("data-state", "failed");
+      if (window.console) console.error(err);
     });
   }
 
@@ -505,14 +549,15 @@
     var what = [];
     ds.forEach(function (dim, i) {
       if (sel[i] === null) return;
-      what.push(dim.label + ": " + (sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1]));
+      what.push(say("filter", { Facet: dim.label, Value: sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1] }));
     });
     var n = docs.length;
-    var line = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
-    if (st.q.trim()) line += " for “" + st.q.trim() + "”";
-    if (what.length) line += " (" + what.join("; ") + ")";
-    line += n > top.length ? ", showing the first " + top.length + "." : ".";
+    var line = n === 0 ? say("none") : say("results", null, n);
+    if (st.q.trim()) line += say("for", { Query: st.q.trim() });
+    if (what.length) line += say("filters", { Filters: what.join(say("filter.sep")) });
+    line += n > top.length ? say("first", null, top.length) : say("end");
     status.textContent = line;
+    status.setAttribute("data-state", "done");
     results.hidden = n === 0;
     facetsEl.hidden = false;
     more.hidden = n <= top.length;
@@ -531,7 +576,7 @@
     facetsEl.textContent = "";
     var heading = document.createElement("h2");
     heading.id = "search-facets-h";
-    heading.textContent = "Narrow the results";
+    heading.textContent = say("narrow");
     facetsEl.appendChild(heading);
     ds.forEach(function (dim, i) {
       var det = document.createElement("details");
@@ -569,7 +614,7 @@
         a.appendChild(document.createTextNode(v.label + " "));
         var c = document.createElement("span");
         c.className = "count";
-        c.textContent = v.n;
+        c.textContent = num(v.n);
         a.appendChild(c);
         a.addEventListener("click", function (e) {
           if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
@@ -583,7 +628,7 @@
       });
       if (!list.length) {
         var none = document.createElement("li");
-        none.textContent = "None";
+        none.textContent = say("facet.none");
         ul.appendChild(none);
       }
       det.appendChild(ul);
@@ -592,7 +637,7 @@
         btn.type = "button";
         btn.className = "facet-more";
         btn.setAttribute("data-key", dim.id + "+");
-        btn.textContent = "All " + list.length;
+        btn.textContent = say("facet.all", null, list.length);
         btn.addEventListener("click", function () {
           expanded[dim.id] = true;
           search(true).then(function () {
