@@ -20,13 +20,15 @@
 //                including, chunks[N+1]; docs: how many documents there are;
 //                perChunk: how many documents a document chunk holds.
 //                kinds: the kind facet's values, [id, label] (reports,
-//                records, each entity kind by its title in site.yaml,
-//                pages); kindRuns: each document's kind, as pairs of a
+//                records and pages labelled by the edition's catalogue,
+//                search.group.ID; each entity kind by its title in
+//                site.yaml); kindRuns: each document's kind, as pairs of a
 //                number in kinds and how many documents in a row have it;
 //                yearRuns: each document's year the same way (0: none).
-//                facets: in the order shown; kind and year are the
-//                manifest's, the others (place, actor, service) have a file
-//                f-ID.js of that many bytes.
+//                facets: in the order shown, each labelled in the edition's
+//                language (its catalogue's search.facet.ID); kind and year
+//                are the manifest's, the others (place, actor, service)
+//                have a file f-ID.js of that many bytes.
 //   i-N.js       index chunk N, about 16 KB: {"term": [d, v, d, v, ...], ...}
 //                with the terms in byte order. For each document that holds
 //                the term, d is its number, written as the difference from
@@ -45,9 +47,10 @@
 //   d-N.js       documents N*perChunk to N*perChunk+perChunk-1:
 //                [{"t": title, "u": address from the site root,
 //                  "d": "2016-08-12" (reports; a record's start, "2014-11"
-//                  or "2014", when known), "k": what it is ("report",
-//                  "record", "page", or an entity's type or kind and its
-//                  parent: "city in Nineveh"), "s": its summary, or an
+//                  or "2014", when known), "k": what it is, in the
+//                  edition's language ("report", "record", "page": the
+//                  catalogue's search.doc.ID; or an entity's type or kind
+//                  and its parent: "city in Nineveh"), "s": its summary, or an
 //                  entity's first paragraph, shortened to about 240
 //                  characters (absent when empty)}, ...]
 //                Documents are numbered: the reports newest first, the
@@ -56,8 +59,9 @@
 //   f-ID.js      a facet's values and each document's:
 //                {"values": [["nineveh", "Nineveh Province", 10], ...],
 //                 "width": 1, "docs": "f,,0a,..."}
-//                values: [id (what the address says: place=nineveh), label,
-//                the number of the value it is within, -1 for none];
+//                values: [id (what the address says: place=nineveh), label
+//                (an entity's name in the edition's language, a service's
+//                label), the number of the value it is within, -1 for none];
 //                docs: for each document, the numbers of its values in
 //                base 36, width digits each, then a comma. A report's places
 //                and actors are the entities it concerns of the kinds that
@@ -101,10 +105,11 @@
 //
 // Ten results are shown at a time, each loaded from its document chunk
 // (number / perChunk, entry number % perChunk); the words of a title or
-// summary that begin with a query term are marked. Dates are written in
-// the page's language (ar as ar-IQ names the months, en as 12 August
-// 2016), Gregorian, in the digits the form's data-digits names (latn when
-// absent).
+// summary that begin with a query term are marked. Every word the script
+// shows (the status line, the facets' heading and buttons, dates: "12
+// August 2016", "12 آب 2016") is a message of the edition's catalogue that
+// the page gives the form (see say() below), every number (counts, years,
+// days) in the digits the form's data-digits names (latn when absent).
 (function () {
   "use strict";
 
@@ -337,32 +342,26 @@
     try { history.replaceState(null, "", href(state)); } catch (err) { /* file:// may refuse */ }
   }
 
-  // ---- dates in the reader's language: the page's lang, the Gregorian
-  // calendar, the digits the edition writes (data-digits, else Latin);
-  // Arabic months as Iraq names them (ar-IQ: آب, not أغسطس).
+  // ---- dates in the reader's language, as the pages write them: the
+  // catalogue's date.day, date.month and date.year with its month names
+  // (say(), below), numbers in the digits the edition writes (data-digits,
+  // else Latin): Arabic months as Iraq names them (آب, not أغسطس), Sorani's
+  // too, which browsers' Intl lacks.
 
   var lang = document.documentElement.lang || "en";
-  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang; // en: "12 August 2016", as the pages write it
+  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang;
   var digits = form.getAttribute("data-digits") || "latn";
-  var formats = {};
   function formatDate(s) {
     var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s || "");
     if (!m) return s || "";
     var parts = m[3] ? "day" : m[2] ? "month" : "year";
-    var opts = { calendar: "gregory", numberingSystem: digits, timeZone: "UTC", year: "numeric" };
-    if (parts !== "year") opts.month = "long";
-    if (parts === "day") opts.day = "numeric";
-    try {
-      var f = formats[parts] || (formats[parts] = new Intl.DateTimeFormat(locale, opts));
-      return f.format(new Date(Date.UTC(+m[1], m[2] ? m[2] - 1 : 0, m[3] ? +m[3] : 1)));
-    } catch (err) {
-      return s;
-    }
+    return say("date." + parts, { Year: num(+m[1]), Month: m[2] ? say("month." + +m[2]) : "", Day: m[3] ? num(+m[3]) : "" });
   }
 
   // ---- the interface's words, in the edition's language: search.html
   // gives the form the theme catalogue's messages for this script, each in
-  // an attribute (search.filter.sep in data-msg-filter-sep) as JSON: its
+  // an attribute (search.filter.sep in data-msg-filter-sep, date.day in
+  // data-msg-date-day; say("filter.sep"), say("date.day")) as JSON: its
   // forms by CLDR plural category ({"one": "{Count} result", "other":
   // "{Count} results"}; "other" alone when it has none) with its
   // placeholders written {Name}. say() chooses the form for a count by
