@@ -488,11 +488,12 @@ describe('navigation', () => {
 });
 
 // settled waits until the search status line has an answer, not
-// "Searching…", and returns it.
+// "Searching…" in any language (search.js marks it data-state="done"), and
+// returns it.
 async function settled(page) {
   await page.waitForFunction(() => {
-    const s = document.getElementById('search-status').textContent;
-    return s !== '' && !s.startsWith('Searching');
+    const s = document.getElementById('search-status');
+    return s.textContent !== '' && s.dataset.state !== 'searching';
   });
   return page.locator('#search-status').textContent();
 }
@@ -1195,6 +1196,12 @@ describe('editions speak their language', () => {
     const v = await visitor({ prefix: http.origin });
     for (const rel of pages.filter((p) => editions.some((e) => p.startsWith(e + '/')))) {
       await v.visit(`${http.origin}/${rel}`);
+      if (rel.endsWith('search/index.html')) {
+        // The search page's interface is mostly written by its script:
+        // run a query, so that its status line and facets are walked too.
+        await v.page.locator('#search-q').fill('الموصل');
+        await settled(v.page);
+      }
       const words = await v.page.evaluate(() => {
         const ed = document.documentElement.lang;
         const content = 'script, style, code, pre, .body, bdi, [dir="auto"], .site-title a';
@@ -1223,6 +1230,61 @@ describe('editions speak their language', () => {
     fs.writeFileSync(path.join(artifacts, 'latin-in-editions.txt'), report.join('\n') + '\n');
     numbers.latinInEditions = found.size;
     assert.deepEqual(report.slice(0, 40), []);
+  });
+});
+
+describe('search speaks the edition\'s language', () => {
+  // The search page of the Arabic edition after a query: its status line,
+  // counts, facet headings and buttons from the Arabic catalogue (no
+  // Latin-script word, Arabic plural forms chosen by the count), the
+  // facets' values in Arabic where the site names them so.
+  test('the Arabic search page: status, counts, facet headings and buttons in Arabic', async () => {
+    const { page, problems, close } = await open(`${http.origin}/ar/search/index.html`);
+    await page.locator('#search-q').fill('الموصل');
+    await page.locator('#search-q').press('Enter');
+    const status = await settled(page);
+    const n = await page.evaluate(() => {
+      const q = new URLSearchParams(location.search).get('q');
+      return { q, results: document.querySelectorAll('#search-results li').length };
+    });
+    assert.equal(n.q, 'الموصل');
+    assert.ok(n.results > 0, status);
+    const ui = await page.evaluate(() => {
+      const text = (sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent);
+      return {
+        status: document.getElementById('search-status').textContent,
+        heading: text('#search-facets h2'),
+        summaries: text('#search-facets summary'),
+        counts: text('#search-facets .count'),
+        buttons: text('#search-facets button, #search-more:not([hidden])'),
+        place: text('[data-facet="place"] a'),
+      };
+    });
+    const latin = (s) => (s.match(/\p{Script=Latin}{2,}/gu) || []);
+    const words = [ui.status, ...ui.heading, ...ui.summaries, ...ui.counts, ...ui.buttons].flatMap(latin);
+    assert.deepEqual(words, [], JSON.stringify(ui));
+    // "N نتيجة/نتائج/نتيجةً عن «الموصل»، تُعرض أول 10 منها." with the
+    // plural form CLDR gives N in Arabic.
+    const m = /^(\d+) (نتيجة|نتائج|نتيجةً) عن «الموصل»(، تُعرض أول 10 منها)?\.$/.exec(ui.status);
+    assert.ok(m, ui.status);
+    const form = { few: 'نتائج', many: 'نتيجةً', other: 'نتيجة' }[new Intl.PluralRules('ar').select(Number(m[1]))];
+    assert.equal(m[2], form, ui.status);
+    assert.deepEqual(ui.heading, ['تضييق النتائج']);
+    assert.deepEqual(ui.summaries, ['النوع', 'المكان', 'الجهة', 'الخدمة', 'السنة']);
+    assert.ok(ui.place.some((t) => t.startsWith('الموصل ')), ui.place.join(', '));
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('the English search page still reads in English', async () => {
+    const { page, problems, close } = await open(`${http.origin}/search/index.html?q=mosul`);
+    const status = await settled(page);
+    assert.match(status, /^\d+ results for “mosul”, showing the first 10\.$/);
+    assert.equal(await page.locator('#search-facets h2').textContent(), 'Narrow the results');
+    assert.deepEqual(await page.locator('#search-facets summary').allTextContents(), ['Kind', 'Place', 'Actor', 'Service', 'Year']);
+    assert.match(await page.locator('[data-facet="kind"] a').first().textContent(), /^Reports \d+$/);
+    assert.deepEqual(problems, []);
+    await close();
   });
 });
 

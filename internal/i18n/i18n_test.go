@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -194,6 +195,32 @@ func TestDefaultThemeComplete(t *testing.T) {
 			if !c.Has(i18n.Base, k) {
 				t.Errorf("%s has %q, which en lacks", lang, k)
 			}
+		}
+	}
+}
+
+// Forms gives a script every plural form of a message, its placeholders
+// written {Name} (also inside {{with}}): Arabic's six, English's two,
+// "other" alone for a message without forms; a message missing everywhere
+// is its key.
+func TestForms(t *testing.T) {
+	c := defaultCatalogue(t)
+	ar, en := c.Localizer("ar", "arab"), c.Localizer("en", "")
+	for _, tc := range []struct {
+		l    *i18n.Localizer
+		key  string
+		want map[string]string
+	}{
+		{ar, "search.results", map[string]string{"zero": "لا نتائج", "one": "نتيجة واحدة", "two": "نتيجتان",
+			"few": "{Count} نتائج", "many": "{Count} نتيجةً", "other": "{Count} نتيجة"}},
+		{en, "search.results", map[string]string{"one": "{Count} result", "other": "{Count} results"}},
+		{en, "search.for", map[string]string{"other": " for “{Query}”"}},
+		{en, "search.narrow", map[string]string{"other": "Narrow the results"}},
+		{ar, "record.what", map[string]string{"other": "{Type}: {Services}"}},
+		{en, "no.such.key", map[string]string{"other": "no.such.key"}},
+	} {
+		if got := tc.l.Forms(tc.key); !maps.Equal(got, tc.want) {
+			t.Errorf("%s %s: got %q, want %q", tc.l.Lang(), tc.key, got, tc.want)
 		}
 	}
 }

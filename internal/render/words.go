@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 
 	"gazette/internal/content"
@@ -35,6 +36,18 @@ func (w words) When(from content.Date, until content.Until, seen content.Date) s
 
 // Num writes n in the interface language's digits.
 func (w words) Num(n int) string { return w.loc.Num(n) }
+
+// Forms is a message for a script to format (i18n.Localizer.Forms), as
+// JSON, for a data- attribute: the search page gives its script its words
+// so. (An attribute, not a <script type="application/json">: the pages'
+// safety check, package htmlsafe, allows no such script.)
+func (w words) Forms(key string) string {
+	b, err := json.Marshal(w.loc.Forms(key))
+	if err != nil {
+		return "{}" // a map of strings always marshals
+	}
+	return string(b)
+}
 
 // StatusText is a record's status: site.StatusText.
 func (w words) StatusText(s evidence.Status) string { return evidence.StatusText(w.loc, s) }

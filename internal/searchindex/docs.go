@@ -61,7 +61,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 	for _, rep := range s.Reports {
 		t := rep.In(lang)
 		d := Doc{
-			Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: "report", Summary: english.Shorten(t.Summary, 240),
+			Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: w.T("search.doc.report"), Summary: english.Shorten(t.Summary, 240),
 			Fields: []Field{{t.Title, weightTitle, true}, {t.Summary, weightSummary, false}, {text(diags, t.Doc), weightBody, false}},
 			Group:  GroupReport, Year: rep.Date.Year,
 		}
@@ -88,7 +88,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 	for _, rec := range recs {
 		title := s.RecordHeading(w, rec)
 		d := Doc{
-			Title: title, URL: root + rec.URL + "index.html", Date: rec.Start.Date.String(), Kind: "record", Summary: english.Shorten(rec.Summary, 240),
+			Title: title, URL: root + rec.URL + "index.html", Date: rec.Start.Date.String(), Kind: w.T("search.doc.record"), Summary: english.Shorten(rec.Summary, 240),
 			Fields:   []Field{{title, weightTitle, true}, {rec.Summary, weightSummary, false}, {text(diags, rec.Doc), weightBody, false}},
 			Names:    []string{title},
 			Group:    GroupRecord,
@@ -131,7 +131,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 	for _, pg := range s.Pages {
 		t := pg.In(lang)
 		docs = append(docs, Doc{
-			Title: t.Title, URL: root + pg.URL + "index.html", Kind: "page", Summary: english.Shorten(t.Summary, 240),
+			Title: t.Title, URL: root + pg.URL + "index.html", Kind: w.T("search.doc.page"), Summary: english.Shorten(t.Summary, 240),
 			Fields: []Field{{t.Title, weightTitle, true}, {text(diags, t.Doc), weightBody, false}},
 			Group:  GroupPage,
 		})

@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"gazette/internal/output"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // manifest is search/manifest.js; static/search.js documents its fields.
@@ -33,9 +32,15 @@ type facet struct {
 
 // manifestFor makes the manifest's facets of docs: the kind and year of
 // each document, in runs, and the facets whose files writeFacets wrote.
-func manifestFor(s *site.Site, docs []Doc, files []facet) manifest {
+// w gives the labels of the facets and of the kinds that are not entity
+// kinds (messages search.facet.ID, search.group.ID); an entity kind is
+// labelled by its title in s.
+func manifestFor(s *site.Site, docs []Doc, files []facet, w evidence.Words) manifest {
 	m := manifest{Kinds: [][]string{}, KindRuns: []int{}, YearRuns: []int{}}
-	labels := map[string]string{GroupReport: "Reports", GroupRecord: "Records", GroupPage: "Pages"}
+	labels := map[string]string{}
+	for _, g := range []string{GroupReport, GroupRecord, GroupPage} {
+		labels[g] = w.T("search.group." + g)
+	}
 	for _, k := range s.Kinds {
 		labels[k.ID] = k.Title
 	}
@@ -50,8 +55,8 @@ func manifestFor(s *site.Site, docs []Doc, files []facet) manifest {
 		m.KindRuns = addRun(m.KindRuns, i)
 		m.YearRuns = addRun(m.YearRuns, d.Year)
 	}
-	m.Facets = append([]facet{{ID: "kind", Label: "Kind"}}, files...)
-	m.Facets = append(m.Facets, facet{ID: "year", Label: "Year"})
+	m.Facets = append([]facet{{ID: "kind", Label: w.T("search.facet.kind")}}, files...)
+	m.Facets = append(m.Facets, facet{ID: "year", Label: w.T("search.facet.year")})
 	return m
 }
 
@@ -81,21 +86,19 @@ type facetFile struct {
 // writeFacets writes the place, actor and service facets of docs, each a
 // file that search.js loads only when a reader opens or uses the facet
 // (or when it is small), and returns them as the manifest lists them and
-// how many files it wrote. A facet no document has is left out.
-func writeFacets(s *site.Site, docs []Doc, dir string, w output.Writer) ([]facet, int, error) {
+// how many files it wrote. A facet no document has is left out. The
+// facets are labelled in the edition's language (words: messages
+// search.facet.ID), and their values too: the entities by their names in
+// lang, the services by their labels in s.
+func writeFacets(s *site.Site, docs []Doc, lang string, words evidence.Words, dir string, w output.Writer) ([]facet, int, error) {
 	var out []facet
 	kinds := facetKinds(s)
 	entityFacet := func(id string, of func(Doc) []*Entity, isKind map[string]bool) (facet, facetFile) {
-		label := ""
 		var all []*Entity
 		for _, k := range s.Kinds {
-			if !isKind[k.ID] {
-				continue
+			if isKind[k.ID] {
+				all = append(all, k.Entities...)
 			}
-			if label == "" {
-				label = capital(k.One)
-			}
-			all = append(all, k.Entities...)
 		}
 		num := make(map[*Entity]int, len(all))
 		ids := map[string]int{}
@@ -113,7 +116,7 @@ func writeFacets(s *site.Site, docs []Doc, dir string, w output.Writer) ([]facet
 			if p, ok := num[e.Parent]; ok && e.Parent != nil {
 				parent = p
 			}
-			f.Values = append(f.Values, [3]any{v, e.Name, parent})
+			f.Values = append(f.Values, [3]any{v, e.NameIn(lang), parent})
 		}
 		f.encode(docs, func(d Doc) []int {
 			var out []int
@@ -122,7 +125,7 @@ func writeFacets(s *site.Site, docs []Doc, dir string, w output.Writer) ([]facet
 			}
 			return out
 		})
-		return facet{ID: id, Label: label}, f
+		return facet{ID: id, Label: words.T("search.facet." + id)}, f
 	}
 	place, placeFile := entityFacet("place", func(d Doc) []*Entity { return d.Places }, kinds.place)
 	actor, actorFile := entityFacet("actor", func(d Doc) []*Entity { return d.Actors }, kinds.actor)
@@ -146,7 +149,7 @@ func writeFacets(s *site.Site, docs []Doc, dir string, w output.Writer) ([]facet
 	for _, ff := range []struct {
 		facet
 		file facetFile
-	}{{place, placeFile}, {actor, actorFile}, {facet{ID: "service", Label: "Service"}, serviceFile}} {
+	}{{place, placeFile}, {actor, actorFile}, {facet{ID: "service", Label: words.T("search.facet.service")}, serviceFile}} {
 		if !ff.file.used() {
 			continue
 		}
@@ -184,11 +187,4 @@ func (f *facetFile) encode(docs []Doc, values func(Doc) []int) {
 // used reports whether a document has a value of the facet.
 func (f *facetFile) used() bool {
 	return strings.Trim(f.Docs, ",") != ""
-}
-
-// capital makes the first letter of s upper-case: a kind's word for one of
-// its entities ("place") as a facet's label.
-func capital(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -166,18 +166,20 @@ func (p *searchPostings) best(i int) []posting {
 // addresses are relative to the site root ("ar/reports/x/index.html"). An
 // entity's every name, alias and translated name is indexed in every
 // edition, so that "Mosil" and "داعش" find their entity in any. w gives
-// the edition's words for the titles of records that have none of their
-// own. A body that cannot be read back for the index is an error in
-// diags.
+// the edition's words: the titles of records that have none of their own,
+// what each result is, and the facets' labels. A body that cannot be read
+// back for the index is an error in diags.
 func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, diags *diag.List) (int, error) {
-	return WriteDocs(s, Docs(s, ed, w, diags), ed.Root(), out)
+	return WriteDocs(s, Docs(s, ed, w, diags), ed, w, out)
 }
 
-// WriteDocs writes the index of docs under prefix+"search/" (prefix is ""
-// or a folder with its slash, "ar/") and returns how many files it wrote.
-// s gives the facets' vocabulary: its kinds, roles and services.
-func WriteDocs(s *site.Site, docs []Doc, prefix string, w output.Writer) (int, error) {
-	dir := prefix + "search/"
+// WriteDocs writes the index of docs for the edition ed under its root
+// ("ar/search/") and returns how many files it wrote. s gives the facets'
+// vocabulary: its kinds, roles and services; words (the edition's
+// interface words) the facets' labels, and ed's language the names of
+// the entities that are their values.
+func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer) (int, error) {
+	dir := ed.Root() + "search/"
 	p := &searchPostings{index: map[string]int{}}
 	for i, d := range docs {
 		for _, f := range d.Fields {
@@ -270,11 +272,11 @@ func WriteDocs(s *site.Site, docs []Doc, prefix string, w output.Writer) (int, e
 	if firsts == nil {
 		firsts = []string{}
 	}
-	facets, n, err := writeFacets(s, docs, dir, w)
+	facets, n, err := writeFacets(s, docs, ed.Lang, words, dir, w)
 	if err != nil {
 		return 0, err
 	}
-	m := manifestFor(s, docs, facets)
+	m := manifestFor(s, docs, facets, words)
 	m.Chunks, m.Docs, m.PerChunk = firsts, len(docs), searchDocsPerChunk
 	manifest, err := json.Marshal(m)
 	if err != nil {

@@ -78,7 +78,7 @@ func TestWrite(t *testing.T) {
 		"search/manifest.js": `gazetteSearch("manifest",{"chunks":["a"],"docs":7,"perChunk":8,` +
 			`"kinds":[["report","Reports"],["record","Records"],["city","Cities"],["actor","Actors"],["page","Pages"]],` +
 			`"kindRuns":[0,1,1,2,2,2,3,1,4,1],"yearRuns":[2016,2,0,5],` +
-			`"facets":[{"id":"kind","label":"Kind"},{"id":"place","label":"City","bytes":116},{"id":"actor","label":"Actor","bytes":88},` +
+			`"facets":[{"id":"kind","label":"Kind"},{"id":"place","label":"Place","bytes":116},{"id":"actor","label":"Actor","bytes":88},` +
 			`{"id":"service","label":"Service","bytes":281},{"id":"year","label":"Year"}]});` + "\n",
 		"search/d-0.js": `gazetteSearch("d-0",[{"t":"Internet cut in Mosul","u":"reports/r/index.html","d":"2016-08-12","k":"report","s":"The internet was cut."},` +
 			`{"t":"Shutdown: Internet, Mobile data — Mosul","u":"records/r-1/index.html","d":"2016-08","k":"record"},` +
@@ -126,11 +126,13 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// WriteDocs writes under the prefix it is given: one call per edition.
+// WriteDocs writes under the edition's root it is given: one call per
+// edition.
 func TestWriteDocsPrefix(t *testing.T) {
 	w := mapWriter{}
 	s := testSite(t)
-	if _, err := WriteDocs(s, Docs(s, config.Edition{Lang: "en"}, englishWords(t), &diag.List{})[:1], "ar/", w); err != nil {
+	ed := config.Edition{Lang: "ar", Prefix: "ar"}
+	if _, err := WriteDocs(s, Docs(s, config.Edition{Lang: "en"}, englishWords(t), &diag.List{})[:1], ed, englishWords(t), w); err != nil {
 		t.Fatal(err)
 	}
 	for name := range w {
@@ -168,12 +170,54 @@ func TestWriteEdition(t *testing.T) {
 	}
 }
 
+// The Arabic edition's index speaks Arabic: the facets' labels, the kinds
+// that are not entity kinds, what each result is, and the places by their
+// Arabic names (an entity without one keeps its own). An entity kind is
+// labelled by its title in the site it is given, and a service by its
+// label there.
+func TestWriteArabic(t *testing.T) {
+	s := testSite(t)
+	mosul, nineveh := s.Kinds[0].Entities[0], s.Kinds[0].Entities[1]
+	mosul.Names = []content.LangName{{Lang: "ar", Name: "الموصل"}}
+	nineveh.Names = []content.LangName{{Lang: "ar", Name: "نينوى"}}
+	w := mapWriter{}
+	var diags diag.List
+	if _, err := Write(s, config.Edition{Lang: "ar", Prefix: "ar"}, localizer(t, "ar"), w, &diags); err != nil || len(diags.Sorted()) > 0 {
+		t.Fatalf("Write: %v, %v", err, diags.Sorted())
+	}
+	want := map[string]string{
+		"ar/search/manifest.js": `gazetteSearch("manifest",{"chunks":["a"],"docs":7,"perChunk":8,` +
+			`"kinds":[["report","التقارير"],["record","السجلات"],["city","Cities"],["actor","Actors"],["page","الصفحات"]],` +
+			`"kindRuns":[0,1,1,2,2,2,3,1,4,1],"yearRuns":[2016,2,0,5],` +
+			`"facets":[{"id":"kind","label":"النوع"},{"id":"place","label":"المكان","bytes":126},{"id":"actor","label":"الجهة","bytes":88},` +
+			`{"id":"service","label":"الخدمة","bytes":281},{"id":"year","label":"السنة"}]});` + "\n",
+		"ar/search/f-place.js": `gazetteSearch("f-place",{"values":[["mosul","الموصل",1],["nineveh","نينوى",-1]],"width":1,"docs":"0,0,1,0,1,,,"});` + "\n",
+		"ar/search/f-actor.js": `gazetteSearch("f-actor",{"values":[["isil","ISIL",-1]],"width":1,"docs":"0,0,,,,0,,"});` + "\n",
+	}
+	for name, data := range want {
+		if w[name] != data {
+			t.Errorf("%s:\n got %s\nwant %s", name, w[name], data)
+		}
+	}
+	for _, k := range []string{`"k":"تقرير"`, `"k":"سجل"`, `"k":"صفحة"`} {
+		if !strings.Contains(w["ar/search/d-0.js"], k) {
+			t.Errorf("ar/search/d-0.js has no %s: %s", k, w["ar/search/d-0.js"])
+		}
+	}
+}
+
 // englishWords is the default theme's English, for record titles.
 func englishWords(t *testing.T) *i18n.Localizer {
+	t.Helper()
+	return localizer(t, "en")
+}
+
+// localizer is the default theme's catalogue in lang.
+func localizer(t *testing.T, lang string) *i18n.Localizer {
 	t.Helper()
 	c, err := i18n.FromFS(gazette.DefaultTheme())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.Localizer("en", "")
+	return c.Localizer(lang, "")
 }

@@ -107,7 +107,7 @@ func (t *Theme) messageUses() []i18n.Use {
 					name = fn.Ident[len(fn.Ident)-1]
 				}
 				key, ok := n.Args[1].(*parse.StringNode)
-				if !ok || (name != "T" && name != "HTML") {
+				if !ok || (name != "T" && name != "HTML" && name != "Forms") {
 					return
 				}
 				loc, _ := tree.ErrorContext(key)

@@ -20,13 +20,15 @@
 //                including, chunks[N+1]; docs: how many documents there are;
 //                perChunk: how many documents a document chunk holds.
 //                kinds: the kind facet's values, [id, label] (reports,
-//                records, each entity kind by its title in site.yaml,
-//                pages); kindRuns: each document's kind, as pairs of a
+//                records and pages labelled by the edition's catalogue,
+//                search.group.ID; each entity kind by its title in
+//                site.yaml); kindRuns: each document's kind, as pairs of a
 //                number in kinds and how many documents in a row have it;
 //                yearRuns: each document's year the same way (0: none).
-//                facets: in the order shown; kind and year are the
-//                manifest's, the others (place, actor, service) have a file
-//                f-ID.js of that many bytes.
+//                facets: in the order shown, each labelled in the edition's
+//                language (its catalogue's search.facet.ID); kind and year
+//                are the manifest's, the others (place, actor, service)
+//                have a file f-ID.js of that many bytes.
 //   i-N.js       index chunk N, about 16 KB: {"term": [d, v, d, v, ...], ...}
 //                with the terms in byte order. For each document that holds
 //                the term, d is its number, written as the difference from
@@ -45,9 +47,10 @@
 //   d-N.js       documents N*perChunk to N*perChunk+perChunk-1:
 //                [{"t": title, "u": address from the site root,
 //                  "d": "2016-08-12" (reports; a record's start, "2014-11"
-//                  or "2014", when known), "k": what it is ("report",
-//                  "record", "page", or an entity's type or kind and its
-//                  parent: "city in Nineveh"), "s": its summary, or an
+//                  or "2014", when known), "k": what it is, in the
+//                  edition's language ("report", "record", "page": the
+//                  catalogue's search.doc.ID; or an entity's type or kind
+//                  and its parent: "city in Nineveh"), "s": its summary, or an
 //                  entity's first paragraph, shortened to about 240
 //                  characters (absent when empty)}, ...]
 //                Documents are numbered: the reports newest first, the
@@ -56,8 +59,9 @@
 //   f-ID.js      a facet's values and each document's:
 //                {"values": [["nineveh", "Nineveh Province", 10], ...],
 //                 "width": 1, "docs": "f,,0a,..."}
-//                values: [id (what the address says: place=nineveh), label,
-//                the number of the value it is within, -1 for none];
+//                values: [id (what the address says: place=nineveh), label
+//                (an entity's name in the edition's language, a service's
+//                label), the number of the value it is within, -1 for none];
 //                docs: for each document, the numbers of its values in
 //                base 36, width digits each, then a comma. A report's places
 //                and actors are the entities it concerns of the kinds that
@@ -101,10 +105,11 @@
 //
 // Ten results are shown at a time, each loaded from its document chunk
 // (number / perChunk, entry number % perChunk); the words of a title or
-// summary that begin with a query term are marked. Dates are written in
-// the page's language (ar as ar-IQ names the months, en as 12 August
-// 2016), Gregorian, in the digits the form's data-digits names (latn when
-// absent).
+// summary that begin with a query term are marked. Every word the script
+// shows (the status line, the facets' heading and buttons, dates: "12
+// August 2016", "12 آب 2016") is a message of the edition's catalogue that
+// the page gives the form (see say() below), every number (counts, years,
+// days) in the digits the form's data-digits names (latn when absent).
 (function () {
   "use strict";
 
@@ -292,7 +297,7 @@
           has: function (d, v) { return manifest.kindOf[d] === v; }, of: function (d) { return [manifest.kindOf[d]]; } };
       }
       if (f.id === "year") {
-        var values = manifest.years.map(function (y) { return [String(y), String(y)]; });
+        var values = manifest.years.map(function (y) { return [String(y), num(y)]; });
         return { id: f.id, label: f.label, values: values, index: indexOf(values),
           has: function (d, v) { return manifest.yearOf[d] === manifest.years[v]; },
           of: function (d) { var i = manifest.years.indexOf(manifest.yearOf[d]); return i < 0 ? [] : [i]; } };
@@ -337,27 +342,60 @@
     try { history.replaceState(null, "", href(state)); } catch (err) { /* file:// may refuse */ }
   }
 
-  // ---- dates in the reader's language: the page's lang, the Gregorian
-  // calendar, the digits the edition writes (data-digits, else Latin);
-  // Arabic months as Iraq names them (ar-IQ: آب, not أغسطس).
+  // ---- dates in the reader's language, as the pages write them: the
+  // catalogue's date.day, date.month and date.year with its month names
+  // (say(), below), numbers in the digits the edition writes (data-digits,
+  // else Latin): Arabic months as Iraq names them (آب, not أغسطس), Sorani's
+  // too, which browsers' Intl lacks.
 
   var lang = document.documentElement.lang || "en";
-  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang; // en: "12 August 2016", as the pages write it
+  var locale = { ar: "ar-IQ", en: "en-GB" }[lang] || lang;
   var digits = form.getAttribute("data-digits") || "latn";
-  var formats = {};
   function formatDate(s) {
     var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s || "");
     if (!m) return s || "";
     var parts = m[3] ? "day" : m[2] ? "month" : "year";
-    var opts = { calendar: "gregory", numberingSystem: digits, timeZone: "UTC", year: "numeric" };
-    if (parts !== "year") opts.month = "long";
-    if (parts === "day") opts.day = "numeric";
-    try {
-      var f = formats[parts] || (formats[parts] = new Intl.DateTimeFormat(locale, opts));
-      return f.format(new Date(Date.UTC(+m[1], m[2] ? m[2] - 1 : 0, m[3] ? +m[3] : 1)));
-    } catch (err) {
-      return s;
+    return say("date." + parts, { Year: num(+m[1]), Month: m[2] ? say("month." + +m[2]) : "", Day: m[3] ? num(+m[3]) : "" });
+  }
+
+  // ---- the interface's words, in the edition's language: search.html
+  // gives the form the theme catalogue's messages for this script, each in
+  // an attribute (search.filter.sep in data-msg-filter-sep, date.day in
+  // data-msg-date-day; say("filter.sep"), say("date.day")) as JSON: its
+  // forms by CLDR plural category ({"one": "{Count} result", "other":
+  // "{Count} results"}; "other" alone when it has none) with its
+  // placeholders written {Name}. say() chooses the form for a count by
+  // Intl.PluralRules in the page's language ("other" when the message lacks
+  // that form) and fills in the values, the count in the edition's digits.
+  // No word of the interface is written here.
+
+  var messages = {};
+  function formsOf(key) {
+    if (!messages[key]) {
+      try {
+        messages[key] = JSON.parse(form.getAttribute("data-msg-" + key.replace(/\./g, "-")) || "{}");
+      } catch (err) {
+        messages[key] = {}; // shows its key
+      }
     }
+    return messages[key];
+  }
+  var plurals, numbers;
+  try {
+    plurals = new Intl.PluralRules(lang);
+    numbers = new Intl.NumberFormat(locale, { numberingSystem: digits, useGrouping: false });
+  } catch (err) {
+    plurals = new Intl.PluralRules("en");
+    numbers = new Intl.NumberFormat("en", { useGrouping: false });
+  }
+  function num(n) { return numbers.format(n); }
+  function say(key, values, count) {
+    var forms = formsOf(key), counted = typeof count === "number";
+    var s = (counted && forms[plurals.select(count)]) || forms.other || key;
+    return s.replace(/\{(\w+)\}/g, function (m, name) {
+      if (name === "Count" && counted) return num(count);
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : m;
+    });
   }
 
   function mark(parent, text, terms) {
@@ -416,9 +454,11 @@
       more.hidden = true;
       all.hidden = false;
       status.textContent = "";
+      status.removeAttribute("data-state");
       return Promise.resolve();
     }
-    status.textContent = "Searching…";
+    status.textContent = say("searching");
+    status.setAttribute("data-state", "searching");
     return load("manifest").then(function (manifest) {
       var need = manifest.facets.filter(function (f) {
         return f.bytes && (st.f[f.id] || open[f.id] || f.bytes <= smallFacet);
@@ -464,7 +504,10 @@
         });
       });
     }).catch(function (err) {
-      if (id === current) status.textContent = "Search is unavailable: " + err.message;
+      if (id !== current) return;
+      status.textContent = say("unavailable");
+      status.setAttribute("data-state", "failed");
+      if (window.console) console.error(err);
     });
   }
 
@@ -505,14 +548,15 @@
     var what = [];
     ds.forEach(function (dim, i) {
       if (sel[i] === null) return;
-      what.push(dim.label + ": " + (sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1]));
+      what.push(say("filter", { Facet: dim.label, Value: sel[i] < 0 ? st.f[dim.id] : dim.values[sel[i]][1] }));
     });
     var n = docs.length;
-    var line = n === 0 ? "No results" : n === 1 ? "1 result" : n + " results";
-    if (st.q.trim()) line += " for “" + st.q.trim() + "”";
-    if (what.length) line += " (" + what.join("; ") + ")";
-    line += n > top.length ? ", showing the first " + top.length + "." : ".";
+    var line = n === 0 ? say("none") : say("results", null, n);
+    if (st.q.trim()) line += say("for", { Query: st.q.trim() });
+    if (what.length) line += say("filters", { Filters: what.join(say("filter.sep")) });
+    line += n > top.length ? say("first", null, top.length) : say("end");
     status.textContent = line;
+    status.setAttribute("data-state", "done");
     results.hidden = n === 0;
     facetsEl.hidden = false;
     more.hidden = n <= top.length;
@@ -531,7 +575,7 @@
     facetsEl.textContent = "";
     var heading = document.createElement("h2");
     heading.id = "search-facets-h";
-    heading.textContent = "Narrow the results";
+    heading.textContent = say("narrow");
     facetsEl.appendChild(heading);
     ds.forEach(function (dim, i) {
       var det = document.createElement("details");
@@ -569,7 +613,7 @@
         a.appendChild(document.createTextNode(v.label + " "));
         var c = document.createElement("span");
         c.className = "count";
-        c.textContent = v.n;
+        c.textContent = num(v.n);
         a.appendChild(c);
         a.addEventListener("click", function (e) {
           if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
@@ -583,7 +627,7 @@
       });
       if (!list.length) {
         var none = document.createElement("li");
-        none.textContent = "None";
+        none.textContent = say("facet.none");
         ul.appendChild(none);
       }
       det.appendChild(ul);
@@ -592,7 +636,7 @@
         btn.type = "button";
         btn.className = "facet-more";
         btn.setAttribute("data-key", dim.id + "+");
-        btn.textContent = "All " + list.length;
+        btn.textContent = say("facet.all", null, list.length);
         btn.addEventListener("click", function () {
           expanded[dim.id] = true;
           search(true).then(function () {
