@@ -64,6 +64,7 @@ func Render(s *site.Site, t *Theme, md *markup.Markdown, w output.Writer, opts O
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
+	sh.tl = newTimelineData(s)
 
 	var jobs []func() error
 	for _, ed := range s.Config.Editions {
@@ -102,9 +103,8 @@ func (r *renderer) jobs() []func() error {
 		jobs = append(jobs, func() error { return r.page(layout, p()) })
 	}
 	jobs = append(jobs, r.searchIndex)
-	page("timeline", func() *Page { return r.timeline() })
+	jobs = append(jobs, r.listJobs()...) // reports, timeline, records: see paginate.go
 	jobs = append(jobs, r.feeds()...)
-	page("reports", func() *Page { return r.reportsIndex() })
 	page("search", func() *Page { return r.search() })
 	page("home", func() *Page { return r.home() })
 	for _, rep := range s.Reports {
@@ -113,14 +113,11 @@ func (r *renderer) jobs() []func() error {
 	for _, k := range s.Kinds {
 		page("entities", func() *Page { return r.entities(k) })
 		for _, e := range k.Entities {
-			page("entity", func() *Page { return r.entity(e) })
+			jobs = append(jobs, r.entityJobs(e)...)
 		}
 	}
 	for _, p := range s.Pages {
 		page("page", func() *Page { return r.standalone(p) })
-	}
-	if len(s.Records) > 0 {
-		page("records", func() *Page { return r.recordsIndex() })
 	}
 	for _, rec := range s.Records {
 		page("record", func() *Page { return r.record(rec) })
@@ -150,10 +147,11 @@ type shared struct {
 	w     output.Writer
 	diags *diag.List
 
-	basemap *svg.Basemap // nil when no place has coordinates
-	axis    svg.TimeAxis // the span of the site's events, shared by the strips
-	frags   *fragments   // the HTML of cached partials, shared by all pages
-	bufs    sync.Pool    // *bytes.Buffer, for pages being laid out
+	basemap *svg.Basemap  // nil when no place has coordinates
+	axis    svg.TimeAxis  // the span of the site's events, shared by the strips
+	tl      *timelineData // the timeline's years and pages
+	frags   *fragments    // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool     // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -371,6 +369,7 @@ func ReportPage(s *site.Site, t *Theme, md *markup.Markdown, rep *site.Report, d
 	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
+	sh.tl = &timelineData{}
 	r := newRenderer(sh, s.Config.Editions[0])
 	p := r.report(rep)
 	var buf bytes.Buffer
