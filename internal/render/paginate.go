@@ -189,8 +189,8 @@ func (r *renderer) chartLinks(p *Page, c *svg.Chart) {
 
 // TimelineYearLink is a year of a split timeline, on its first page.
 type TimelineYearLink struct {
-	Year int
-	URL  string // relative to the edition's root
+	Year    int
+	URL     string // relative to the edition's root
 	N       int    // its items
 	Current bool   // the year of the page
 }
@@ -201,6 +201,19 @@ func (r *renderer) timelineYear(y TimelineYear, i int) *Page {
 	p := r.newPage("timeline", paging.URL(base, i), r.ui.T("timeline.year_title", "Year", r.ui.Num(y.Year)), r.ui.T("timeline.year_description", "Year", r.ui.Num(y.Year)))
 	p.Pager = newPager(base, len(y.Items), paging.Timeline, i)
 	lo, hi := paging.Bounds(len(y.Items), paging.Timeline, i)
+	// The years are one list: the first page of a year follows the last
+	// of the year before.
+	if p.Pager == nil {
+		p.Pager = &Pager{N: 1, Of: 1, From: 1, To: len(y.Items), Total: len(y.Items)}
+	}
+	k := slices.IndexFunc(r.tl.years, func(o TimelineYear) bool { return o.Year == y.Year })
+	if i == 1 && k > 0 {
+		o := r.tl.years[k-1]
+		p.Pager.Prev = paging.URL(paging.YearURL(o.Year), paging.Count(len(o.Items), paging.Timeline))
+	}
+	if i == p.Pager.Of && k+1 < len(r.tl.years) {
+		p.Pager.Next = paging.YearURL(r.tl.years[k+1].Year)
+	}
 	p.Timeline = []TimelineYear{{Year: y.Year, Items: y.Items[lo:hi]}}
 	p.TimelineUp = "timeline/"
 	for _, o := range r.tl.years {
