@@ -309,6 +309,12 @@ func (r *shared) assets() error {
 		return err
 	}
 	n := 2
+	if b := r.basemap.Outline(); b != nil {
+		if err := r.w.WriteFile(svg.OutlinePath, b); err != nil {
+			return err
+		}
+		n++
+	}
 	own := map[string]bool{}
 	for _, p := range r.site.Static {
 		own[p] = true
