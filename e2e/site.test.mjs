@@ -476,11 +476,13 @@ describe('navigation', () => {
     await close();
   });
 
-  test('search without JavaScript is a full list', async () => {
+  test('search without JavaScript links the reports index', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${http.origin}/search/index.html`);
-    const n = await page.locator('#all-reports li').count();
+    await page.locator('#all-reports a').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/reports/index.html'));
+    const n = await page.locator('.reports li').count();
     assert.equal(n, pages.filter((p) => pageType(p) === 'report').length);
     assert.equal(await page.locator('#search-form').isVisible(), false, 'the form that needs script is hidden');
     await context.close();

@@ -17,6 +17,7 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/content"
+	"gazette/internal/paging"
 	"gazette/internal/site"
 )
 
@@ -278,6 +279,9 @@ func Sitemap(s *site.Site) []byte {
 	}
 	for _, rec := range s.Records {
 		add(rec.URL, content.Date{})
+	}
+	for _, url := range paging.Extra(s) {
+		add(url, content.Date{})
 	}
 	b = append(b, "\n</urlset>\n"...)
 	return b

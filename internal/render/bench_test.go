@@ -29,6 +29,7 @@ func benchRenderer(b *testing.B) *renderer {
 	sh := &shared{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
+	sh.tl = newTimelineData(s)
 	return newRenderer(sh, s.Config.Editions[0])
 }
 

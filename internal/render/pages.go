@@ -16,6 +16,7 @@ import (
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
+	"gazette/internal/paging"
 	"gazette/internal/site"
 	"gazette/internal/svg"
 )
@@ -74,7 +75,22 @@ type Page struct {
 	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
 	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
 	Scripts       []string        // script files, relative to the root
-	Styles        []string        // stylesheets besides style.css (code.css on pages with highlighted code)
+
+	// A page of a list split into pages (see paginate.go and package
+	// paging): where it is among them. Nil on a page not split.
+	Pager *Pager
+	// Entity: its reports as its page lists them (the newest, when it
+	// has many), and the addresses of the lists of all its reports and
+	// records when its page does not list them all ("" when it does).
+	// Part is "reports" or "records" on the pages of those lists.
+	Reports                []site.ReportRef
+	AllReports, AllRecords string
+	Part                   string
+	// Timeline split by year: the years, on each of its pages, and on a
+	// year's page the address of the timeline's first page.
+	TimelineYears []TimelineYearLink
+	TimelineUp    string
+	Styles        []string // stylesheets besides style.css (code.css on pages with highlighted code)
 
 	// Entity: the rest of what its page shows of its mentions; see
 	// entityMentions.
@@ -324,24 +340,13 @@ func (r *renderer) home() *Page {
 	p.Events = s.Events
 	p.Feed = p.SiteFeed()
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, p.Link("timeline/"), r.labels)
+	r.chartLinks(p, p.Chart)
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
 		p.Records = append(p.Records, site.RecordRef{Record: s.Records[i]})
 	}
 	p.JSONLD = jsonld.WebSite(s, p.Canonical(), desc)
-	return p
-}
-
-func (r *renderer) reportsIndex() *Page {
-	p := r.newPage("reports", "reports/", r.ui.T("reports.title"), r.ui.T("reports.description", len(r.site.Reports)))
-	for _, rep := range r.site.Reports {
-		if n := len(p.Years); n == 0 || p.Years[n-1].Year != rep.Date.Year {
-			p.Years = append(p.Years, YearGroup{Year: rep.Date.Year})
-		}
-		g := &p.Years[len(p.Years)-1]
-		g.Reports = append(g.Reports, rep)
-	}
 	return p
 }
 
@@ -449,6 +454,7 @@ func (r *renderer) entity(e *site.Entity) *Page {
 	// Newest first, as its reports and mentions are.
 	p.Records = slices.Clone(e.Records)
 	slices.Reverse(p.Records)
+	entityLists(p, e)
 	return p
 }
 
@@ -470,7 +476,14 @@ func (r *renderer) timeline() *Page {
 	p := r.newPage("timeline", "timeline/", r.ui.T("timeline.title"), r.ui.T("timeline.description",
 		"Shutdowns", r.ui.T("count.shutdowns", len(s.Records)), "Reports", r.ui.T("count.reports", len(s.Reports))))
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, "", r.labels)
-	p.Timeline = timelineYears(s)
+	if !r.tl.split {
+		p.Timeline = r.tl.years
+		return p
+	}
+	r.chartLinks(p, p.Chart)
+	for _, y := range r.tl.years {
+		p.TimelineYears = append(p.TimelineYears, TimelineYearLink{Year: y.Year, URL: paging.YearURL(y.Year), N: len(y.Items)})
+	}
 	return p
 }
 

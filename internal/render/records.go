@@ -45,14 +45,13 @@ func nameList(s *site.Site, es []*site.Entity) []string {
 	return out
 }
 
-func (r *renderer) recordsIndex() *Page {
+func (r *renderer) recordsPage() *Page {
 	n := len(r.site.Records)
 	p := r.newPage("records", "records/", r.ui.T("records.title"), r.ui.T("records.description", n))
 	p.Records = make([]site.RecordRef, len(r.site.Records))
 	for i, rec := range r.site.Records {
 		p.Records[i] = site.RecordRef{Record: rec}
 	}
-	p.RecordMap = r.basemap.RecordMap(r.site.Records, r.site.Config.Map.Attribution, r.ui)
 	return p
 }
 

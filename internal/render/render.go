@@ -65,6 +65,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
+	sh.tl = newTimelineData(s)
 
 	var jobs []func() error
 	for _, ed := range s.Config.Editions {
@@ -105,9 +106,8 @@ func (r *renderer) jobs() []func() error {
 		jobs = append(jobs, func() error { return r.page(layout, p()) })
 	}
 	jobs = append(jobs, r.searchIndex)
-	page("timeline", func() *Page { return r.timeline() })
+	jobs = append(jobs, r.listJobs()...) // reports, timeline, records: see paginate.go
 	jobs = append(jobs, r.feeds()...)
-	page("reports", func() *Page { return r.reportsIndex() })
 	page("search", func() *Page { return r.search() })
 	page("home", func() *Page { return r.home() })
 	for _, rep := range s.Reports {
@@ -116,14 +116,11 @@ func (r *renderer) jobs() []func() error {
 	for _, k := range s.Kinds {
 		page("entities", func() *Page { return r.entities(k) })
 		for _, e := range k.Entities {
-			page("entity", func() *Page { return r.entity(e) })
+			jobs = append(jobs, r.entityJobs(e)...)
 		}
 	}
 	for _, p := range s.Pages {
 		page("page", func() *Page { return r.standalone(p) })
-	}
-	if len(s.Records) > 0 {
-		page("records", func() *Page { return r.recordsIndex() })
 	}
 	for _, rec := range s.Records {
 		page("record", func() *Page { return r.record(rec) })
@@ -160,10 +157,11 @@ type shared struct {
 	w     output.Writer
 	diags *diag.List
 
-	basemap *svg.Basemap // nil when no place has coordinates
-	axis    svg.TimeAxis // the span of the site's events, shared by the strips
-	frags   *fragments   // the HTML of cached partials, shared by all pages
-	bufs    sync.Pool    // *bytes.Buffer, for pages being laid out
+	basemap *svg.Basemap  // nil when no place has coordinates
+	axis    svg.TimeAxis  // the span of the site's events, shared by the strips
+	tl      *timelineData // the timeline's years and pages
+	frags   *fragments    // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool     // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -322,6 +320,12 @@ func (r *shared) assets() error {
 		return err
 	}
 	n := 2
+	if b := r.basemap.Outline(); b != nil {
+		if err := r.w.WriteFile(svg.OutlinePath, b); err != nil {
+			return err
+		}
+		n++
+	}
 	own := map[string]bool{}
 	for _, p := range r.site.Static {
 		own[p] = true
@@ -382,6 +386,7 @@ func ReportPage(s *site.Site, t *theme.Theme, md *markup.Markdown, rep *site.Rep
 	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
+	sh.tl = &timelineData{}
 	r := newRenderer(sh, s.Config.Editions[0])
 	p := r.report(rep)
 	var buf bytes.Buffer

@@ -17,9 +17,10 @@ import (
 type Map struct {
 	Width, Height int
 	Title         string
-	Summary       string  // text alternative
-	Font          float64 // the labels' size in map units: 12 CSS px on a phone, as on the records map
-	Shapes        []MapShape
+	Summary       string     // text alternative
+	Font          float64    // the labels' size in map units: 12 CSS px on a phone, as on the records map
+	Shapes        []MapShape // empty: the outline is the file at Outline
+	Outline       string     // OutlinePath, or "" when there is no outline
 	Dots          []Dot
 	Outside       []*site.Entity // places with coordinates beyond the map's edge
 	Attribution   string
@@ -186,7 +187,7 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
-	m := &Map{Width: b.width, Height: b.height, Font: recordMapFont(b.width), Shapes: b.shapes, Attribution: attribution}
+	m := &Map{Width: b.width, Height: b.height, Font: recordMapFont(b.width), Outline: b.outline(), Attribution: attribution}
 	places := b.places
 	if current != nil && len(places) > maxContextDots {
 		places = b.context(current)
@@ -275,8 +276,9 @@ type RecordMap struct {
 	Width, Height int
 	Title         string
 	Summary       string
-	Font          float64 // the labels' size in map units: recordMapFont
-	Shapes        []MapShape
+	Font          float64        // the labels' size in map units: recordMapFont
+	Shapes        []MapShape     // empty: the outline is the file at Outline
+	Outline       string         // OutlinePath, or "" when there is no outline
 	Dots          []RecordDot    // in drawing order: numbered dots, then named ones, large before small
 	Key           []RecordDot    // the dots numbered instead of named, by number
 	Outside       []*site.Entity // places beyond the map's edge
@@ -351,7 +353,7 @@ func (b *Basemap) RecordMap(records []*site.Record, attribution string, w site.W
 	}
 	font := recordMapFont(b.width)
 	hit := math.Ceil(minHitPx / 2 * float64(b.width) / narrowMapPx)
-	m := &RecordMap{Width: b.width, Height: b.height, Font: font, Shapes: b.shapes, Attribution: attribution}
+	m := &RecordMap{Width: b.width, Height: b.height, Font: font, Outline: b.outline(), Attribution: attribution}
 	for _, e := range places {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
 		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
