@@ -90,7 +90,7 @@ type Page struct {
 	// year's page the address of the timeline's first page.
 	TimelineYears []TimelineYearLink
 	TimelineUp    string
-	Styles        []string // stylesheets besides style.css (code.css on pages with highlighted code)
+	Styles        []string // stylesheets besides style.css: code.css (highlighted code), charts.css (a chart or strip), search.css
 
 	// Entity: the rest of what its page shows of its mentions; see
 	// entityMentions.
@@ -130,11 +130,18 @@ func (p *Page) prepare(tmpl *template.Template, variant int) {
 			p.NavCurrent = p.path
 		}
 	}
-	// The code colours are a stylesheet of their own, which only pages
-	// with highlighted code load: most pages of a report site have none.
+	// The code colours, the chart's and strips' rules and the search
+	// page's are stylesheets of their own, which only the pages that use
+	// them load: a report page, the page most read, stays light.
 	p.Styles = nil
 	if strings.Contains(string(p.Body), `<div class="code"`) {
-		p.Styles = []string{"code.css"}
+		p.Styles = append(p.Styles, "code.css")
+	}
+	if p.Chart != nil || p.Strip != nil {
+		p.Styles = append(p.Styles, "charts.css")
+	}
+	if p.Layout == "search" {
+		p.Styles = append(p.Styles, "search.css")
 	}
 	p.ChromeLang, p.ChromeDir = "", ""
 }
