@@ -89,6 +89,7 @@ func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r.site = sh.site.In(ed.Lang, r.ui)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
+	r.labels.HeadingLang = func(rec *site.Record) string { return recordLang(r.site, ed, rec) }
 	r.nav = r.navigation()
 	return r
 }
