@@ -110,6 +110,21 @@ func (e *Entity) NameIn(lang string) string {
 	return e.Name
 }
 
+// NameLangIn is the language of NameIn(lang): lang when the entity has a
+// name in it, else the original's, whose name stands in for it. A page
+// marks a name in another language than its own, which is content.
+func (e *Entity) NameLangIn(lang string) string {
+	if t := e.Translation(lang); t != nil && t.Name != "" {
+		return lang
+	}
+	for _, n := range e.Names {
+		if strings.EqualFold(n.Lang, lang) {
+			return lang
+		}
+	}
+	return e.lang
+}
+
 // In returns the entity as the edition in lang shows it: its name there
 // and its description, translated or else the original. Translated is
 // true when the description is.
