@@ -62,6 +62,11 @@ func (f *Fragment) NameOf(e *site.Entity) string { return e.NameIn(f.Edition.Lan
 // NameHTML is Page.NameHTML.
 func (f *Fragment) NameHTML(e *site.Entity) template.HTML { return nameHTML(e, f.Edition.Lang) }
 
+// OriginalLang is Page.OriginalLang.
+func (f *Fragment) OriginalLang(x interface{ OriginalLang() string }) string {
+	return otherLang(x.OriginalLang(), f.Lang)
+}
+
 // NameLang is Page.NameLang.
 func (f *Fragment) NameLang(e *site.Entity) string { return nameLang(e, f.Edition.Lang) }
 

@@ -17,6 +17,15 @@ func nameHTML(e *site.Entity, lang string) template.HTML {
 	return template.HTML(`<bdi` + string(langAttrs(nameLang(e, lang))) + `>` + name + `</bdi>`)
 }
 
+// otherLang is lang when it is not the page's language, else "": the
+// language to mark a text in lang with on that page.
+func otherLang(lang, page string) string {
+	if strings.EqualFold(lang, page) {
+		return ""
+	}
+	return lang
+}
+
 // nameLang is the language of e's name in the edition in lang when it is
 // not lang (the original's name standing in for a missing one), else "".
 func nameLang(e *site.Entity, lang string) string {

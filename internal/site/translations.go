@@ -110,6 +110,14 @@ func (e *Entity) NameIn(lang string) string {
 	return e.Name
 }
 
+// OriginalLang is the language of the report's original, which its
+// events' notes and sources are in whatever edition shows them.
+func (r *Report) OriginalLang() string { return r.lang }
+
+// OriginalLang is the language of the entity's original, which its
+// aliases are in.
+func (e *Entity) OriginalLang() string { return e.lang }
+
 // NameLangIn is the language of NameIn(lang): lang when the entity has a
 // name in it, else the original's, whose name stands in for it. A page
 // marks a name in another language than its own, which is content.
