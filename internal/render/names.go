@@ -4,7 +4,9 @@ import (
 	"html/template"
 	"strings"
 
+	"gazette/internal/i18n"
 	"gazette/internal/site"
+	"gazette/internal/site/evidence"
 )
 
 // nameHTML is e's name in the edition in lang, in <bdi> so that a name
@@ -33,4 +35,36 @@ func nameLang(e *site.Entity, lang string) string {
 		return l
 	}
 	return ""
+}
+
+// RecordLineHTML is RecordLine with each entity's name as NameHTML gives
+// it, so that a name the edition has no form of is marked as the content
+// in another language it is.
+func (p *Page) RecordLineHTML(rec *site.Record) template.HTML {
+	return recordLineHTML(p.Site, p.loc, p.Edition.Lang, rec)
+}
+
+// RecordLineHTML is Page.RecordLineHTML.
+func (f *Fragment) RecordLineHTML(rec *site.Record) template.HTML {
+	return recordLineHTML(f.Site, f.loc, f.Edition.Lang, rec)
+}
+
+// recordLineHTML is recordLine as HTML. Message record.line is plain text
+// (the page's description says it too), so its own words are taken as
+// they are: a catalogue's record.line holds no markup characters.
+func recordLineHTML(s *site.Site, loc *i18n.Localizer, lang string, rec *site.Record) template.HTML {
+	c := &s.Config
+	var roles strings.Builder
+	sep := " "
+	for _, p := range rec.Roles {
+		r, _ := c.Role(p.Role)
+		names := make([]string, len(p.Entities))
+		for i, e := range p.Entities {
+			names[i] = string(nameHTML(e, lang))
+		}
+		roles.WriteString(template.HTMLEscapeString(sep+r.Phrase+" ") + loc.List(names))
+		sep = loc.T("list.sep")
+	}
+	return loc.HTML("record.line", "What", s.RecordWhat(loc, rec), "Roles", template.HTML(roles.String()),
+		"Start", evidence.StartText(loc, rec.Start), "Status", evidence.StatusText(loc, rec.Status))
 }
