@@ -68,3 +68,16 @@ func recordLineHTML(s *site.Site, loc *i18n.Localizer, lang string, rec *site.Re
 	return loc.HTML("record.line", "What", s.RecordWhat(loc, rec), "Roles", template.HTML(roles.String()),
 		"Start", evidence.StartText(loc, rec.Start), "Status", evidence.StatusText(loc, rec.Status))
 }
+
+// SubtitleHTML is Site.Subtitle with the parent's name as NameHTML gives
+// it. Like record.line, message entity.subtitle is plain text.
+func (p *Page) SubtitleHTML(e *site.Entity) template.HTML {
+	if e.Parent == nil {
+		return template.HTML(template.HTMLEscapeString(p.Site.Subtitle(e)))
+	}
+	t := p.Site.TypeOf(e)
+	if t == "" {
+		t = p.Site.KindOf(e).One
+	}
+	return p.loc.HTML("entity.subtitle", "Type", t, "Parent", nameHTML(e.Parent, p.Edition.Lang))
+}
