@@ -72,12 +72,21 @@ func recordLineHTML(s *site.Site, loc *i18n.Localizer, lang string, rec *site.Re
 // SubtitleHTML is Site.Subtitle with the parent's name as NameHTML gives
 // it. Like record.line, message entity.subtitle is plain text.
 func (p *Page) SubtitleHTML(e *site.Entity) template.HTML {
+	return subtitleHTML(p.Site, p.loc, p.Edition.Lang, e)
+}
+
+// SubtitleHTML is Page.SubtitleHTML.
+func (f *Fragment) SubtitleHTML(e *site.Entity) template.HTML {
+	return subtitleHTML(f.Site, f.loc, f.Edition.Lang, e)
+}
+
+func subtitleHTML(s *site.Site, loc *i18n.Localizer, lang string, e *site.Entity) template.HTML {
 	if e.Parent == nil {
-		return template.HTML(template.HTMLEscapeString(p.Site.Subtitle(e)))
+		return template.HTML(template.HTMLEscapeString(s.Subtitle(e)))
 	}
-	t := p.Site.TypeOf(e)
+	t := s.TypeOf(e)
 	if t == "" {
-		t = p.Site.KindOf(e).One
+		t = s.KindOf(e).One
 	}
-	return p.loc.HTML("entity.subtitle", "Type", t, "Parent", nameHTML(e.Parent, p.Edition.Lang))
+	return loc.HTML("entity.subtitle", "Type", t, "Parent", nameHTML(e.Parent, lang))
 }
