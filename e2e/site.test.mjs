@@ -1190,8 +1190,9 @@ describe('editions speak their language', () => {
   // a word in Latin letters is an interface string left in English, unless
   // it is content: inside an element marked with another language (an
   // untranslated report, a record's own text, a name in another language),
-  // a text's body, code, a name inserted with dir="auto" or <bdi>, or the
-  // site's own name. Attribute text that readers hear (aria-label, alt,
+  // a text's body, summary or quoted sentences (a translation may keep a
+  // Latin acronym: "(ITPC)"), code, a name inserted with dir="auto" or
+  // <bdi>, or the site's own name. Attribute text that readers hear (aria-label, alt,
   // title) counts too.
   test('no Latin-script word in the interface of the ar and ckb editions', async () => {
     const found = new Map();
@@ -1206,7 +1207,7 @@ describe('editions speak their language', () => {
       }
       const words = await v.page.evaluate(() => {
         const ed = document.documentElement.lang;
-        const content = 'script, style, code, pre, .body, bdi, [dir="auto"], .site-title a';
+        const content = 'script, style, code, pre, .body, .summary, .report-item p, blockquote, bdi, [dir="auto"], .site-title a';
         const other = (el) => { const l = el.closest('[lang]'); return l && l.lang !== ed; };
         const out = new Set();
         const latin = (s) => { for (const m of s.matchAll(/\p{Script=Latin}{2,}/gu)) out.add(m[0]); };

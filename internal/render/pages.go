@@ -228,6 +228,22 @@ func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
 // NameOf is an entity's name in the page's edition.
 func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
 
+// NameHTML is NameOf, for an _html message's placeholder: in <bdi>, as a
+// name's direction is its own, and marked with its language where the
+// edition has no name for it in its own (see nameHTML).
+func (p *Page) NameHTML(e *site.Entity) template.HTML { return nameHTML(e, p.Edition.Lang) }
+
+// OriginalLang is the language to mark what stays in a report's or an
+// entity's original in every edition (an event's note, an entity's
+// aliases) with on this page, or "" when it is the page's.
+func (p *Page) OriginalLang(x interface{ OriginalLang() string }) string {
+	return otherLang(x.OriginalLang(), p.Lang)
+}
+
+// NameLang is the language to mark NameOf e with: the original's where the
+// edition has no name for e in its language, else "".
+func (p *Page) NameLang(e *site.Entity) string { return nameLang(e, p.Edition.Lang) }
+
 // RecordLang is the language to mark a record's title, summary and body
 // with: records are not translated, so a record file's text is in the
 // default language, marked as such in the other editions; "" in the

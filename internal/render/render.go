@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"strings"
 	"sync"
 
 	"gazette/internal/config"
@@ -90,6 +91,7 @@ func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r.site = sh.site.In(ed.Lang, r.ui)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
+	r.labels.HeadingLang = func(rec *site.Record) string { return recordLang(r.site, ed, rec) }
 	r.nav = r.navigation()
 	return r
 }
@@ -351,6 +353,10 @@ func (r *shared) assets() error {
 type NavItem struct {
 	Title string
 	URL   string
+	// Lang is the language of Title when it is not the edition's: the
+	// original title of a page the edition has no translation of, marked
+	// so that readers and screen readers know it is not the interface.
+	Lang string
 }
 
 // localizer is the interface language of edition e's pages: its
@@ -364,16 +370,21 @@ func (r *renderer) localizer(e config.Edition) *i18n.Localizer {
 func (r *renderer) navigation() []NavItem {
 	var nav []NavItem
 	if len(r.site.Records) > 0 {
-		nav = append(nav, NavItem{r.ui.T("nav.shutdowns"), "records/"})
+		nav = append(nav, NavItem{Title: r.ui.T("nav.shutdowns"), URL: "records/"})
 	}
-	nav = append(nav, NavItem{r.ui.T("nav.reports"), "reports/"})
+	nav = append(nav, NavItem{Title: r.ui.T("nav.reports"), URL: "reports/"})
 	for _, k := range r.site.Kinds {
-		nav = append(nav, NavItem{k.Title, k.URL})
+		nav = append(nav, NavItem{Title: k.Title, URL: k.URL})
 	}
-	nav = append(nav, NavItem{r.ui.T("nav.timeline"), "timeline/"}, NavItem{r.ui.T("nav.data"), "data/"}, NavItem{r.ui.T("nav.search"), "search/"})
+	nav = append(nav, NavItem{Title: r.ui.T("nav.timeline"), URL: "timeline/"}, NavItem{Title: r.ui.T("nav.data"), URL: "data/"}, NavItem{Title: r.ui.T("nav.search"), URL: "search/"})
 	for _, p := range r.site.Pages {
 		if p.Menu != 0 {
-			nav = append(nav, NavItem{p.In(r.ed.Lang).Title, p.URL})
+			t := p.In(r.ed.Lang)
+			item := NavItem{Title: t.Title, URL: p.URL}
+			if !t.Translated && !strings.EqualFold(t.Lang, r.ed.Lang) {
+				item.Lang = t.Lang
+			}
+			nav = append(nav, item)
 		}
 	}
 	return nav

@@ -110,6 +110,29 @@ func (e *Entity) NameIn(lang string) string {
 	return e.Name
 }
 
+// OriginalLang is the language of the report's original, which its
+// events' notes and sources are in whatever edition shows them.
+func (r *Report) OriginalLang() string { return r.lang }
+
+// OriginalLang is the language of the entity's original, which its
+// aliases are in.
+func (e *Entity) OriginalLang() string { return e.lang }
+
+// NameLangIn is the language of NameIn(lang): lang when the entity has a
+// name in it, else the original's, whose name stands in for it. A page
+// marks a name in another language than its own, which is content.
+func (e *Entity) NameLangIn(lang string) string {
+	if t := e.Translation(lang); t != nil && t.Name != "" {
+		return lang
+	}
+	for _, n := range e.Names {
+		if strings.EqualFold(n.Lang, lang) {
+			return lang
+		}
+	}
+	return e.lang
+}
+
 // In returns the entity as the edition in lang shows it: its name there
 // and its description, translated or else the original. Translated is
 // true when the description is.

@@ -154,6 +154,14 @@ func TestTranslatedEntitiesAndPages(t *testing.T) {
 		{mosul.NameIn("ar"), "الموصل"}, // names: ar, the translation giving none
 		{mosul.NameIn("ckb"), "Mosul"},
 		{mosul.NameIn("ku"), "Mûsil"}, // names: holds for any language
+		// The language of the name shown: the edition's where it has one,
+		// else the original's, which stands in for it.
+		{isil.NameLangIn("ar"), "ar"},
+		{isil.NameLangIn("ckb"), "en"},
+		{mosul.NameLangIn("ar"), "ar"},
+		{mosul.NameLangIn("ku"), "ku"},
+		{mosul.NameLangIn("ckb"), "en"},
+		{isil.OriginalLang(), "en"},
 		{text(isil.In("ar")), `ar "تنظيم الدولة الإسلامية" "" actors/isil.ar.md true | <p>تنظيم مسلح.</p>`},
 		{text(mosul.In("ar")), `ar "الموصل" "" cities/mosul.ar.md true | <p>مدينة في <a href="../../cities/nineveh/index.html" class="ann ann-city" title="Nineveh">نينوى</a>.</p>`},
 		{text(isil.In("ckb")), `en "ISIL" "" actors/isil.md false | `},

@@ -80,6 +80,7 @@ type Basemap struct {
 	shapes        []MapShape
 	places        []*site.Entity // entities with coordinates
 	busiest       []*site.Entity // the same, most reports first
+	lang          string         // the edition In named things in ("" before In)
 }
 
 // In is the basemap with its countries named in lang, where the outline
@@ -90,6 +91,7 @@ func (b *Basemap) In(lang string) *Basemap {
 		return nil
 	}
 	out := *b
+	out.lang = lang
 	out.shapes = slices.Clone(b.shapes)
 	for i := range out.shapes {
 		out.shapes[i].Name = out.shapes[i].shape.NameIn(lang)
@@ -229,7 +231,10 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 	}
 	m.Title = w.T("map.title")
 	if current != nil {
-		m.Title = w.T("map.title.current", "Name", current.Name)
+		// The place in the edition's language; where it has no name in
+		// it, this is its own (English) name, which is content, but an
+		// SVG <title> holds no markup to say so.
+		m.Title = w.T("map.title.current", "Name", current.NameIn(b.lang))
 	}
 	m.Summary = w.T("map.summary", len(m.Dots))
 	return m

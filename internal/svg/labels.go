@@ -27,7 +27,11 @@ type Labels struct {
 	StripTitle     string
 	StripTitleSome func(shown, all int) string // when the strip is cut to the newest rows
 	Heading        func(rec *site.Record) string
-	Status         func(s evidence.Status) string
+	// HeadingLang is the language to mark Heading with when it is not
+	// the edition's (a record's own title, written in the default
+	// language), else "". nil marks nothing.
+	HeadingLang func(rec *site.Record) string
+	Status      func(s evidence.Status) string
 }
 
 // LabelsFrom gives the chart and strips of site s the words of w, the

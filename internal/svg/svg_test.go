@@ -84,6 +84,10 @@ func TestMapsAndStrip(t *testing.T) {
 	rm := b.RecordMap([]*site.Record{rec}, "", english(t))
 	axis := NewTimeAxis([]*site.Event{event("shutdown", content.Date{Year: 2015, Month: 3}), event("shutdown", content.Date{Year: 2016, Month: 11})})
 	st := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return "../../" + u }, LabelsFrom(&site.Site{}, english(t)))
+	// HeadingLang marks a row's title with the language the labels give it.
+	labels := LabelsFrom(&site.Site{}, english(t))
+	labels.HeadingLang = func(*site.Record) string { return "en" }
+	marked := RecordStrip([]site.RecordRef{{Record: rec}}, axis, s, func(u string) string { return u }, labels)
 	dot := func(d Dot) string {
 		return fmt.Sprintf("%s %v,%v r%v label %v at %v current %v", d.Entity.Name, d.X, d.Y, d.R, d.Label, d.LabelX, d.Current)
 	}
@@ -97,6 +101,7 @@ func TestMapsAndStrip(t *testing.T) {
 		{fmt.Sprint(st.Title, " | ", st.Years, " | ", st.Uncertain, st.Open, " | ", st.Legend), "Shutdowns on the site's time line | [{0 2015} {49.93 2016}] | true false | [{c1 Shutdown 1}]"},
 		{fmt.Sprint(len(st.Months), st.Months[:3]), "22 [4.24 8.07 12.31]"},
 		{fmt.Sprint(st.Rows[0].Label, " | ", st.Rows[0].Status, " | ", st.Rows[0].Href, " | ", st.Rows[0].Class), "Shutdown — Mosul | restored on 2 September 2016 | ../../records/r/ | c1"},
+		{fmt.Sprintf("%q %q", st.Rows[0].Lang, marked.Rows[0].Lang), `"" "en"`},
 		{fmt.Sprint(st.Rows[0].Segments), "[{79.07 4.24 uncertain} {83.31 0.8 known} {83.45 0.8 known}]"},
 		{fmt.Sprintf("%v %q", m.Dots[1].Name, rm.Dots[0].Name.Anchor), `{488.3 end} ""`},
 	} {

@@ -55,6 +55,7 @@ type Tick struct {
 type StripRow struct {
 	Class    string // the record type's colour
 	Label    string // the record's title
+	Lang     string // Label's language when it is not the page's, else ""
 	Status   string // its status in words
 	Href     string
 	Segments []StripSegment
@@ -122,6 +123,9 @@ func RecordStrip(records []site.RecordRef, axis TimeAxis, ss *site.Site, link fu
 		rec := ref.Record
 		byType[rec.Type]++
 		row := StripRow{Class: typeClass(types, rec.Type), Href: link(rec.URL), Label: l.Heading(rec), Status: l.Status(rec.Status)}
+		if l.HeadingLang != nil {
+			row.Lang = l.HeadingLang(rec)
+		}
 		add := func(from, to time.Time, kind string) {
 			if !to.After(from) {
 				return
