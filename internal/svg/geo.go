@@ -395,75 +395,23 @@ func (a mapBox) overlaps(b mapBox) bool {
 // layOut names or numbers m's dots, in their order, and sorts them into
 // drawing order.
 func (m *RecordMap) layOut() {
-	font := m.Font
-	inside := func(a mapBox) bool {
-		return a.x0 >= 0 && a.y0 >= 0 && a.x1 <= float64(m.Width) && a.y1 <= float64(m.Height)
-	}
-	clear := func(a mapBox, taken ...[]mapBox) bool {
-		for _, list := range taken {
-			for _, t := range list {
-				if a.overlaps(t) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	free := func(a mapBox, taken ...[]mapBox) bool { return inside(a) && clear(a, taken...) }
-	// drawn holds what must stay visible: every dot, and the labels and
-	// numbers placed so far; squares holds the named dots' hit squares.
-	var drawn, squares []mapBox
+	var circles [][3]float64
 	for _, d := range m.Dots {
-		drawn = append(drawn, mapBox{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R})
+		circles = append(circles, [3]float64{d.X, d.Y, d.R})
 	}
+	l := newLabeller(m.Width, m.Height, m.Font, circles)
 	named := make([]bool, len(m.Dots))
 	for i := range m.Dots {
 		d := &m.Dots[i]
-		square := mapBox{d.X - d.Hit, d.Y - d.Hit, d.X + d.Hit, d.Y + d.Hit}
-		w, h := labelWidth(d.Entity.Name, font), font
-		gap := d.R + 4
-		right := mapBox{d.X + gap, d.Y - h/2, d.X + gap + w, d.Y + h/2}
-		left := mapBox{d.X - gap - w, d.Y - h/2, d.X - gap, d.Y + h/2}
-		if clear(square, squares) {
-			switch {
-			case free(right, drawn, squares):
-				d.LabelX, d.LabelY, d.Anchor = round1(right.x0), d.Y, "start"
-				drawn = append(drawn, right)
-			case free(left, drawn, squares):
-				d.LabelX, d.LabelY, d.Anchor = round1(left.x1), d.Y, "end"
-				drawn = append(drawn, left)
-			}
-			if d.Anchor != "" {
-				named[i] = true
-				squares = append(squares, square)
-				continue
-			}
+		if s, ok := l.name(d.X, d.Y, d.R, d.Hit, d.Entity.Name); ok {
+			d.LabelX, d.LabelY, d.Anchor = round1(s.x), round1(s.y), s.anchor
+			named[i] = true
+			continue
 		}
 		d.Number = len(m.Key) + 1
-		num := strconv.Itoa(d.Number)
-		w = labelWidth(num, font) + 2
-		gap = d.R + 2
-		spots := []struct {
-			box    mapBox
-			x, y   float64
-			anchor string
-		}{
-			{mapBox{d.X + gap, d.Y - h/2, d.X + gap + w, d.Y + h/2}, d.X + gap, d.Y, "start"},
-			{mapBox{d.X - gap - w, d.Y - h/2, d.X - gap, d.Y + h/2}, d.X - gap, d.Y, "end"},
-			{mapBox{d.X - w/2, d.Y - gap - h, d.X + w/2, d.Y - gap}, d.X, d.Y - gap - h/2, "middle"},
-			{mapBox{d.X - w/2, d.Y + gap, d.X + w/2, d.Y + gap + h}, d.X, d.Y + gap + h/2, "middle"},
-		}
-		// Where no spot is free, the number goes right of the dot anyway.
-		spot := spots[0]
-		for _, s := range spots {
-			if free(s.box, drawn) {
-				spot = s
-				break
-			}
-		}
-		d.LabelX, d.LabelY, d.Anchor = round1(spot.x), round1(spot.y), spot.anchor
+		s, _ := l.number(d.X, d.Y, d.R, d.Number, true)
+		d.LabelX, d.LabelY, d.Anchor = round1(s.x), round1(s.y), s.anchor
 		d.Name = namePlace(d.X, d.R, m.Width)
-		drawn = append(drawn, spot.box)
 		m.Key = append(m.Key, *d)
 	}
 	// Numbered dots first, so that the named dots' hit squares are on
