@@ -22,6 +22,7 @@ type Map struct {
 	Shapes        []MapShape // empty: the outline is the file at Outline
 	Outline       string     // OutlinePath, or "" when there is no outline
 	Dots          []Dot
+	Key           []Dot          // the dots numbered instead of named, by number
 	Outside       []*site.Entity // places with coordinates beyond the map's edge
 	Attribution   string
 }
@@ -37,13 +38,16 @@ type MapShape struct {
 // Dot is a place on the map.
 type Dot struct {
 	X, Y, R   float64
-	LabelX    float64
 	Entity    *site.Entity
 	Count     int
 	Current   bool // the page's own place
 	Container bool // a place with places within it: drawn as a ring
-	Label     bool // draw its name
-	Name      Place
+	Label     bool // its name is drawn beside it, at LabelX, LabelY
+	Number    int  // > 0: its number is drawn at LabelX, LabelY and its name is in the key
+	LabelX    float64
+	LabelY    float64
+	Anchor    string // the label's text-anchor: "start", "middle" or "end"
+	Name      Place  // where its name is drawn when it has focus and no label
 }
 
 // Place is where a dot's name is drawn when the dot has focus: beside it,
@@ -214,21 +218,7 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 		}
 		return strings.Compare(a.Entity.Name, b.Entity.Name)
 	})
-	// Name the busiest places and the current one.
-	byCount := slices.Clone(m.Dots)
-	slices.SortStableFunc(byCount, func(a, b Dot) int { return b.Count - a.Count })
-	labelled := map[*site.Entity]bool{}
-	for _, d := range byCount[:min(6, len(byCount))] {
-		if d.Count > 0 && !d.Container {
-			labelled[d.Entity] = true
-		}
-	}
-	for i := range m.Dots {
-		d := &m.Dots[i]
-		d.Label = labelled[d.Entity] || d.Current
-		d.LabelX = round1(d.X + d.R + 3)
-		d.Name = namePlace(d.X, d.R, m.Width)
-	}
+	m.labelPlaces(b.lang)
 	m.Title = w.T("map.title")
 	if current != nil {
 		// The place in the edition's language; where it has no name in

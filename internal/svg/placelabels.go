@@ -1,6 +1,11 @@
 package svg
 
-import "strconv"
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // labeller places names and numbers beside the dots of a map, one dot at
 // a time in the order of how much each matters, so that a name or number
@@ -109,4 +114,54 @@ func (l *labeller) number(x, y, r float64, n int, force bool) (spot, bool) {
 func (l *labeller) take(b mapBox) {
 	l.drawn = append(l.drawn, b)
 	l.labels = append(l.labels, b)
+}
+
+// maxMapLabels bounds the places a place map names or numbers: the
+// busiest, which are the ones a reader looks for. More names would not
+// fit on a phone, and more numbers would make the key a second index.
+const maxMapLabels = 20
+
+// labelPlaces names the places of m that matter most, the current one
+// and then the busiest, each beside its dot where the name covers no dot
+// or other name; a place whose name does not fit is numbered, and named
+// in m.Key. Places beyond the first maxMapLabels with reports are named
+// only when they have focus. Names are measured in the edition's
+// language lang.
+func (m *Map) labelPlaces(lang string) {
+	var circles [][3]float64
+	for i, d := range m.Dots {
+		circles = append(circles, [3]float64{d.X, d.Y, d.R})
+		m.Dots[i].Name = namePlace(d.X, d.R, m.Width)
+	}
+	l := newLabeller(m.Width, m.Height, m.Font, circles)
+	for _, i := range m.busiest() {
+		d := &m.Dots[i]
+		if s, ok := l.name(d.X, d.Y, d.R, 0, d.Entity.NameIn(lang)); ok {
+			d.Label = true
+			d.LabelX, d.LabelY, d.Anchor = round1(s.x), round1(s.y), s.anchor
+			continue
+		}
+		if s, ok := l.number(d.X, d.Y, d.R, len(m.Key)+1, false); ok {
+			d.Number = len(m.Key) + 1
+			d.LabelX, d.LabelY, d.Anchor = round1(s.x), round1(s.y), s.anchor
+			m.Key = append(m.Key, *d)
+		}
+	}
+}
+
+// busiest gives the indexes in m.Dots of the places to label, in the
+// order to label them: the current place, then up to maxMapLabels places
+// with reports, most first, then by name.
+func (m *Map) busiest() []int {
+	var out []int
+	for i, d := range m.Dots {
+		if d.Current || d.Count > 0 {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int {
+		da, db := m.Dots[a], m.Dots[b]
+		return cmp.Or(btoi(db.Current)-btoi(da.Current), db.Count-da.Count, strings.Compare(da.Entity.Name, db.Entity.Name))
+	})
+	return out[:min(len(out), maxMapLabels)]
 }

@@ -94,8 +94,8 @@ func TestMapsAndStrip(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{fmt.Sprintf("%d %d %s", m.Width, m.Height, m.Title), "640 1409 Map: Mosul among the places in the reports"},
 		{m.Summary, "2 places on the map; a larger dot means more reports."},
-		{dot(m.Dots[0]), "Mosul 143.5,174.8 r7.4 label true at 153.9 current true"},
-		{dot(m.Dots[1]), "Baghdad 496.5,1234.1 r5.2 label true at 504.7 current false"},
+		{dot(m.Dots[0]), "Mosul 143.5,174.8 r7.4 label true at 154.9 current true"},
+		{dot(m.Dots[1]), "Baghdad 496.5,1234.1 r5.2 label true at 505.7 current false"},
 		{rm.Summary, "1 place where reports record a shutdown, block or ban; a larger dot means more records."},
 		{fmt.Sprintf("%d %s %v %v %d %d", len(rm.Dots), rm.Dots[0].Entity.Name, rm.Dots[0].R, rm.Dots[0].LabelX, rm.Open, rm.Over), "1 Mosul 7.5 155 0 1"},
 		{fmt.Sprint(st.Title, " | ", st.Years, " | ", st.Uncertain, st.Open, " | ", st.Legend), "Shutdowns on the site's time line | [{0 2015} {49.93 2016}] | true false | [{c1 Shutdown 1}]"},
