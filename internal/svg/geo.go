@@ -227,7 +227,30 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 		m.Title = w.T("map.title.current", "Name", current.NameIn(b.lang))
 	}
 	m.Summary = w.T("map.summary", len(m.Dots))
+	if k := dotsKind(m.Dots); k != nil {
+		// One kind of place: counted in its own words, as its index
+		// counts them.
+		in := k.Kind.In(b.lang)
+		m.Summary = w.T("map.summary.kind", len(m.Dots), "One", in.One, "Many", in.Many)
+	}
 	return m
+}
+
+// dotsKind is the kind of every dot's place when they are all of one
+// kind that has words to count them by (site.yaml one and many), else
+// nil.
+func dotsKind(dots []Dot) *site.Kind {
+	var k *site.Kind
+	for _, d := range dots {
+		if d.Entity.Kind == nil || k != nil && d.Entity.Kind != k {
+			return nil
+		}
+		k = d.Entity.Kind
+	}
+	if k == nil || k.One == "" || k.Many == "" {
+		return nil
+	}
+	return k
 }
 
 // context picks the places drawn on current's page.

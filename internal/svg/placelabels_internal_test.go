@@ -136,6 +136,10 @@ func TestPlaceMapLabelsFive(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dots:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// Places of no kind are counted as places.
+	if m.Summary != "5 places on the map; a larger dot means more reports." {
+		t.Errorf("summary %q", m.Summary)
+	}
 	named, numbered := checkLabels(t, m, es[4])
 	if named != 4 || numbered != 0 {
 		t.Errorf("named %d, numbered %d; want 4, 0", named, numbered)

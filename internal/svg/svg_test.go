@@ -62,7 +62,7 @@ func TestRecordChart(t *testing.T) {
 // sizes its dots by records; a record's strip shows a start known to the
 // month as uncertain, then its days up to the restoration.
 func TestMapsAndStrip(t *testing.T) {
-	cities := &site.Kind{}
+	cities := &site.Kind{Kind: config.Kind{One: "town", Many: "towns"}}
 	place := func(name string, lat, lon float64, reports int) *site.Entity {
 		e := &site.Entity{Entity: &content.Entity{ID: name, Name: name, Coordinates: &content.LatLon{Lat: lat, Lon: lon}}, Kind: cities}
 		e.Reports = make([]site.ReportRef, reports)
@@ -93,7 +93,7 @@ func TestMapsAndStrip(t *testing.T) {
 	}
 	for _, tc := range []struct{ got, want string }{
 		{fmt.Sprintf("%d %d %s", m.Width, m.Height, m.Title), "640 1409 Map: Mosul among the places in the reports"},
-		{m.Summary, "2 places on the map; a larger dot means more reports."},
+		{m.Summary, "2 towns on the map; a larger dot means more reports."},
 		{dot(m.Dots[0]), "Mosul 143.5,174.8 r7.4 label true at 154.9 current true"},
 		{dot(m.Dots[1]), "Baghdad 496.5,1234.1 r5.2 label true at 505.7 current false"},
 		{rm.Summary, "1 place where reports record a shutdown, block or ban; a larger dot means more records."},
