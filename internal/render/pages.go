@@ -17,6 +17,7 @@ import (
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
 	"gazette/internal/paging"
+	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 	"gazette/internal/svg"
 )
@@ -67,7 +68,7 @@ type Page struct {
 	Map           *svg.Map        // home, indexes of places, places
 	RecordMap     *svg.RecordMap  // home, records index: where records happened
 	Strip         *svg.Strip      // entity: its records on the site's time axis
-	Timeline      []TimelineYear  // timeline: records and reports by year
+	Timeline      []timeline.Year // timeline: records and reports by year
 	Columns       []export.Column // data: the fields of the events
 	RecordColumns []export.Column // data: the fields of the records
 	Feed          string          // the page's Atom feed, relative to the root
@@ -78,7 +79,7 @@ type Page struct {
 
 	// A page of a list split into pages (see paginate.go and package
 	// paging): where it is among them. Nil on a page not split.
-	Pager *Pager
+	Pager *paging.Pager
 	// Entity: its reports as its page lists them (the newest, when it
 	// has many), and the addresses of the lists of all its reports and
 	// records when its page does not list them all ("" when it does).
@@ -88,7 +89,7 @@ type Page struct {
 	Part                   string
 	// Timeline split by year: the years, on each of its pages, and on a
 	// year's page the address of the timeline's first page.
-	TimelineYears []TimelineYearLink
+	TimelineYears []timeline.YearLink
 	TimelineUp    string
 	Styles        []string // stylesheets besides style.css (code.css on pages with highlighted code)
 
@@ -340,7 +341,7 @@ func (r *renderer) home() *Page {
 	p.Events = s.Events
 	p.Feed = p.SiteFeed()
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, p.Link("timeline/"), r.labels)
-	r.chartLinks(p, p.Chart)
+	r.tl.ChartLinks(p.Chart, p.Link)
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
@@ -476,14 +477,12 @@ func (r *renderer) timeline() *Page {
 	p := r.newPage("timeline", "timeline/", r.ui.T("timeline.title"), r.ui.T("timeline.description",
 		"Shutdowns", r.ui.T("count.shutdowns", len(s.Records)), "Reports", r.ui.T("count.reports", len(s.Reports))))
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, "", r.labels)
-	if !r.tl.split {
-		p.Timeline = r.tl.years
+	if !r.tl.Split {
+		p.Timeline = r.tl.Years
 		return p
 	}
-	r.chartLinks(p, p.Chart)
-	for _, y := range r.tl.years {
-		p.TimelineYears = append(p.TimelineYears, TimelineYearLink{Year: y.Year, URL: paging.YearURL(y.Year), N: len(y.Items)})
-	}
+	r.tl.ChartLinks(p.Chart, p.Link)
+	p.TimelineYears = r.tl.YearLinks(0)
 	return p
 }
 
@@ -516,53 +515,4 @@ func (r *renderer) notFound() *Page {
 	p.notFound = true
 	p.Alternates = nil
 	return p
-}
-
-// TimelineYear is one year of the timeline page.
-type TimelineYear struct {
-	Year  int
-	Items []TimelineItem
-}
-
-// TimelineItem is an event or a report on the timeline, at its date.
-type TimelineItem struct {
-	Date   content.Date
-	Record *site.Record // a record, at its start, or at its end when End is set
-	End    bool
-	Report *site.Report
-	Anchor string // on the first item of each month: the chart's bars link here
-}
-
-func timelineYears(s *site.Site) []TimelineYear {
-	var items []TimelineItem
-	for _, rec := range s.Records {
-		if !rec.Start.Date.IsZero() {
-			items = append(items, TimelineItem{Date: rec.Start.Date, Record: rec})
-		}
-		if end := rec.Status.End.Date; !end.IsZero() && end != rec.Start.Date {
-			items = append(items, TimelineItem{Date: end, Record: rec, End: true})
-		}
-	}
-	for _, r := range s.Reports {
-		items = append(items, TimelineItem{Date: r.Date, Report: r})
-	}
-	slices.SortStableFunc(items, func(a, b TimelineItem) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		// At the same date, records before the reports that tell of them.
-		return btoi(a.Record == nil) - btoi(b.Record == nil)
-	})
-	var years []TimelineYear
-	seen := map[string]bool{}
-	for _, it := range items {
-		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
-			years = append(years, TimelineYear{Year: it.Date.Year})
-		}
-		if a := svg.MonthAnchor(it.Date); it.Date.Month != 0 && !seen[a] {
-			it.Anchor, seen[a] = a, true
-		}
-		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
-	}
-	return years
 }
