@@ -1,11 +1,8 @@
 package render
 
 import (
-	"cmp"
 	"html/template"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -17,6 +14,7 @@ import (
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
 	"gazette/internal/paging"
+	"gazette/internal/render/lists"
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 	"gazette/internal/svg"
@@ -57,25 +55,25 @@ type Page struct {
 	Standalone *site.Page
 	Record     *site.Record
 
-	Latest  []*site.Report   // home: the newest reports
-	Years   []YearGroup      // reports index
-	Groups  []Group          // entity index: entities by type
-	Counts  []KindCount      // home: entities per kind
-	Events  []*site.Event    // home: event count; report, entity: its events
-	Records []site.RecordRef // records index: every record; entity: its records, with its role
+	Latest  []*site.Report    // home: the newest reports
+	Years   []lists.YearGroup // reports index
+	Groups  []lists.Group     // entity index: entities by type
+	Counts  []KindCount       // home: entities per kind
+	Events  []*site.Event     // home: event count; report, entity: its events
+	Records []site.RecordRef  // records index: every record; entity: its records, with its role
 
-	Chart         *svg.Chart      // home, timeline: records by the month they began
-	Map           *svg.Map        // home, indexes of places, places
-	RecordMap     *svg.RecordMap  // home, records index: where records happened
-	Strip         *svg.Strip      // entity: its records on the site's time axis
-	Timeline      []timeline.Year // timeline: records and reports by year
-	Columns       []export.Column // data: the fields of the events
-	RecordColumns []export.Column // data: the fields of the records
-	Feed          string          // the page's Atom feed, relative to the root
-	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
-	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
-	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
-	Scripts       []string        // script files, relative to the root
+	Chart         *svg.Chart           // home, timeline: records by the month they began
+	Map           *svg.Map             // home, indexes of places, places
+	RecordMap     *svg.RecordMap       // home, records index: where records happened
+	Strip         *svg.Strip           // entity: its records on the site's time axis
+	Timeline      []timeline.Year      // timeline: records and reports by year
+	Columns       []export.Column      // data: the fields of the events
+	RecordColumns []export.Column      // data: the fields of the records
+	Feed          string               // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity       // entity: its ancestors, outermost first
+	Mentions      []lists.MentionGroup // entity: its mentions by report, newest first, each in its sentence
+	MoreMentions  int                  // entity: reports whose mentions are not shown, beyond Mentions
+	Scripts       []string             // script files, relative to the root
 
 	// A page of a list split into pages (see paginate.go and package
 	// paging): where it is among them. Nil on a page not split.
@@ -95,9 +93,9 @@ type Page struct {
 
 	// Entity: the rest of what its page shows of its mentions; see
 	// entityMentions.
-	FoldedMentions []MentionGroup // the groups after Mentions, which the page folds away
-	MentionCount   int            // its mentions in all reports
-	MentionReports int            // the reports that have them
+	FoldedMentions []lists.MentionGroup // the groups after Mentions, which the page folds away
+	MentionCount   int                  // its mentions in all reports
+	MentionReports int                  // the reports that have them
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL in its edition when the navigation lists it, else ""
@@ -149,41 +147,6 @@ type Alternate struct {
 	Link    string // relative to the page, for the switcher
 	Current bool   // the page itself
 	Default bool   // the default edition's: also hreflang="x-default"
-}
-
-// MentionGroup is the mentions of an entity in one report, as its page
-// lists them: the first, the next few folded away, and how many more.
-type MentionGroup struct {
-	Href      string // the report: "../../reports/x/index.html"
-	Title     string // the report's title
-	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
-	Lang      string // the language of the report's text, when it is not the edition's
-	Count     int    // the report's mentions of the entity
-	Items     []MentionItem
-	Folded    []MentionItem // listed after Items, folded away
-	More      int           // the report's mentions not listed
-}
-
-// MentionItem is a mention of an entity as its page lists it: the sentence
-// around it, and a link to it in its report.
-type MentionItem struct {
-	Before, Text, After string // the sentence, split around the mention
-	Href                string // the mention in its report: "../../reports/x/index.html#m-3"
-}
-
-// YearGroup is the reports of one year.
-type YearGroup struct {
-	Year    int
-	Reports []*site.Report
-}
-
-// Group is a titled list of entities.
-type Group struct {
-	ID       string // the id of its heading, unique on its page: "g-armed-group"
-	Title    string
-	Entities []*site.Entity
-
-	untyped bool // the entities with no type, or of a type named as them: last
 }
 
 // KindCount is an entity kind and how many entities it has.
@@ -369,42 +332,8 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	if hasCoordinates(k) {
 		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
 	}
-	groups := map[string][]*site.Entity{}
-	for _, e := range k.Entities {
-		groups[r.site.TypeOf(e)] = append(groups[r.site.TypeOf(e)], e)
-	}
-	other := r.ui.T("entities.other")
-	for _, t := range slices.Sorted(maps.Keys(groups)) {
-		title := t
-		if title == "" {
-			title = other
-		}
-		// A type named as the group of no type goes last beside it.
-		p.Groups = append(p.Groups, Group{Title: title, Entities: groups[t], untyped: title == other})
-	}
-	// The group with no type goes last.
-	slices.SortStableFunc(p.Groups, func(a, b Group) int {
-		return cmp.Compare(btoi(a.untyped), btoi(b.untyped))
-	})
-	groupIDs(p.Groups)
+	p.Groups = lists.ByType(k.Entities, r.site.TypeOf, r.ui.T("entities.other"))
 	return p
-}
-
-// groupIDs gives each group an id from its title's slug, "g-armed-group",
-// unique among them: a type named "other" and the group of entities with
-// no type are "g-other" and "g-other-2". A title with nothing to make a
-// slug of, such as one in Arabic, is "g-group".
-func groupIDs(groups []Group) {
-	used := map[string]bool{}
-	for i := range groups {
-		base := "g-" + cmp.Or(content.Slugify(groups[i].Title), "group")
-		id := base
-		for n := 2; used[id]; n++ {
-			id = base + "-" + strconv.Itoa(n)
-		}
-		used[id] = true
-		groups[i].ID = id
-	}
 }
 
 // ItemLang is the language to mark a report's title, summary or note with
@@ -423,13 +352,6 @@ func itemLang(rep *site.Report, edition, page string) string {
 		return l
 	}
 	return ""
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func (r *renderer) entity(e *site.Entity) *Page {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"gazette/internal/paging"
+	"gazette/internal/render/lists"
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 )
@@ -60,13 +61,7 @@ func (r *renderer) reportsIndex(i int) *Page {
 	p := r.newPage("reports", paging.URL("reports/", i), r.ui.T("reports.title"), r.ui.T("reports.description", len(s.Reports)))
 	p.Pager = paging.New("reports/", len(s.Reports), paging.Reports, i)
 	lo, hi := paging.Bounds(len(s.Reports), paging.Reports, i)
-	for _, rep := range s.Reports[lo:hi] {
-		if n := len(p.Years); n == 0 || p.Years[n-1].Year != rep.Date.Year {
-			p.Years = append(p.Years, YearGroup{Year: rep.Date.Year})
-		}
-		g := &p.Years[len(p.Years)-1]
-		g.Reports = append(g.Reports, rep)
-	}
+	p.Years = lists.ByYear(s.Reports[lo:hi])
 	return p
 }
 

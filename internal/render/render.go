@@ -15,7 +15,8 @@
 // Page of each layout, paginate.go those of split lists; cache.go lays
 // out partials and keeps their HTML; funcs.go and words.go are what
 // layouts call. Loading a theme is package theme's; what the timeline
-// lists is package render/timeline's; pagers are package paging's.
+// lists is package render/timeline's, the other lists of index pages
+// render/lists'; pagers are package paging's.
 package render
 
 import (
