@@ -5,14 +5,13 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/english"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
+	"gazette/internal/langtag"
 	"gazette/internal/paging"
 	"gazette/internal/render/lists"
 	"gazette/internal/render/timeline"
@@ -234,21 +233,7 @@ func (p *Page) Canonical() string {
 }
 
 // Dir is "rtl" for right-to-left languages, else "ltr".
-func (p *Page) Dir() string { return Dir(p.Lang) }
-
-// Dir returns the writing direction of a BCP 47 language tag.
-func Dir(lang string) string {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return "ltr"
-	}
-	script, _ := tag.Script()
-	switch script.String() {
-	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
-		return "rtl"
-	}
-	return "ltr"
-}
+func (p *Page) Dir() string { return langtag.Dir(p.Lang) }
 
 // newPage makes the edition's page at url, relative to the edition's root.
 func (r *renderer) newPage(layout, url, title, desc string) *Page {
@@ -270,7 +255,7 @@ func (r *renderer) alternates(p *Page) []Alternate {
 	out := make([]Alternate, len(eds))
 	for i, ed := range eds {
 		to := ed.Root() + p.path
-		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: Dir(ed.Lang), Link: site.Rel(p.URL, to),
+		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: langtag.Dir(ed.Lang), Link: site.Rel(p.URL, to),
 			Current: ed.Lang == r.ed.Lang, Default: i == 0}
 		a.Href = a.Link
 		if b := r.site.Config.BaseURL; b != "" {
