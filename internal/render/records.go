@@ -56,28 +56,20 @@ func (r *renderer) recordsPage() *Page {
 }
 
 // vocabLabel is what readers see for a vocabulary value: vocab is
-// "event_types", "services", "causes" or "scopes". Layouts call it as
+// "event_types", "services", "causes" or "scopes"
+// (config.Config.Vocabulary). Layouts call it as
 // {{label .Site "services" $id}}.
 func vocabLabel(s *site.Site, vocab, id string) string {
-	c := &s.Config
-	switch vocab {
-	case "event_types":
-		return c.EventTypes.Label(id)
-	case "services":
-		return c.Services.Label(id)
-	case "causes":
-		return c.Causes.Label(id)
-	case "scopes":
-		return c.Scopes.Label(id)
+	if v, ok := s.Config.Vocabulary(vocab); ok {
+		return v.Label(id)
 	}
 	return id
 }
 
 // vocabLabels is vocabLabel for a list, joined with commas.
 func vocabLabels(s *site.Site, vocab string, ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = vocabLabel(s, vocab, id)
+	if v, ok := s.Config.Vocabulary(vocab); ok {
+		return v.Labels(ids)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(ids, ", ")
 }
