@@ -9,6 +9,7 @@ import (
 	"gazette/internal/english"
 	"gazette/internal/i18n"
 	"gazette/internal/langtag"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 	"gazette/internal/theme"
@@ -45,7 +46,7 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 		"roleText":    func(s *site.Site, role string) string { return roleText(s, en, role) },
 		"label":       vocabLabel,
 		"labels":      vocabLabels,
-		"recordTitle": func(s *site.Site, rec *site.Record) string { return s.RecordHeading(en, rec) },
+		"recordTitle": func(s *site.Site, rec *site.Record) string { return recordtext.Heading(s, en, rec) },
 		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(s, en, rec) },
 		"dict":        dict,
 		"list":        func(v ...any) []any { return v },

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gazette/internal/jsonld"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -21,12 +22,12 @@ func recordLine(s *site.Site, w site.Words, rec *site.Record) string {
 		roles.WriteString(sep + r.Phrase + " " + w.List(nameList(s, p.Entities)))
 		sep = w.T("list.sep")
 	}
-	return w.T("record.line", "What", s.RecordWhat(w, rec), "Roles", roles.String(),
+	return w.T("record.line", "What", recordtext.What(s, w, rec), "Roles", roles.String(),
 		"Start", evidence.StartText(w, rec.Start), "Status", evidence.StatusText(w, rec.Status))
 }
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := r.site.RecordHeading(r.ui, rec)
+	title := recordtext.Heading(r.site, r.ui, rec)
 	p := r.newPage("record", rec.URL, title, recordLine(r.site, r.ui, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {

@@ -1,5 +1,13 @@
 package site
 
+import "gazette/internal/site/evidence"
+
+// Words gives the record phrases (package recordtext, and evidence's),
+// and the charts' (package svg), their words in the reader's language:
+// the theme's message catalogue in the page's interface language (an
+// *i18n.Localizer), so that no interface word is written in Go.
+type Words = evidence.Words
+
 // In is the site as the edition in lang labels it: its Config in lang
 // (config.Config.In: the title, the kinds' titles and counting words, the
 // roles' labels and phrases, the vocabularies), its kinds with those
