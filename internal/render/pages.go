@@ -17,6 +17,7 @@ import (
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 	"gazette/internal/svg"
+	"gazette/internal/urlpath"
 )
 
 // Page is what every layout receives. Exactly one of Report, Entity, Kind
@@ -169,7 +170,7 @@ func (p *Page) Link(url string) string {
 	if p.notFound {
 		return p.base() + p.Edition.Root() + url
 	}
-	return site.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
+	return urlpath.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
 }
 
 // EditionAsset returns the URL of the file at path in the page's edition
@@ -214,7 +215,7 @@ func (p *Page) Asset(path string) string {
 	if p.notFound {
 		return p.base() + path
 	}
-	return site.RelFile(p.URL, path)
+	return urlpath.File(p.URL, path)
 }
 
 func (p *Page) base() string {
@@ -255,7 +256,7 @@ func (r *renderer) alternates(p *Page) []Alternate {
 	out := make([]Alternate, len(eds))
 	for i, ed := range eds {
 		to := ed.Root() + p.path
-		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: langtag.Dir(ed.Lang), Link: site.Rel(p.URL, to),
+		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: langtag.Dir(ed.Lang), Link: urlpath.Rel(p.URL, to),
 			Current: ed.Lang == r.ed.Lang, Default: i == 0}
 		a.Href = a.Link
 		if b := r.site.Config.BaseURL; b != "" {
