@@ -318,7 +318,7 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	if hasCoordinates(k) {
 		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
 	}
-	p.Groups = lists.ByType(k.Entities, r.site.TypeOf, r.ui.T("entities.other"))
+	p.Groups = lists.ByType(k.Entities, r.site.Config.Types, r.ui.T("entities.other"))
 	return p
 }
 

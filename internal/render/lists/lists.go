@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -25,12 +26,14 @@ type Group struct {
 	untyped bool // the entities with no type, or of a type named as them: last
 }
 
-// ByType groups es by their type as typeOf says it (site.Site.TypeOf),
-// by title; the entities with no type are titled other and go last.
-func ByType(es []*site.Entity, typeOf func(*site.Entity) string, other string) []Group {
+// ByType groups es by their type as readers see it (types.TypeLabel, in
+// the edition's labels), by title; the entities with no type are titled
+// other and go last.
+func ByType(es []*site.Entity, types config.Vocab, other string) []Group {
 	groups := map[string][]*site.Entity{}
 	for _, e := range es {
-		groups[typeOf(e)] = append(groups[typeOf(e)], e)
+		t := types.TypeLabel(e.Type)
+		groups[t] = append(groups[t], e)
 	}
 	var out []Group
 	for _, t := range slices.Sorted(maps.Keys(groups)) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/site"
 )
@@ -13,7 +14,11 @@ func TestByType(t *testing.T) {
 	for _, id := range []string{"a", "b", "c", "d", "e"} {
 		es = append(es, &site.Entity{Entity: &content.Entity{ID: id}})
 	}
-	types := map[string]string{"a": "armed group", "b": "", "c": "other", "d": "حزب", "e": "armed group"}
+	types := map[string]string{"a": "armed-group", "b": "", "c": "other", "d": "party", "e": "armed-group"}
+	for _, e := range es {
+		e.Type = types[e.ID]
+	}
+	vocab := config.Vocab{{ID: "party", Label: "حزب"}}
 	var want []string
 	for _, g := range []struct{ id, title, ids string }{
 		{"g-armed-group", "armed group", "a e"}, {"g-group", "حزب", "d"}, {"g-other", "other", "b"}, {"g-other-2", "other", "c"},
@@ -21,7 +26,7 @@ func TestByType(t *testing.T) {
 		want = append(want, g.id+" "+g.title+" "+g.ids)
 	}
 	var have []string
-	for _, g := range ByType(es, func(e *site.Entity) string { return types[e.ID] }, "other") {
+	for _, g := range ByType(es, vocab, "other") {
 		ids := ""
 		for i, e := range g.Entities {
 			if i > 0 {
