@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,8 +13,6 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/synth"
 )
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // memWriter keeps the site in memory.
 type memWriter struct {
