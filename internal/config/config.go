@@ -347,3 +347,15 @@ func kindName(item *yaml.Node) string {
 	}
 	return "(without id)"
 }
+
+// AbsURL makes the address of url (relative to the site root) absolute
+// when base_url is set. Without it, the address is relative to the site
+// root ("/reports/"), which feed readers and data tools resolve against
+// the address they fetched the file from when the site is served from the
+// root.
+func (c *Config) AbsURL(url string) string {
+	if c.BaseURL != "" {
+		return c.BaseURL + url
+	}
+	return "/" + url
+}

@@ -5,11 +5,10 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"gazette/internal/decode"
 	"gazette/internal/diag"
+	"gazette/internal/langtag"
 )
 
 // Edition is one language edition of the site: the whole site, in one
@@ -47,16 +46,6 @@ func (c *Config) Edition(lang string) (Edition, bool) {
 
 // Langs returns the language tags of the editions, the default first.
 func (c *Config) Langs() []string { return ids(c.Editions, func(e Edition) string { return e.Lang }) }
-
-// selfName is a language's name in that language, from CLDR: "العربية"
-// for ar. CLDR has none for some languages (kmr); the tag stands in, and
-// site.yaml can give the name.
-func selfName(lang string) string {
-	if n := display.Self.Name(language.Make(lang)); n != "" {
-		return n
-	}
-	return lang
-}
 
 var editionFields = []string{"lang", "prefix", "name", "digits"}
 
@@ -112,7 +101,7 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 			d.Diags.Errorf(e.Pos, "language %s is listed twice in languages (first on line %d)", e.Lang, out[prev].Pos.Line)
 			continue
 		}
-		e.Name = selfName(e.Lang)
+		e.Name = langtag.SelfName(e.Lang)
 		if name != nil {
 			if s, ok := d.Str(name, "name", true); ok {
 				e.Name = s
@@ -165,12 +154,12 @@ func (d *decoder) editions(n *yaml.Node) []Edition {
 // uses for itself.
 func (d *decoder) checkEditions(c *Config, editions []Edition, listed bool, langNode *yaml.Node) {
 	if !listed {
-		c.Editions = []Edition{{Lang: c.Language, Name: selfName(c.Language)}}
+		c.Editions = []Edition{{Lang: c.Language, Name: langtag.SelfName(c.Language)}}
 		return
 	}
 	if len(editions) == 0 {
 		// The errors are reported; the site is built in language: alone.
-		c.Editions = []Edition{{Lang: c.Language, Name: selfName(c.Language)}}
+		c.Editions = []Edition{{Lang: c.Language, Name: langtag.SelfName(c.Language)}}
 		return
 	}
 	if langNode != nil && c.Language != editions[0].Lang {

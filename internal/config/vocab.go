@@ -66,6 +66,23 @@ func (v Vocab) Labels(ids []string) string {
 	return strings.Join(out, ", ")
 }
 
+// Vocabulary is the vocabulary site.yaml calls name: "event_types",
+// "services", "causes" or "scopes"; ok is false for any other name.
+// Layouts name vocabularies so ({{label .Site "services" $id}}).
+func (c *Config) Vocabulary(name string) (v Vocab, ok bool) {
+	switch name {
+	case "event_types":
+		return c.EventTypes, true
+	case "services":
+		return c.Services, true
+	case "causes":
+		return c.Causes, true
+	case "scopes":
+		return c.Scopes, true
+	}
+	return nil, false
+}
+
 // Ends reports whether events of type id end the record they name.
 func (v Vocab) Ends(id string) bool {
 	t, ok := v.Term(id)

@@ -165,7 +165,7 @@ func (r *exporter) eventItems() iter.Seq[eventJSON] {
 				ID: e.ID(), Report: e.Report.Slug, ReportDate: e.Report.Date.String(), Type: e.Type, Services: nonNil(e.Services),
 				Scope: e.Scope, Roles: rolesJSON(r.site, e.Roles), Cause: e.Cause,
 				From: e.From.String(), Until: untilString(e), Period: EDTF(e.From, e.Until.Date, e.Until.Ongoing),
-				Note: e.Note, URL: r.site.AbsURL(e.Report.URL),
+				Note: e.Note, URL: r.site.Config.AbsURL(e.Report.URL),
 			}
 			if e.Record != nil {
 				ej.Record = e.Record.ID
@@ -203,7 +203,7 @@ func (r *exporter) reportItems() iter.Seq[reportJSON] {
 	return func(yield func(reportJSON) bool) {
 		for _, rep := range s.Reports {
 			rj := reportJSON{Slug: rep.Slug, Title: rep.Title, Date: rep.Date.String(), Summary: rep.Summary,
-				Lang: rep.Lang, URL: r.site.AbsURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
+				Lang: rep.Lang, URL: r.site.Config.AbsURL(rep.URL), Entities: map[string][]string{}, Events: len(rep.Events)}
 			for _, src := range rep.Sources {
 				rj.Sources = append(rj.Sources, sourceJSON{src.Publisher, src.Title, src.Date.String(), src.URL, src.Archive})
 			}
@@ -237,7 +237,7 @@ func (r *exporter) entityItems() iter.Seq[entityJSON] {
 		for _, k := range r.site.Kinds {
 			for _, e := range k.Entities {
 				ej := entityJSON{Kind: k.ID, ID: e.ID, Name: e.Name, Aliases: []string{}, Names: map[string]string{},
-					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.site.AbsURL(e.URL)}
+					Type: e.Type, IDs: map[string]string{}, Reports: len(e.Reports), URL: r.site.Config.AbsURL(e.URL)}
 				for _, a := range e.Aliases {
 					ej.Aliases = append(ej.Aliases, a.Value)
 				}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 )
 
@@ -39,12 +40,12 @@ func (r *exporter) recordItems() iter.Seq[recordJSON] {
 	return func(yield func(recordJSON) bool) {
 		for _, rec := range r.site.Records {
 			rj := recordJSON{
-				ID: rec.ID, Title: r.site.RecordTitle(rec), Type: rec.Type, Services: nonNil(rec.Services),
+				ID: rec.ID, Title: recordtext.Title(r.site, rec), Type: rec.Type, Services: nonNil(rec.Services),
 				Scope: rec.Scope, Roles: rolesJSON(r.site, rec.Roles), Coordinates: [][]float64{},
 				RestoredBy: ids(rec.RestoredBy), Cause: rec.Cause,
 				Start: rec.Start.Date.String(), StartPrecision: Precision(rec.Start.Date), StartDisputed: rec.Start.Disputed,
 				Status: rec.Status.State.String(), End: rec.Status.End.Date.String(), EndPrecision: Precision(rec.Status.End.Date),
-				AsOf: rec.Status.AsOf.String(), Period: recordPeriod(rec), Evidence: evidenceReports(rec), URL: r.site.AbsURL(rec.URL),
+				AsOf: rec.Status.AsOf.String(), Period: recordPeriod(rec), Evidence: evidenceReports(rec), URL: r.site.Config.AbsURL(rec.URL),
 			}
 			for _, e := range rec.Roles.Of(site.RoleWhere) {
 				if e.Coordinates != nil {

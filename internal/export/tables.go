@@ -13,6 +13,7 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/output"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -193,7 +194,7 @@ func eventFields(s *site.Site) []field[*site.Event] {
 			return EDTF(e.From, e.Until.Date, e.Until.Ongoing)
 		}},
 		F{Column{Name: "note"}, func(e *site.Event) string { return textCell(e.Note) }},
-		F{Column{Name: "url"}, func(e *site.Event) string { return s.AbsURL(e.Report.URL) }},
+		F{Column{Name: "url"}, func(e *site.Event) string { return s.Config.AbsURL(e.Report.URL) }},
 	)
 }
 
@@ -215,7 +216,7 @@ func recordFields(s *site.Site) []field[*site.Record] {
 	}
 	fs := []F{
 		{Column{Name: "id"}, func(r *site.Record) string { return r.ID }},
-		{Column{Name: "title"}, func(r *site.Record) string { return textCell(s.RecordTitle(r)) }},
+		{Column{Name: "title"}, func(r *site.Record) string { return textCell(recordtext.Title(s, r)) }},
 		{Column{Name: "type"}, func(r *site.Record) string { return r.Type }},
 		{Column{Name: "services"}, func(r *site.Record) string { return strings.Join(r.Services, ";") }},
 		{Column{Name: "scope"}, func(r *site.Record) string { return r.Scope }},
@@ -237,7 +238,7 @@ func recordFields(s *site.Site) []field[*site.Record] {
 		F{Column{Name: "period"}, recordPeriod},
 		F{Column{Name: "evidence"}, func(r *site.Record) string { return strings.Join(evidenceReports(r), ";") }},
 		F{Column{Name: "reports", Type: "integer"}, func(r *site.Record) string { return strconv.Itoa(len(evidenceReports(r))) }},
-		F{Column{Name: "url"}, func(r *site.Record) string { return s.AbsURL(r.URL) }},
+		F{Column{Name: "url"}, func(r *site.Record) string { return s.Config.AbsURL(r.URL) }},
 	)
 }
 

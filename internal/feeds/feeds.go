@@ -51,7 +51,7 @@ func appendAtomDate(b []byte, d content.Date) []byte {
 func feed(s *site.Site, ed config.Edition, dir, title string, reports []*site.Report) []byte {
 	c := &s.Config
 	lang, root := ed.Lang, ed.Root()
-	id, href := feedID(s, ""), s.AbsURL("") // prefixes of page addresses
+	id, href := feedID(s, ""), s.Config.AbsURL("") // prefixes of page addresses
 
 	// The feed is as new as its newest report, and no older than 1970.
 	// size is the room the feed takes when no text needs escaping.
@@ -217,7 +217,7 @@ func Entity(s *site.Site, ed config.Edition, e *site.Entity) []byte {
 // (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap).
 // Like the feeds, it is written directly, in the bytes xml.Encoder made.
 func Sitemap(s *site.Site) []byte {
-	base := s.AbsURL("")
+	base := s.Config.AbsURL("")
 	eds := s.Config.Editions
 	if len(eds) == 0 {
 		eds = []config.Edition{{Lang: s.Config.Language}} // a site not read from site.yaml

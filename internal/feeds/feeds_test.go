@@ -58,8 +58,8 @@ func referenceFeed(s *site.Site, dir, title string, reports []*site.Report) []by
 		Lang: s.Config.Language, ID: feedID(s, dir+"feed.xml"), Title: title, Sub: s.Config.Subtitle,
 		Author: atomPerson{s.Config.Title}, Rights: s.Config.License, Gen: "gazette",
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: s.AbsURL(dir + "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: s.AbsURL(dir)},
+			{Rel: "self", Type: "application/atom+xml", Href: s.Config.AbsURL(dir + "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: s.Config.AbsURL(dir)},
 		},
 		Updated: atomDate(content.Date{Year: 1970, Month: 1, Day: 1}),
 	}
@@ -69,7 +69,7 @@ func referenceFeed(s *site.Site, dir, title string, reports []*site.Report) []by
 		}
 		e := atomEntry{
 			ID: feedID(s, rep.URL), Title: rep.Title, Updated: atomDate(rep.Date), Published: atomDate(rep.Date),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.AbsURL(rep.URL)}, Summary: rep.Summary,
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: s.Config.AbsURL(rep.URL)}, Summary: rep.Summary,
 		}
 		for i, list := range rep.Entities {
 			for _, ent := range list {
@@ -139,7 +139,7 @@ func referenceSitemap(s *site.Site) []byte {
 		if !d.IsZero() {
 			lm = d.Start().Format("2006-01-02")
 		}
-		urls = append(urls, u{s.AbsURL(url), lm})
+		urls = append(urls, u{s.Config.AbsURL(url), lm})
 	}
 	add("", content.Date{})
 	for _, url := range []string{"reports/", "timeline/", "search/", "data/"} {

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"gazette/internal/content"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 )
 
@@ -135,7 +136,7 @@ func Record(s *site.Site, rec *site.Record, url, desc string) map[string]any {
 	}
 	return omitEmpty(map[string]any{
 		"@context": schemaOrg, "@type": "Event",
-		"name": s.RecordTitle(rec), "description": desc, "url": url,
+		"name": recordtext.Title(s, rec), "description": desc, "url": url,
 		"startDate": rec.Start.Date.String(), "endDate": rec.Status.End.Date.String(),
 		"location": where,
 	})
@@ -150,7 +151,7 @@ func Dataset(s *site.Site, url, desc string) map[string]any {
 		{"data/events.json", "application/json"}, {"data/reports.json", "application/json"}, {"data/entities.json", "application/json"},
 		{"data/datapackage.json", "application/json"},
 	} {
-		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": s.AbsURL(f.path)})
+		dist = append(dist, map[string]any{"@type": "DataDownload", "encodingFormat": f.format, "contentUrl": s.Config.AbsURL(f.path)})
 	}
 	return omitEmpty(map[string]any{
 		"@context": schemaOrg, "@type": "Dataset",

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"html"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -16,6 +14,8 @@ import (
 
 	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/markup/linkurl"
+	"gazette/internal/markup/sentence"
 )
 
 // KindAnnotation is the node kind of an annotation link.
@@ -64,10 +64,10 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 			links = append(links, n)
 			sections = append(sections, section)
 		case *ast.Image:
-			if dest := destination(n.Destination); networkPath(dest) {
-				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not the network-path reference %q: write %s", clip(dest), clip(withScheme(dest)))
+			if dest := destination(n.Destination); linkurl.NetworkPath(dest) {
+				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not the network-path reference %q: write %s", clip(dest), clip(linkurl.WithScheme(dest)))
 				n.Destination = nil
-			} else if scheme, _, _ := splitScheme(dest); scheme == "mailto" || !t.plainURL(dest) {
+			} else if scheme, _, _ := linkurl.SplitScheme(dest); scheme == "mailto" || !t.plainURL(dest) {
 				doc.errorf(n.Pos(), "images must use an http, https or relative URL, not %q", clip(dest))
 				n.Destination = nil
 			}
@@ -94,12 +94,12 @@ func (t *linkTransformer) Transform(root *ast.Document, reader text.Reader, pc p
 // and reports it when the scheme is not allowed at all.
 func (t *linkTransformer) link(doc *Doc, l *ast.Link, section int) {
 	dest := destination(l.Destination)
-	if networkPath(dest) {
-		doc.errorf(l.Pos(), "link %q is a network-path reference, to another host but without a scheme: write %s", clip(dest), clip(withScheme(dest)))
+	if linkurl.NetworkPath(dest) {
+		doc.errorf(l.Pos(), "link %q is a network-path reference, to another host but without a scheme: write %s", clip(dest), clip(linkurl.WithScheme(dest)))
 		l.Destination = nil
 		return
 	}
-	scheme, rest, ok := splitScheme(dest)
+	scheme, rest, ok := linkurl.SplitScheme(dest)
 	if !ok {
 		return // relative path, fragment or query: left as it is
 	}
@@ -145,63 +145,8 @@ func destination(b []byte) string {
 
 // plainURL reports whether dest is safe as an image or autolink target.
 func (t *linkTransformer) plainURL(dest string) bool {
-	scheme, _, ok := splitScheme(dest)
+	scheme, _, ok := linkurl.SplitScheme(dest)
 	return !ok || scheme == "http" || scheme == "https" || scheme == "mailto"
-}
-
-// splitScheme splits "city:mosul" into "city" and "mosul". A scheme is
-// what RFC 3986 and browsers (the WHATWG URL standard) read as one: a
-// letter, then letters, digits, "+", "-" or ".", then ":". Anything else
-// before the first ":" makes dest a relative path, as a browser reads it:
-// [x](foo\)\:), 1a:b and a_b:c.html are links to files, not schemes.
-// Like a browser, it first drops leading control characters and spaces
-// and every tab and newline, which could otherwise hide a
-// "java\tscript:" scheme. ok is false when dest has no scheme.
-func splitScheme(dest string) (scheme, rest string, ok bool) {
-	dest = browserURL(dest)
-	for i := 0; i < len(dest); i++ {
-		c := dest[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return strings.ToLower(dest[:i]), dest[i+1:], true
-		default:
-			return "", "", false
-		}
-	}
-	return "", "", false
-}
-
-// browserURL returns dest as a browser's URL parser starts reading it:
-// without leading control characters and spaces, and without any tab or
-// newline.
-func browserURL(dest string) string {
-	dest = strings.TrimLeftFunc(dest, func(r rune) bool { return r <= ' ' })
-	if !strings.ContainsAny(dest, "\t\n\r") {
-		return dest
-	}
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, dest)
-}
-
-// networkPath reports whether dest is a network-path reference such as
-// //host/path: a link to another host that inherits the page's scheme
-// (https:, or file: for a site opened from disk). Browsers read a
-// backslash as a slash here, so \\host and /\host are the same.
-func networkPath(dest string) bool {
-	dest = browserURL(dest)
-	return len(dest) >= 2 && (dest[0] == '/' || dest[0] == '\\') && (dest[1] == '/' || dest[1] == '\\')
-}
-
-// withScheme is the network-path reference dest with https: in front, for
-// the message that refuses it.
-func withScheme(dest string) string {
-	return "https://" + strings.TrimLeft(browserURL(dest), "/\\")
 }
 
 // clip shortens what a message quotes of the file.
@@ -321,10 +266,6 @@ func unescape(v []byte) string {
 	return html.UnescapeString(buf.String())
 }
 
-// maxSentence bounds the context kept around a mention, in bytes on each
-// side, so that a run-on paragraph does not fill an entity page.
-const maxSentence = 240
-
 // sentences fills in the Sentence of every annotation: the text of its
 // block, cut at sentence ends around it. Each block's text is built once,
 // however many annotations it holds.
@@ -347,15 +288,7 @@ func sentences(doc *Doc, root ast.Node) {
 		}, false)
 		text := b.String()
 		for _, s := range spans {
-			from := sentenceStart(text, s.start)
-			to := sentenceEnd(text, s.end)
-			before, after := text[from:s.start], text[s.end:to]
-			if len(before) > maxSentence {
-				before = "…" + strings.TrimLeftFunc(trimToRune(before[len(before)-maxSentence:]), unicode.IsSpace)
-			}
-			if len(after) > maxSentence {
-				after = strings.TrimRightFunc(trimToRuneEnd(after[:maxSentence]), unicode.IsSpace) + "…"
-			}
+			before, after := sentence.Around(text, s.start, s.end)
 			// Copies, so that the sentence outlives its paragraph alone.
 			s.a.Link.Sentence = Sentence{Before: strings.Clone(before), Text: strings.Clone(text[s.start:s.end]), After: strings.Clone(after)}
 		}
@@ -366,80 +299,4 @@ func sentences(doc *Doc, root ast.Node) {
 func hasInlineChild(n ast.Node) bool {
 	c := n.FirstChild()
 	return c != nil && c.Type() == ast.TypeInline
-}
-
-// sentenceStart finds where the sentence holding offset i begins: after the
-// last ". ", "! ", "? " (or Arabic "؟ ") before it. It looks back no
-// further than maxSentence bytes, all that is kept of a sentence, so that a
-// paragraph of thousands of annotations and no full stop stays linear;
-// when the sentence starts further back, the offset returned is one byte
-// beyond the limit, which is cut with an ellipsis all the same.
-func sentenceStart(text string, i int) int {
-	stop := max(1, i-maxSentence-1)
-	for j := i - 1; j >= stop; j-- {
-		if isSpace(text[j]) && endsSentence(text[:j]) {
-			return j + 1
-		}
-	}
-	if stop > 1 {
-		return stop
-	}
-	return 0
-}
-
-// sentenceEnd finds where the sentence holding offset i ends, its final
-// punctuation included, looking no further than maxSentence bytes ahead.
-func sentenceEnd(text string, i int) int {
-	stop := min(len(text), i+maxSentence+1)
-	for j := i; j < stop; j++ {
-		if isSpace(text[j]) && j > i && endsSentence(text[:j]) {
-			return j
-		}
-	}
-	return stop
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
-
-// endsSentence reports whether s ends with sentence-final punctuation,
-// perhaps followed by a closing quote or bracket.
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"')]’”»")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '.', '!', '?', '؟', '。', '۔':
-		// "Mr. X" and "U.S. army" are not ends; a lone capital initial or
-		// a title before a name is a good enough sign of an abbreviation.
-		t := strings.TrimRight(s, ".")
-		w := t[strings.LastIndexAny(t, " .")+1:]
-		abbrev := len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || titles[w]
-		return !(r == '.' && abbrev)
-	}
-	return false
-}
-
-// titles are the abbreviations that stand before a name, so a full stop
-// after them does not end a sentence.
-var titles = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true,
-	"Gen": true, "Lt": true, "Col": true, "Maj": true, "Capt": true, "Sgt": true,
-	"Gov": true, "Sen": true, "Rep": true, "Rev": true,
-}
-
-func trimToRune(s string) string {
-	for len(s) > 0 && !utf8.RuneStart(s[0]) {
-		s = s[1:]
-	}
-	return s
-}
-
-func trimToRuneEnd(s string) string {
-	for len(s) > 0 {
-		r, size := utf8.DecodeLastRuneInString(s)
-		if r != utf8.RuneError || size > 1 {
-			break
-		}
-		s = s[:len(s)-1]
-	}
-	return s
 }

@@ -1,7 +1,8 @@
 // Package paging decides how gazette splits its long lists into pages of
 // bounded size, and at which addresses those pages are. It is shared by
 // render, which writes the pages, and feeds, whose sitemap lists them, so
-// that the two cannot disagree.
+// that the two cannot disagree; and what a page of such a list shows of
+// where it is among them (Pager), which depends on nothing but the counts.
 //
 // A list of n items whose first page is at base ("reports/") is split into
 // pages of Per items when n > Per; page i > 1 is at base+"page/i/"
@@ -64,8 +65,8 @@ type YearCount struct {
 
 // TimelineYears counts the timeline's items by year, oldest first: a
 // record at its start and again at its end when that is another date, a
-// report at its date. It is what the timeline lists (render's
-// timelineYears), counted.
+// report at its date. It is what the timeline lists (timeline.Years, in
+// internal/render/timeline), counted.
 func TimelineYears(s *site.Site) []YearCount {
 	n := map[int]int{}
 	first, last := 1<<30, -1

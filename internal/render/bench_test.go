@@ -6,6 +6,7 @@ import (
 
 	"gazette"
 	"gazette/internal/diag"
+	"gazette/internal/render/timeline"
 	"gazette/internal/svg"
 	"gazette/internal/synth"
 )
@@ -29,7 +30,7 @@ func benchRenderer(b *testing.B) *renderer {
 	sh := &shared{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
-	sh.tl = newTimelineData(s)
+	sh.tl = timeline.New(s)
 	return newRenderer(sh, s.Config.Editions[0])
 }
 

@@ -12,6 +12,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/site"
 	"gazette/internal/theme"
+	"gazette/internal/urlpath"
 )
 
 // Fragment is what every partial receives: the value the layout or partial
@@ -239,8 +240,8 @@ func (p *Page) fragment() *Fragment {
 		f.prefix = p.base()
 		f.inside = f.prefix + p.Edition.Root()
 	} else {
-		f.prefix = site.RelFile(p.URL, "")
-		f.inside = site.RelFile(p.path, "")
+		f.prefix = urlpath.File(p.URL, "")
+		f.inside = urlpath.File(p.path, "")
 	}
 	p.frag = f
 	return f

@@ -5,12 +5,11 @@ import (
 	"io/fs"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
-
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/i18n"
+	"gazette/internal/langtag"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 	"gazette/internal/theme"
@@ -29,11 +28,16 @@ func LoadTheme(def, override fs.FS, dir string, diags *diag.List) *theme.Theme {
 // catalogue: layouts written before the interface was translated call
 // them. Layouts now call the page's methods, which say it in the page's
 // interface language: {{$.When …}}, {{$.StatusText …}}, {{$.RecordTitle …}}.
+//
+// langAttrs marks text in another language than the page's: layouts call
+// it as {{langAttrs (.ItemLang $r)}}, the one place the rule for an
+// item's language is written. It takes one argument, not a variadic
+// list, which text/template calls with two more allocations.
 func funcs(en *i18n.Localizer) template.FuncMap {
 	return template.FuncMap{
-		"dir":         Dir,
-		"langAttrs":   langAttrs,
-		"langName":    langName,
+		"dir":         langtag.Dir,
+		"langAttrs":   langtag.Attrs,
+		"langName":    langtag.SelfName,
 		"plural":      english.Count,
 		"join":        strings.Join,
 		"when":        en.When,
@@ -42,7 +46,7 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 		"roleText":    func(s *site.Site, role string) string { return roleText(s, en, role) },
 		"label":       vocabLabel,
 		"labels":      vocabLabels,
-		"recordTitle": func(s *site.Site, rec *site.Record) string { return s.RecordHeading(en, rec) },
+		"recordTitle": func(s *site.Site, rec *site.Record) string { return recordtext.Heading(s, en, rec) },
 		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(s, en, rec) },
 		"dict":        dict,
 		"list":        func(v ...any) []any { return v },
@@ -54,30 +58,6 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 			return out
 		},
 	}
-}
-
-// langAttrs writes the attributes that mark text written in lang, such as
-// a report's title on a page in another language: ` lang="ar" dir="rtl"`,
-// or nothing when lang is "" (the text is in the language around it).
-// Layouts call it as {{langAttrs (.ItemLang $r)}}: the one place the
-// rule for an item's language is written, where it once was written out
-// at each use. It takes one argument, not a variadic list, which
-// text/template calls with two more allocations.
-func langAttrs(lang string) template.HTMLAttr {
-	if lang == "" {
-		return ""
-	}
-	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `" dir="` + Dir(lang) + `"`)
-}
-
-// langName is a language's name in itself, from CLDR ("English",
-// "العربية"), or the tag where CLDR has none: it says what language an
-// untranslated text is in, and is marked with that language.
-func langName(lang string) string {
-	if n := display.Self.Name(language.Make(lang)); n != "" {
-		return n
-	}
-	return lang
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

@@ -1,14 +1,9 @@
 package render
 
 import (
-	"cmp"
 	"html/template"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"gazette/internal/config"
 	"gazette/internal/content"
@@ -16,9 +11,13 @@ import (
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
+	"gazette/internal/langtag"
 	"gazette/internal/paging"
+	"gazette/internal/render/lists"
+	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 	"gazette/internal/svg"
+	"gazette/internal/urlpath"
 )
 
 // Page is what every layout receives. Exactly one of Report, Entity, Kind
@@ -56,29 +55,29 @@ type Page struct {
 	Standalone *site.Page
 	Record     *site.Record
 
-	Latest  []*site.Report   // home: the newest reports
-	Years   []YearGroup      // reports index
-	Groups  []Group          // entity index: entities by type
-	Counts  []KindCount      // home: entities per kind
-	Events  []*site.Event    // home: event count; report, entity: its events
-	Records []site.RecordRef // records index: every record; entity: its records, with its role
+	Latest  []*site.Report    // home: the newest reports
+	Years   []lists.YearGroup // reports index
+	Groups  []lists.Group     // entity index: entities by type
+	Counts  []KindCount       // home: entities per kind
+	Events  []*site.Event     // home: event count; report, entity: its events
+	Records []site.RecordRef  // records index: every record; entity: its records, with its role
 
-	Chart         *svg.Chart      // home, timeline: records by the month they began
-	Map           *svg.Map        // home, indexes of places, places
-	RecordMap     *svg.RecordMap  // home, records index: where records happened
-	Strip         *svg.Strip      // entity: its records on the site's time axis
-	Timeline      []TimelineYear  // timeline: records and reports by year
-	Columns       []export.Column // data: the fields of the events
-	RecordColumns []export.Column // data: the fields of the records
-	Feed          string          // the page's Atom feed, relative to the root
-	Crumbs        []*site.Entity  // entity: its ancestors, outermost first
-	Mentions      []MentionGroup  // entity: its mentions by report, newest first, each in its sentence
-	MoreMentions  int             // entity: reports whose mentions are not shown, beyond Mentions
-	Scripts       []string        // script files, relative to the root
+	Chart         *svg.Chart           // home, timeline: records by the month they began
+	Map           *svg.Map             // home, indexes of places, places
+	RecordMap     *svg.RecordMap       // home, records index: where records happened
+	Strip         *svg.Strip           // entity: its records on the site's time axis
+	Timeline      []timeline.Year      // timeline: records and reports by year
+	Columns       []export.Column      // data: the fields of the events
+	RecordColumns []export.Column      // data: the fields of the records
+	Feed          string               // the page's Atom feed, relative to the root
+	Crumbs        []*site.Entity       // entity: its ancestors, outermost first
+	Mentions      []lists.MentionGroup // entity: its mentions by report, newest first, each in its sentence
+	MoreMentions  int                  // entity: reports whose mentions are not shown, beyond Mentions
+	Scripts       []string             // script files, relative to the root
 
 	// A page of a list split into pages (see paginate.go and package
 	// paging): where it is among them. Nil on a page not split.
-	Pager *Pager
+	Pager *paging.Pager
 	// Entity: its reports as its page lists them (the newest, when it
 	// has many), and the addresses of the lists of all its reports and
 	// records when its page does not list them all ("" when it does).
@@ -88,15 +87,15 @@ type Page struct {
 	Part                   string
 	// Timeline split by year: the years, on each of its pages, and on a
 	// year's page the address of the timeline's first page.
-	TimelineYears []TimelineYearLink
+	TimelineYears []timeline.YearLink
 	TimelineUp    string
 	Styles        []string // stylesheets besides style.css: code.css (highlighted code), charts.css (a chart or strip), search.css
 
 	// Entity: the rest of what its page shows of its mentions; see
 	// entityMentions.
-	FoldedMentions []MentionGroup // the groups after Mentions, which the page folds away
-	MentionCount   int            // its mentions in all reports
-	MentionReports int            // the reports that have them
+	FoldedMentions []lists.MentionGroup // the groups after Mentions, which the page folds away
+	MentionCount   int                  // its mentions in all reports
+	MentionReports int                  // the reports that have them
 
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL in its edition when the navigation lists it, else ""
@@ -157,41 +156,6 @@ type Alternate struct {
 	Default bool   // the default edition's: also hreflang="x-default"
 }
 
-// MentionGroup is the mentions of an entity in one report, as its page
-// lists them: the first, the next few folded away, and how many more.
-type MentionGroup struct {
-	Href      string // the report: "../../reports/x/index.html"
-	Title     string // the report's title
-	Date, Day string // the report's date: "2016-08-12", "12 August 2016"
-	Lang      string // the language of the report's text, when it is not the edition's
-	Count     int    // the report's mentions of the entity
-	Items     []MentionItem
-	Folded    []MentionItem // listed after Items, folded away
-	More      int           // the report's mentions not listed
-}
-
-// MentionItem is a mention of an entity as its page lists it: the sentence
-// around it, and a link to it in its report.
-type MentionItem struct {
-	Before, Text, After string // the sentence, split around the mention
-	Href                string // the mention in its report: "../../reports/x/index.html#m-3"
-}
-
-// YearGroup is the reports of one year.
-type YearGroup struct {
-	Year    int
-	Reports []*site.Report
-}
-
-// Group is a titled list of entities.
-type Group struct {
-	ID       string // the id of its heading, unique on its page: "g-armed-group"
-	Title    string
-	Entities []*site.Entity
-
-	untyped bool // the entities with no type, or of a type named as them: last
-}
-
 // KindCount is an entity kind and how many entities it has.
 type KindCount struct {
 	*site.Kind
@@ -213,7 +177,7 @@ func (p *Page) Link(url string) string {
 	if p.notFound {
 		return p.base() + p.Edition.Root() + url
 	}
-	return site.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
+	return urlpath.Rel(p.path, url) // from within the edition: "../../", not "../../../ar/"
 }
 
 // EditionAsset returns the URL of the file at path in the page's edition
@@ -274,7 +238,7 @@ func (p *Page) Asset(path string) string {
 	if p.notFound {
 		return p.base() + path
 	}
-	return site.RelFile(p.URL, path)
+	return urlpath.File(p.URL, path)
 }
 
 func (p *Page) base() string {
@@ -293,21 +257,7 @@ func (p *Page) Canonical() string {
 }
 
 // Dir is "rtl" for right-to-left languages, else "ltr".
-func (p *Page) Dir() string { return Dir(p.Lang) }
-
-// Dir returns the writing direction of a BCP 47 language tag.
-func Dir(lang string) string {
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return "ltr"
-	}
-	script, _ := tag.Script()
-	switch script.String() {
-	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr":
-		return "rtl"
-	}
-	return "ltr"
-}
+func (p *Page) Dir() string { return langtag.Dir(p.Lang) }
 
 // newPage makes the edition's page at url, relative to the edition's root.
 func (r *renderer) newPage(layout, url, title, desc string) *Page {
@@ -329,7 +279,7 @@ func (r *renderer) alternates(p *Page) []Alternate {
 	out := make([]Alternate, len(eds))
 	for i, ed := range eds {
 		to := ed.Root() + p.path
-		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: Dir(ed.Lang), Link: site.Rel(p.URL, to),
+		a := Alternate{Lang: ed.Lang, Name: ed.Name, Dir: langtag.Dir(ed.Lang), Link: urlpath.Rel(p.URL, to),
 			Current: ed.Lang == r.ed.Lang, Default: i == 0}
 		a.Href = a.Link
 		if b := r.site.Config.BaseURL; b != "" {
@@ -363,7 +313,7 @@ func (r *renderer) home() *Page {
 	p.Events = s.Events
 	p.Feed = p.SiteFeed()
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, p.Link("timeline/"), r.labels)
-	r.chartLinks(p, p.Chart)
+	r.tl.ChartLinks(p.Chart, p.Link)
 	p.Map = r.basemap.Map(nil, s.Config.Map.Attribution, r.ui)
 	p.RecordMap = r.basemap.RecordMap(s.Records, s.Config.Map.Attribution, r.ui)
 	for i := len(s.Records) - 1; i >= 0 && len(p.Records) < 8; i-- {
@@ -391,42 +341,8 @@ func (r *renderer) entities(k *site.Kind) *Page {
 	if hasCoordinates(k) {
 		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
 	}
-	groups := map[string][]*site.Entity{}
-	for _, e := range k.Entities {
-		groups[r.site.TypeOf(e)] = append(groups[r.site.TypeOf(e)], e)
-	}
-	other := r.ui.T("entities.other")
-	for _, t := range slices.Sorted(maps.Keys(groups)) {
-		title := t
-		if title == "" {
-			title = other
-		}
-		// A type named as the group of no type goes last beside it.
-		p.Groups = append(p.Groups, Group{Title: title, Entities: groups[t], untyped: title == other})
-	}
-	// The group with no type goes last.
-	slices.SortStableFunc(p.Groups, func(a, b Group) int {
-		return cmp.Compare(btoi(a.untyped), btoi(b.untyped))
-	})
-	groupIDs(p.Groups)
+	p.Groups = lists.ByType(k.Entities, r.site.Config.Types, r.ui.T("entities.other"))
 	return p
-}
-
-// groupIDs gives each group an id from its title's slug, "g-armed-group",
-// unique among them: a type named "other" and the group of entities with
-// no type are "g-other" and "g-other-2". A title with nothing to make a
-// slug of, such as one in Arabic, is "g-group".
-func groupIDs(groups []Group) {
-	used := map[string]bool{}
-	for i := range groups {
-		base := "g-" + cmp.Or(content.Slugify(groups[i].Title), "group")
-		id := base
-		for n := 2; used[id]; n++ {
-			id = base + "-" + strconv.Itoa(n)
-		}
-		used[id] = true
-		groups[i].ID = id
-	}
 }
 
 // ItemLang is the language to mark a report's title, summary or note with
@@ -445,13 +361,6 @@ func itemLang(rep *site.Report, edition, page string) string {
 		return l
 	}
 	return ""
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func (r *renderer) entity(e *site.Entity) *Page {
@@ -499,14 +408,12 @@ func (r *renderer) timeline() *Page {
 	p := r.newPage("timeline", "timeline/", r.ui.T("timeline.title"), r.ui.T("timeline.description",
 		"Shutdowns", r.ui.T("count.shutdowns", len(s.Records)), "Reports", r.ui.T("count.reports", len(s.Reports))))
 	p.Chart = svg.RecordChart(s.Records, s.Config.EventTypes, "", r.labels)
-	if !r.tl.split {
-		p.Timeline = r.tl.years
+	if !r.tl.Split {
+		p.Timeline = r.tl.Years
 		return p
 	}
-	r.chartLinks(p, p.Chart)
-	for _, y := range r.tl.years {
-		p.TimelineYears = append(p.TimelineYears, TimelineYearLink{Year: y.Year, URL: paging.YearURL(y.Year), N: len(y.Items)})
-	}
+	r.tl.ChartLinks(p.Chart, p.Link)
+	p.TimelineYears = r.tl.YearLinks(0)
 	return p
 }
 
@@ -539,53 +446,4 @@ func (r *renderer) notFound() *Page {
 	p.notFound = true
 	p.Alternates = nil
 	return p
-}
-
-// TimelineYear is one year of the timeline page.
-type TimelineYear struct {
-	Year  int
-	Items []TimelineItem
-}
-
-// TimelineItem is an event or a report on the timeline, at its date.
-type TimelineItem struct {
-	Date   content.Date
-	Record *site.Record // a record, at its start, or at its end when End is set
-	End    bool
-	Report *site.Report
-	Anchor string // on the first item of each month: the chart's bars link here
-}
-
-func timelineYears(s *site.Site) []TimelineYear {
-	var items []TimelineItem
-	for _, rec := range s.Records {
-		if !rec.Start.Date.IsZero() {
-			items = append(items, TimelineItem{Date: rec.Start.Date, Record: rec})
-		}
-		if end := rec.Status.End.Date; !end.IsZero() && end != rec.Start.Date {
-			items = append(items, TimelineItem{Date: end, Record: rec, End: true})
-		}
-	}
-	for _, r := range s.Reports {
-		items = append(items, TimelineItem{Date: r.Date, Report: r})
-	}
-	slices.SortStableFunc(items, func(a, b TimelineItem) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		// At the same date, records before the reports that tell of them.
-		return btoi(a.Record == nil) - btoi(b.Record == nil)
-	})
-	var years []TimelineYear
-	seen := map[string]bool{}
-	for _, it := range items {
-		if n := len(years); n == 0 || years[n-1].Year != it.Date.Year {
-			years = append(years, TimelineYear{Year: it.Date.Year})
-		}
-		if a := svg.MonthAnchor(it.Date); it.Date.Month != 0 && !seen[a] {
-			it.Anchor, seen[a] = a, true
-		}
-		years[len(years)-1].Items = append(years[len(years)-1].Items, it)
-	}
-	return years
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gazette/internal/jsonld"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -21,12 +22,12 @@ func recordLine(s *site.Site, w site.Words, rec *site.Record) string {
 		roles.WriteString(sep + r.Phrase + " " + w.List(nameList(s, p.Entities)))
 		sep = w.T("list.sep")
 	}
-	return w.T("record.line", "What", s.RecordWhat(w, rec), "Roles", roles.String(),
+	return w.T("record.line", "What", recordtext.What(s, w, rec), "Roles", roles.String(),
 		"Start", evidence.StartText(w, rec.Start), "Status", evidence.StatusText(w, rec.Status))
 }
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := r.site.RecordHeading(r.ui, rec)
+	title := recordtext.Heading(r.site, r.ui, rec)
 	p := r.newPage("record", rec.URL, title, recordLine(r.site, r.ui, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {
@@ -56,28 +57,20 @@ func (r *renderer) recordsPage() *Page {
 }
 
 // vocabLabel is what readers see for a vocabulary value: vocab is
-// "event_types", "services", "causes" or "scopes". Layouts call it as
+// "event_types", "services", "causes" or "scopes"
+// (config.Config.Vocabulary). Layouts call it as
 // {{label .Site "services" $id}}.
 func vocabLabel(s *site.Site, vocab, id string) string {
-	c := &s.Config
-	switch vocab {
-	case "event_types":
-		return c.EventTypes.Label(id)
-	case "services":
-		return c.Services.Label(id)
-	case "causes":
-		return c.Causes.Label(id)
-	case "scopes":
-		return c.Scopes.Label(id)
+	if v, ok := s.Config.Vocabulary(vocab); ok {
+		return v.Label(id)
 	}
 	return id
 }
 
 // vocabLabels is vocabLabel for a list, joined with commas.
 func vocabLabels(s *site.Site, vocab string, ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = vocabLabel(s, vocab, id)
+	if v, ok := s.Config.Vocabulary(vocab); ok {
+		return v.Labels(ids)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(ids, ", ")
 }

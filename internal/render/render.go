@@ -12,9 +12,11 @@
 // theme can restyle every page without touching Go.
 //
 // The files: render.go runs the jobs; pages.go and records.go make the
-// Page of each layout; cache.go lays out partials and keeps their HTML;
-// funcs.go and words.go are what layouts call. Loading a theme is package
-// theme's.
+// Page of each layout, paginate.go those of split lists; cache.go lays
+// out partials and keeps their HTML; funcs.go and words.go are what
+// layouts call. Loading a theme is package theme's; what the timeline
+// lists is package render/timeline's, the other lists of index pages
+// render/lists'; pagers are package paging's.
 package render
 
 import (
@@ -33,6 +35,7 @@ import (
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/parallel"
+	"gazette/internal/render/timeline"
 	"gazette/internal/searchindex"
 	"gazette/internal/site"
 	"gazette/internal/spill"
@@ -66,7 +69,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
-	sh.tl = newTimelineData(s)
+	sh.tl = timeline.New(s)
 
 	var jobs []func() error
 	for _, ed := range s.Config.Editions {
@@ -159,11 +162,11 @@ type shared struct {
 	w     output.Writer
 	diags *diag.List
 
-	basemap *svg.Basemap  // nil when no place has coordinates
-	axis    svg.TimeAxis  // the span of the site's events, shared by the strips
-	tl      *timelineData // the timeline's years and pages
-	frags   *fragments    // the HTML of cached partials, shared by all pages
-	bufs    sync.Pool     // *bytes.Buffer, for pages being laid out
+	basemap *svg.Basemap   // nil when no place has coordinates
+	axis    svg.TimeAxis   // the span of the site's events, shared by the strips
+	tl      *timeline.Plan // the timeline's years and pages
+	frags   *fragments     // the HTML of cached partials, shared by all pages
+	bufs    sync.Pool      // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
 	stats Stats
@@ -397,7 +400,7 @@ func ReportPage(s *site.Site, t *theme.Theme, md *markup.Markdown, rep *site.Rep
 	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
-	sh.tl = &timelineData{}
+	sh.tl = &timeline.Plan{}
 	r := newRenderer(sh, s.Config.Editions[0])
 	p := r.report(rep)
 	var buf bytes.Buffer

@@ -6,6 +6,7 @@ import (
 
 	"gazette/internal/content"
 	"gazette/internal/i18n"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -57,10 +58,12 @@ func (w words) StartText(s evidence.Span) string { return evidence.StartText(w.l
 
 // RecordTitle is a record's title: Site.RecordHeading. It takes the site
 // from the record's page.
-func (p *Page) RecordTitle(rec *site.Record) string { return p.Site.RecordHeading(p.loc, rec) }
+func (p *Page) RecordTitle(rec *site.Record) string { return recordtext.Heading(p.Site, p.loc, rec) }
 
 // RecordTitle is Page.RecordTitle.
-func (f *Fragment) RecordTitle(rec *site.Record) string { return f.Site.RecordHeading(f.loc, rec) }
+func (f *Fragment) RecordTitle(rec *site.Record) string {
+	return recordtext.Heading(f.Site, f.loc, rec)
+}
 
 // RecordLine is a record in one line: recordLine.
 func (p *Page) RecordLine(rec *site.Record) string { return recordLine(p.Site, p.loc, rec) }

@@ -8,6 +8,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -86,7 +87,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 		return b.Start.Date.Compare(a.Start.Date)
 	})
 	for _, rec := range recs {
-		title := s.RecordHeading(w, rec)
+		title := recordtext.Heading(s, w, rec)
 		d := Doc{
 			Title: title, URL: root + rec.URL + "index.html", Date: rec.Start.Date.String(), Kind: w.T("search.doc.record"), Summary: english.Shorten(rec.Summary, 240),
 			Fields:   []Field{{title, weightTitle, true}, {rec.Summary, weightSummary, false}, {text(diags, rec.Doc), weightBody, false}},

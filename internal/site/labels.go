@@ -1,12 +1,21 @@
 package site
 
+import "gazette/internal/site/evidence"
+
+// Words gives the record phrases (package recordtext, and evidence's),
+// and the charts' (package svg), their words in the reader's language:
+// the theme's message catalogue in the page's interface language (an
+// *i18n.Localizer), so that no interface word is written in Go.
+type Words = evidence.Words
+
 // In is the site as the edition in lang labels it: its Config in lang
 // (config.Config.In: the title, the kinds' titles and counting words, the
 // roles' labels and phrases, the vocabularies), its kinds with those
 // labels, and w, the edition's interface words, for the phrases made of
 // labels (Subtitle). Reports, entities, events and records are the same
 // values as s's, so an entity's Kind is still s's kind: pages ask the
-// view for labels (KindOf, TypeOf), never the entity. s is not changed.
+// view's Config for labels (Config.Kind, Config.Types), never the
+// entity. s is not changed.
 //
 // Each edition's pages, feeds and search index read the view; the open
 // data reads s, the default edition's, since a data set has one language.
@@ -23,26 +32,6 @@ func (s *Site) In(lang string, w Words) *Site {
 	return &out
 }
 
-// KindOf is the kind of e as the site labels it.
-func (s *Site) KindOf(e *Entity) *Kind {
-	for _, k := range s.Kinds {
-		if k.ID == e.Kind.ID {
-			return k
-		}
-	}
-	return e.Kind
-}
-
-// TypeOf is e's type as readers of the site see it (site.yaml types:
-// gives labels, in each language; else the word with spaces for hyphens),
-// "" when it has none.
-func (s *Site) TypeOf(e *Entity) string {
-	if e.Type == "" {
-		return ""
-	}
-	return s.Config.Types.TypeLabel(e.Type)
-}
-
 // Subtitle tells an entity from its namesakes in a line, in the site's
 // language: its type, or else its kind's word for one, and the entity it
 // is within (message entity.subtitle): "district in Erbil Governorate".
@@ -51,9 +40,10 @@ func (s *Site) Subtitle(e *Entity) string {
 	if s.words == nil {
 		return e.Subtitle()
 	}
-	t := s.TypeOf(e)
+	t := s.Config.Types.TypeLabel(e.Type) // "" when it has none
 	if t == "" {
-		t = s.KindOf(e).One
+		k, _ := s.Config.Kind(e.Kind.ID) // the edition's words: Config is In's
+		t = k.One
 	}
 	if e.Parent == nil {
 		return t

@@ -10,6 +10,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/markup"
+	"gazette/internal/urlpath"
 )
 
 // reportMeta resolves a report's front matter lists and events, and lets
@@ -146,7 +147,7 @@ func (r *resolver) links(doc *markup.Doc, from, lang string, mention func(*Entit
 		if e == nil {
 			continue
 		}
-		l.Href = Rel(from, e.URL)
+		l.Href = urlpath.Rel(from, e.URL)
 		l.Title = e.NameIn(lang)
 		if mention != nil {
 			mention(e, l)
@@ -159,7 +160,7 @@ func (r *resolver) reportLink(l *markup.Link, from, lang string) {
 	target := r.reportIndex[slug]
 	switch {
 	case target != nil:
-		l.Href = Rel(from, target.URL)
+		l.Href = urlpath.Rel(from, target.URL)
 		if frag != "" {
 			l.Href += "#" + frag
 		}
@@ -208,17 +209,3 @@ func (r *resolver) ambiguous(l *markup.Link, found []*Entity) {
 
 // clip shortens what a message quotes of the file.
 func clip(s string) string { return english.Shorten(s, 60) }
-
-// Rel returns the relative URL from the page at directory URL from (such
-// as "cities/mosul/") to the page at directory URL to, ending in
-// index.html so that links also work when the site is opened from disk.
-// Both are relative to the site root; "" is the root itself.
-func Rel(from, to string) string {
-	return RelFile(from, to+"index.html")
-}
-
-// RelFile returns the relative URL from the page at directory URL from to
-// the file at path to, both relative to the site root.
-func RelFile(from, to string) string {
-	return strings.Repeat("../", strings.Count(from, "/")) + to
-}

@@ -359,23 +359,6 @@ func TestCRLFPositions(t *testing.T) {
 	}
 }
 
-func TestRel(t *testing.T) {
-	tests := []struct{ from, to, want string }{
-		{"", "cities/mosul/", "cities/mosul/index.html"},
-		{"reports/a/", "cities/mosul/", "../../cities/mosul/index.html"},
-		{"about/", "", "../index.html"},
-		{"cities/", "cities/mosul/", "../cities/mosul/index.html"},
-	}
-	for _, tc := range tests {
-		if got := site.Rel(tc.from, tc.to); got != tc.want {
-			t.Errorf("Rel(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.want)
-		}
-	}
-	if got := site.RelFile("reports/a/", "style.css"); got != "../../style.css" {
-		t.Errorf("RelFile = %q", got)
-	}
-}
-
 // An entity page shows the mentions of the newest 50 reports, three of
 // each, and counts the rest: its size is bounded however many reports
 // mention the entity, and however often each does.

@@ -10,6 +10,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/site"
+	"gazette/internal/urlpath"
 )
 
 // world is a small site in which every entity is mentioned, so that cases
@@ -356,7 +357,7 @@ func TestCustomKinds(t *testing.T) {
 	if len(s.Kinds) != 1 || s.Kinds[0].URL != "groups/" || len(s.Kinds[0].Entities) != 2 {
 		t.Fatalf("kinds: %+v", s.Kinds)
 	}
-	if ngo := s.Kinds[0].Entities[0]; ngo.URL != "groups/ngo/" || len(ngo.Mentions) != 1 || site.Rel(ngo.Mentions[0].Report.URL, ngo.Mentions[0].Entity.URL) != "../../groups/ngo/index.html" {
+	if ngo := s.Kinds[0].Entities[0]; ngo.URL != "groups/ngo/" || len(ngo.Mentions) != 1 || urlpath.Rel(ngo.Mentions[0].Report.URL, ngo.Mentions[0].Entity.URL) != "../../groups/ngo/index.html" {
 		t.Errorf("ngo: %s, %d mentions", ngo.URL, len(ngo.Mentions))
 	}
 }

@@ -3,6 +3,7 @@ package svg
 import (
 	"strconv"
 
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -54,7 +55,7 @@ func LabelsFrom(s *site.Site, w site.Words) Labels {
 
 		StripTitle:     w.T("strip.title"),
 		StripTitleSome: func(shown, all int) string { return w.T("strip.title.more", all, "Shown", w.Num(shown)) },
-		Heading:        func(rec *site.Record) string { return s.RecordHeading(w, rec) },
+		Heading:        func(rec *site.Record) string { return recordtext.Heading(s, w, rec) },
 		Status:         func(st evidence.Status) string { return evidence.StatusText(w, st) },
 	}
 	for m := 1; m <= 12; m++ {

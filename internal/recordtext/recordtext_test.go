@@ -1,4 +1,4 @@
-package site_test
+package recordtext_test
 
 import (
 	"testing"
@@ -7,6 +7,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/i18n"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -43,19 +44,19 @@ func TestText(t *testing.T) {
 	mosul := &site.Entity{Entity: &content.Entity{Name: "Mosul"}}
 	own := &site.Record{Record: &content.Record{}, Type: "shutdown", Services: []string{"mobile-data", "sms"},
 		Roles: site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{mosul}}}}
-	if got, want := s.RecordTitle(own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
+	if got, want := recordtext.Title(s, own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
 		t.Errorf("RecordTitle = %q, want %q", got, want)
 	}
-	if got, want := s.RecordHeading(en, own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
+	if got, want := recordtext.Heading(s, en, own), "Shutdown: Mobile data, SMS — Mosul"; got != want {
 		t.Errorf("RecordHeading = %q, want %q", got, want)
 	}
-	if got := s.RecordTitle(&site.Record{Record: &content.Record{Title: "Its own title"}}); got != "Its own title" {
+	if got := recordtext.Title(s, &site.Record{Record: &content.Record{Title: "Its own title"}}); got != "Its own title" {
 		t.Errorf("RecordTitle of a titled record = %q", got)
 	}
-	if got := s.AbsURL("reports/"); got != "https://example.org/reports/" {
+	if got := s.Config.AbsURL("reports/"); got != "https://example.org/reports/" {
 		t.Errorf("AbsURL = %q", got)
 	}
-	if got := (&site.Site{}).AbsURL("reports/"); got != "/reports/" {
+	if got := (&config.Config{}).AbsURL("reports/"); got != "/reports/" {
 		t.Errorf("AbsURL without base_url = %q", got)
 	}
 }
