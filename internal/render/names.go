@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gazette/internal/i18n"
+	"gazette/internal/langtag"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
 )
@@ -16,7 +18,7 @@ import (
 // read it as such and the interface is not taken to be untranslated.
 func nameHTML(e *site.Entity, lang string) template.HTML {
 	name := template.HTMLEscapeString(e.NameIn(lang))
-	return template.HTML(`<bdi` + string(langAttrs(nameLang(e, lang))) + `>` + name + `</bdi>`)
+	return template.HTML(`<bdi` + string(langtag.Attrs(nameLang(e, lang))) + `>` + name + `</bdi>`)
 }
 
 // otherLang is lang when it is not the page's language, else "": the
@@ -65,7 +67,7 @@ func recordLineHTML(s *site.Site, loc *i18n.Localizer, lang string, rec *site.Re
 		roles.WriteString(template.HTMLEscapeString(sep+r.Phrase+" ") + loc.List(names))
 		sep = loc.T("list.sep")
 	}
-	return loc.HTML("record.line", "What", s.RecordWhat(loc, rec), "Roles", template.HTML(roles.String()),
+	return loc.HTML("record.line", "What", recordtext.What(s, loc, rec), "Roles", template.HTML(roles.String()),
 		"Start", evidence.StartText(loc, rec.Start), "Status", evidence.StatusText(loc, rec.Status))
 }
 
@@ -84,9 +86,10 @@ func subtitleHTML(s *site.Site, loc *i18n.Localizer, lang string, e *site.Entity
 	if e.Parent == nil {
 		return template.HTML(template.HTMLEscapeString(s.Subtitle(e)))
 	}
-	t := s.TypeOf(e)
+	t := s.Config.Types.TypeLabel(e.Type) // "" when it has none
 	if t == "" {
-		t = s.KindOf(e).One
+		k, _ := s.Config.Kind(e.Kind.ID) // the edition's words: Config is In's
+		t = k.One
 	}
 	return loc.HTML("entity.subtitle", "Type", t, "Parent", nameHTML(e.Parent, lang))
 }
