@@ -1,8 +1,9 @@
 package config
 
 import (
-	"gazette/internal/decode"
 	"strings"
+
+	"gazette/internal/decode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -176,4 +177,23 @@ func (d *decoder) vocabulary(n *yaml.Node, key string) Vocab {
 		v = append(v, t)
 	}
 	return v
+}
+
+// VocabLabel is what readers see for a value of the vocabulary named
+// vocab ("event_types", "services", "causes" or "scopes", see
+// Vocabulary): its label, else the value itself. Layouts call it as
+// {{label .Site "services" $id}}.
+func (c *Config) VocabLabel(vocab, id string) string {
+	if v, ok := c.Vocabulary(vocab); ok {
+		return v.Label(id)
+	}
+	return id
+}
+
+// VocabLabels is VocabLabel for a list, joined with commas.
+func (c *Config) VocabLabels(vocab string, ids []string) string {
+	if v, ok := c.Vocabulary(vocab); ok {
+		return v.Labels(ids)
+	}
+	return strings.Join(ids, ", ")
 }

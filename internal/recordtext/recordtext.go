@@ -1,6 +1,8 @@
 // Package recordtext says what a record is in words: its title in the
-// open data and JSON-LD, which are not translated, and its heading and
-// "what" line on pages, in the edition's words. A record with a file has
+// open data and JSON-LD, which are not translated, its heading, "what"
+// line and one-line answer (Line) on pages, in the edition's words, and
+// entities' names in those lines, marked with their language as HTML
+// (phrases.go). A record with a file has
 // the file's title; an event's own record is titled by its facts. These
 // phrases read the resolved site (its labels, its names in the edition's
 // language) but do not resolve anything, so they live above package site,

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"gazette/internal/config"
+	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/theme"
 	"gazette/internal/urlpath"
@@ -61,15 +62,17 @@ func (f *Fragment) RecordLang(rec *site.Record) string { return recordLang(f.Sit
 func (f *Fragment) NameOf(e *site.Entity) string { return e.NameIn(f.Edition.Lang) }
 
 // NameHTML is Page.NameHTML.
-func (f *Fragment) NameHTML(e *site.Entity) template.HTML { return nameHTML(e, f.Edition.Lang) }
+func (f *Fragment) NameHTML(e *site.Entity) template.HTML {
+	return recordtext.NameHTML(e, f.Edition.Lang)
+}
 
 // OriginalLang is Page.OriginalLang.
 func (f *Fragment) OriginalLang(x interface{ OriginalLang() string }) string {
-	return otherLang(x.OriginalLang(), f.Lang)
+	return recordtext.OtherLang(x.OriginalLang(), f.Lang)
 }
 
 // NameLang is Page.NameLang.
-func (f *Fragment) NameLang(e *site.Entity) string { return nameLang(e, f.Edition.Lang) }
+func (f *Fragment) NameLang(e *site.Entity) string { return recordtext.NameLang(e, f.Edition.Lang) }
 
 // TitleOf is Page.TitleOf.
 func (f *Fragment) TitleOf(rep *site.Report) string { return rep.TitleIn(f.Edition.Lang) }

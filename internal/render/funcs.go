@@ -43,11 +43,11 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 		"when":        en.When,
 		"statusText":  func(s evidence.Status) string { return evidence.StatusText(en, s) },
 		"startText":   func(s evidence.Span) string { return evidence.StartText(en, s) },
-		"roleText":    func(s *site.Site, role string) string { return roleText(s, en, role) },
-		"label":       vocabLabel,
-		"labels":      vocabLabels,
+		"roleText":    func(s *site.Site, role string) string { return recordtext.Role(s, en, role) },
+		"label":       func(s *site.Site, vocab, id string) string { return s.Config.VocabLabel(vocab, id) },
+		"labels":      func(s *site.Site, vocab string, ids []string) string { return s.Config.VocabLabels(vocab, ids) },
 		"recordTitle": func(s *site.Site, rec *site.Record) string { return recordtext.Heading(s, en, rec) },
-		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordLine(s, en, rec) },
+		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordtext.Line(s, en, rec) },
 		"dict":        dict,
 		"list":        func(v ...any) []any { return v },
 		"names": func(es []*site.Entity) []string {
@@ -70,17 +70,4 @@ func dict(kv ...any) map[string]any {
 		}
 	}
 	return m
-}
-
-// roleText says what an entity did in a record: its role's label, or for
-// site.RoleRestored, "Restored service" (message role.restored). Layouts
-// call it as {{$.RoleText $ref.Role}}.
-func roleText(s *site.Site, w site.Words, role string) string {
-	if role == site.RoleRestored {
-		return w.T("role.restored")
-	}
-	if r, ok := s.Config.Role(role); ok {
-		return r.Label
-	}
-	return role
 }

@@ -13,6 +13,7 @@ import (
 	"gazette/internal/jsonld"
 	"gazette/internal/langtag"
 	"gazette/internal/paging"
+	"gazette/internal/recordtext"
 	"gazette/internal/render/lists"
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
@@ -195,18 +196,18 @@ func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
 // NameHTML is NameOf, for an _html message's placeholder: in <bdi>, as a
 // name's direction is its own, and marked with its language where the
 // edition has no name for it in its own (see nameHTML).
-func (p *Page) NameHTML(e *site.Entity) template.HTML { return nameHTML(e, p.Edition.Lang) }
+func (p *Page) NameHTML(e *site.Entity) template.HTML { return recordtext.NameHTML(e, p.Edition.Lang) }
 
 // OriginalLang is the language to mark what stays in a report's or an
 // entity's original in every edition (an event's note, an entity's
 // aliases) with on this page, or "" when it is the page's.
 func (p *Page) OriginalLang(x interface{ OriginalLang() string }) string {
-	return otherLang(x.OriginalLang(), p.Lang)
+	return recordtext.OtherLang(x.OriginalLang(), p.Lang)
 }
 
 // NameLang is the language to mark NameOf e with: the original's where the
 // edition has no name for e in its language, else "".
-func (p *Page) NameLang(e *site.Entity) string { return nameLang(e, p.Edition.Lang) }
+func (p *Page) NameLang(e *site.Entity) string { return recordtext.NameLang(e, p.Edition.Lang) }
 
 // RecordLang is the language to mark a record's title, summary and body
 // with: records are not translated, so a record file's text is in the

@@ -66,13 +66,13 @@ func (f *Fragment) RecordTitle(rec *site.Record) string {
 }
 
 // RecordLine is a record in one line: recordLine.
-func (p *Page) RecordLine(rec *site.Record) string { return recordLine(p.Site, p.loc, rec) }
+func (p *Page) RecordLine(rec *site.Record) string { return recordtext.Line(p.Site, p.loc, rec) }
 
 // RecordLine is Page.RecordLine.
-func (f *Fragment) RecordLine(rec *site.Record) string { return recordLine(f.Site, f.loc, rec) }
+func (f *Fragment) RecordLine(rec *site.Record) string { return recordtext.Line(f.Site, f.loc, rec) }
 
 // RoleText says what an entity did in a record: roleText.
-func (p *Page) RoleText(role string) string { return roleText(p.Site, p.loc, role) }
+func (p *Page) RoleText(role string) string { return recordtext.Role(p.Site, p.loc, role) }
 
 // RoleText is Page.RoleText.
-func (f *Fragment) RoleText(role string) string { return roleText(f.Site, f.loc, role) }
+func (f *Fragment) RoleText(role string) string { return recordtext.Role(f.Site, f.loc, role) }
