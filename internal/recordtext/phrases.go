@@ -66,7 +66,7 @@ func LineHTML(s *site.Site, loc *i18n.Localizer, lang string, rec *site.Record) 
 // NameHTML gives it. Like record.line, message entity.subtitle is plain text.
 func SubtitleHTML(s *site.Site, loc *i18n.Localizer, lang string, e *site.Entity) template.HTML {
 	if e.Parent == nil {
-		return template.HTML(template.HTMLEscapeString(s.Subtitle(e)))
+		return template.HTML(template.HTMLEscapeString(Subtitle(s, loc, e)))
 	}
 	t := s.Config.Types.TypeLabel(e.Type) // "" when it has none
 	if t == "" {
@@ -113,4 +113,23 @@ func Role(s *site.Site, w site.Words, role string) string {
 		return r.Label
 	}
 	return role
+}
+
+// Subtitle tells an entity from its namesakes in a line, in the site's
+// language: its type, or else its kind's word for one, and the entity it
+// is within (message entity.subtitle): "district in Erbil Governorate".
+// Without interface words (w nil), it is site.Entity.Subtitle.
+func Subtitle(s *site.Site, w site.Words, e *site.Entity) string {
+	if w == nil {
+		return e.Subtitle()
+	}
+	t := s.Config.Types.TypeLabel(e.Type) // "" when it has none
+	if t == "" {
+		k, _ := s.Config.Kind(e.Kind.ID) // the edition's words: Config is In's
+		t = k.One
+	}
+	if e.Parent == nil {
+		return t
+	}
+	return w.T("entity.subtitle", "Type", t, "Parent", s.NameOf(e.Parent))
 }

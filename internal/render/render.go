@@ -91,7 +91,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
-	r.site = sh.site.In(ed.Lang, r.ui)
+	r.site = sh.site.In(ed.Lang)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
 	r.labels.HeadingLang = func(rec *site.Record) string { return recordLang(r.site, ed, rec) }

@@ -120,7 +120,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 			t := e.In(lang)
 			d := Doc{
 				// Its type and parent, so that namesakes can be told apart.
-				Title: t.Title, URL: root + e.URL + "index.html", Kind: s.Subtitle(e), Summary: english.Shorten(t.Doc.FirstParagraph(), 240),
+				Title: t.Title, URL: root + e.URL + "index.html", Kind: recordtext.Subtitle(s, w, e), Summary: english.Shorten(t.Doc.FirstParagraph(), 240),
 				Fields: []Field{{entityNames(e), weightTitle, true}, {text(diags, t.Doc), weightBody, false}},
 				Names:  entitySpellings(e),
 				Group:  k.ID,

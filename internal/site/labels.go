@@ -10,16 +10,15 @@ type Words = evidence.Words
 
 // In is the site as the edition in lang labels it: its Config in lang
 // (config.Config.In: the title, the kinds' titles and counting words, the
-// roles' labels and phrases, the vocabularies), its kinds with those
-// labels, and w, the edition's interface words, for the phrases made of
-// labels (Subtitle). Reports, entities, events and records are the same
+// roles' labels and phrases, the vocabularies) and its kinds with those
+// labels. Reports, entities, events and records are the same
 // values as s's, so an entity's Kind is still s's kind: pages ask the
 // view's Config for labels (Config.Kind, Config.Types), never the
 // entity. s is not changed.
 //
 // Each edition's pages, feeds and search index read the view; the open
 // data reads s, the default edition's, since a data set has one language.
-func (s *Site) In(lang string, w Words) *Site {
+func (s *Site) In(lang string) *Site {
 	out := *s
 	out.Config = s.Config.In(lang)
 	out.Kinds = make([]*Kind, len(s.Kinds))
@@ -28,27 +27,8 @@ func (s *Site) In(lang string, w Words) *Site {
 		c.Kind = k.Kind.In(lang)
 		out.Kinds[i] = &c
 	}
-	out.lang, out.words = lang, w
+	out.lang = lang
 	return &out
-}
-
-// Subtitle tells an entity from its namesakes in a line, in the site's
-// language: its type, or else its kind's word for one, and the entity it
-// is within (message entity.subtitle): "district in Erbil Governorate".
-// Without interface words (a site not made by In), it is Entity.Subtitle.
-func (s *Site) Subtitle(e *Entity) string {
-	if s.words == nil {
-		return e.Subtitle()
-	}
-	t := s.Config.Types.TypeLabel(e.Type) // "" when it has none
-	if t == "" {
-		k, _ := s.Config.Kind(e.Kind.ID) // the edition's words: Config is In's
-		t = k.One
-	}
-	if e.Parent == nil {
-		return t
-	}
-	return s.words.T("entity.subtitle", "Type", t, "Parent", s.NameOf(e.Parent))
 }
 
 // NameOf is e's name in the site's language.

@@ -45,10 +45,9 @@ type Site struct {
 
 	resolver *resolver // kept for Report, which resolves one edit against the rest
 
-	// Set on an edition's view of the site (In): its language and
-	// interface words. Zero on the site itself.
-	lang  string
-	words Words
+	// Set on an edition's view of the site (In): its language. Empty on
+	// the site itself.
+	lang string
 }
 
 // Kind is one entity kind with its entities.
