@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -29,11 +30,20 @@ var update = flag.Bool("update", false, "rewrite the expected files in testdata/
 // dir/public).
 func onDisk(t testing.TB, dir, out string) Options {
 	t.Helper()
-	project, err := OpenProject(dir)
+	o, err := onDiskErr(dir, out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Options{Project: project, Theme: gazette.DefaultTheme(), Output: Folder{Path: out, Project: dir}}
+	return o
+}
+
+// onDiskErr is onDisk for a caller with no test to fail.
+func onDiskErr(dir, out string) (Options, error) {
+	project, err := OpenProject(dir)
+	if err != nil {
+		return Options{}, err
+	}
+	return Options{Project: project, Theme: gazette.DefaultTheme(), Output: Folder{Path: out, Project: dir}}, nil
 }
 
 // TestGolden builds each testdata/*.txtar site. Its files named content/…
@@ -106,37 +116,83 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// repositorySite is the repository's own content/ built once for the
+// tests of this package that read it, so that `go test` builds it twice
+// (here and in TestDeterministic) rather than once per test.
+type repositorySite struct {
+	once sync.Once
+	dir  string // the folder holding public/
+	res  Result
+	err  error
+}
+
+// shared is the one repositorySite of the test binary; TestMain removes
+// its folder.
+var shared repositorySite
+
+// TestMain runs the tests and removes the shared build's folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// repository returns the folder the repository's site was built into (its
+// public/ folder) and the result of the build, building it on the first
+// call. It builds on eight CPUs, which TestDeterministic compares with a
+// build on one.
+func repository(t *testing.T) (string, Result) {
+	t.Helper()
+	shared.once.Do(func() {
+		shared.dir, shared.err = os.MkdirTemp("", "gazette-repository-")
+		if shared.err != nil {
+			return
+		}
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+		var o Options
+		o, shared.err = onDiskErr("../..", filepath.Join(shared.dir, "public"))
+		if shared.err == nil {
+			shared.res, shared.err = Run(o)
+		}
+	})
+	if shared.err != nil {
+		t.Fatalf("building the repository's site: %v", shared.err)
+	}
+	return filepath.Join(shared.dir, "public"), shared.res
+}
+
 // TestRepositorySite builds the repository's own content/ and checks that it
 // has no errors and that every internal link and anchor resolves.
 func TestRepositorySite(t *testing.T) {
-	out := t.TempDir()
-	res, err := Run(onDisk(t, "../..", filepath.Join(out, "public")))
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, res := repository(t)
 	for _, d := range res.Diagnostics {
 		t.Errorf("%s", d)
 	}
 	if res.Reports == 0 || res.Entities == 0 {
 		t.Fatalf("built %d reports and %d entities; want some of each", res.Reports, res.Entities)
 	}
-	checkLinks(t, filepath.Join(out, "public"))
-	checkIDs(t, filepath.Join(out, "public"))
+	checkLinks(t, out)
+	checkIDs(t, out)
 }
 
-// TestDeterministic builds one site twice, on one core and on several, and
-// compares the two trees byte for byte.
+// TestDeterministic builds one site on one core and compares the tree, byte
+// for byte, with the shared build made on eight.
 func TestDeterministic(t *testing.T) {
-	build := func(procs int) map[string]string {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		out := filepath.Join(t.TempDir(), "public")
+	out := filepath.Join(t.TempDir(), "public")
+	func() {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 		res, err := Run(onDisk(t, "../..", out))
 		if err != nil || res.Errors > 0 {
 			t.Fatalf("build: %v, %d errors", err, res.Errors)
 		}
-		return readTree(t, out)
+	}()
+	many, res := repository(t)
+	if res.Errors > 0 {
+		t.Fatalf("the shared build has %d errors", res.Errors)
 	}
-	a, b := build(1), build(8)
+	a, b := readTree(t, out), readTree(t, many)
 	if len(a) != len(b) {
 		t.Fatalf("%d files on one core, %d on eight", len(a), len(b))
 	}

@@ -3,7 +3,6 @@ package build
 import (
 	"maps"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -71,10 +70,9 @@ func checkHreflang(t *testing.T, root, base string) int {
 // Every page of the repository's site, in each of its three editions,
 // names its version in each edition, and each of those names it back.
 func TestRepositoryHreflang(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(onDisk(t, "../..", out))
-	if err != nil || res.Errors > 0 {
-		t.Fatalf("build: %v, %d errors", err, res.Errors)
+	out, res := repository(t)
+	if res.Errors > 0 {
+		t.Fatalf("build: %d errors", res.Errors)
 	}
 	n := checkHreflang(t, out, "")
 	pages := 0

@@ -24,10 +24,9 @@ var (
 // reports that saw it; every date EDTF; the Data Package describing the
 // columns as they are.
 func TestRepositoryRecords(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(onDisk(t, "../..", out))
-	if err != nil || res.Errors > 0 {
-		t.Fatalf("build: %v, %d errors", err, res.Errors)
+	out, res := repository(t)
+	if res.Errors > 0 {
+		t.Fatalf("build: %d errors", res.Errors)
 	}
 	readCSV := func(name string) []map[string]string {
 		t.Helper()
