@@ -1,7 +1,6 @@
 package theme
 
 import (
-	"errors"
 	"io/fs"
 	"slices"
 	"strings"
@@ -18,15 +17,7 @@ func (r *themeReader) loadCatalogue() *i18n.Catalogue {
 	const folder = "i18n"
 	var files []i18n.File
 	list := func(fsys fs.FS, project bool) {
-		entries, err := fs.ReadDir(fsys, folder)
-		if err != nil {
-			if project && !errors.Is(err, fs.ErrNotExist) {
-				r.errorf(folder, "cannot read folder: %v", err)
-				r.refused = true
-			}
-			return
-		}
-		for _, e := range entries {
+		for _, e := range r.entries(fsys, folder, project) {
 			name := folder + "/" + e.Name()
 			switch {
 			case strings.HasPrefix(e.Name(), "."):

@@ -99,21 +99,28 @@ func (r *themeReader) read(name string) (themeFile, bool) {
 	return themeFile{label: "(default theme)/" + name, root: diag.Builtin, src: string(b)}, true
 }
 
+// entries lists folder in fsys. A folder of the project's theme that
+// exists but cannot be read is an error at it, and refuses the theme; the
+// default theme's, or a missing one, is simply empty.
+func (r *themeReader) entries(fsys fs.FS, folder string, project bool) []fs.DirEntry {
+	entries, err := fs.ReadDir(fsys, folder)
+	if err != nil {
+		if project && !errors.Is(err, fs.ErrNotExist) {
+			r.errorf(folder, "cannot read folder: %v", err)
+			r.refused = true
+		}
+		return nil
+	}
+	return entries
+}
+
 // partialNames lists the partials of both themes, by name: the .html
 // files of their layouts/partials/ folders.
 func (r *themeReader) partialNames() []string {
 	const folder = "layouts/partials"
 	names := map[string]bool{}
 	list := func(fsys fs.FS, project bool) {
-		entries, err := fs.ReadDir(fsys, folder)
-		if err != nil {
-			if project && !errors.Is(err, fs.ErrNotExist) {
-				r.errorf(folder, "cannot read folder: %v", err)
-				r.refused = true
-			}
-			return
-		}
-		for _, e := range entries {
+		for _, e := range r.entries(fsys, folder, project) {
 			name, isHTML := strings.CutSuffix(e.Name(), ".html")
 			switch {
 			case strings.HasPrefix(e.Name(), "."):
