@@ -79,6 +79,24 @@ func (l *labeller) name(x, y, r, hit float64, name string) (spot, bool) {
 	return spot{}, false
 }
 
+// nameOver places name beside the dot (x, y, r), right of it, else left,
+// where it stays on the map and covers no other label, dots
+// notwithstanding.
+func (l *labeller) nameOver(x, y, r float64, name string) (spot, bool) {
+	w, h := labelWidth(name, l.font), l.font
+	gap := r + 4
+	for _, s := range []spot{
+		{mapBox{x + gap, y - h/2, x + gap + w, y + h/2}, x + gap, y, "start"},
+		{mapBox{x - gap - w, y - h/2, x - gap, y + h/2}, x - gap, y, "end"},
+	} {
+		if l.inside(s.box) && clearOf(s.box, l.labels) {
+			l.take(s.box)
+			return s, true
+		}
+	}
+	return spot{}, false
+}
+
 // number places the number n beside the dot (x, y, r): right, left, above
 // or below it, where it covers nothing; else, where it covers no other
 // label and stays on the map. Where neither is found it reports false, or,
@@ -136,7 +154,14 @@ func (m *Map) labelPlaces(lang string) {
 	l := newLabeller(m.Width, m.Height, m.Font, circles)
 	for _, i := range m.busiest() {
 		d := &m.Dots[i]
-		if s, ok := l.name(d.X, d.Y, d.R, 0, d.Entity.NameIn(lang)); ok {
+		s, ok := l.name(d.X, d.Y, d.R, 0, d.Entity.NameIn(lang))
+		if !ok && d.Current {
+			// The page's own place is named, not numbered: it is what the
+			// reader came for. Labelled first, it covers no other label;
+			// it may cover a neighbour's dot.
+			s, ok = l.nameOver(d.X, d.Y, d.R, d.Entity.NameIn(lang))
+		}
+		if ok {
 			d.Label = true
 			d.LabelX, d.LabelY, d.Anchor = round1(s.x), round1(s.y), s.anchor
 			continue

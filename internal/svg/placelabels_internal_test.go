@@ -50,7 +50,8 @@ func labelBox(d Dot, font float64) mapBox {
 }
 
 // checkLabels checks the rules every place map keeps: no two labels
-// overlap, a name covers no dot, only the current place and the busiest
+// overlap, a name covers no dot (but the current place's, which is always
+// named), only the current place and the busiest
 // maxMapLabels places with reports are named or numbered, and the key is
 // exactly the numbered dots, by number.
 func checkLabels(t *testing.T, m *Map, current *site.Entity) (named, numbered int) {
@@ -82,6 +83,12 @@ func checkLabels(t *testing.T, m *Map, current *site.Entity) (named, numbered in
 		}
 		if d.Label {
 			named++
+			if d.Entity == current {
+				if d.Number > 0 {
+					t.Errorf("the current place %s is numbered, not named", d.Entity.Name)
+				}
+				continue
+			}
 			for _, o := range m.Dots {
 				if box.overlaps(mapBox{o.X - o.R, o.Y - o.R, o.X + o.R, o.Y + o.R}) {
 					t.Errorf("the name of %s covers the dot of %s", d.Entity.Name, o.Entity.Name)
@@ -89,6 +96,11 @@ func checkLabels(t *testing.T, m *Map, current *site.Entity) (named, numbered in
 			}
 		} else {
 			numbered++
+		}
+	}
+	for _, d := range m.Dots {
+		if d.Entity == current && !d.Label {
+			t.Errorf("the current place %s is not named", d.Entity.Name)
 		}
 	}
 	numberedDots := make([]*site.Entity, numbered)
@@ -175,5 +187,16 @@ func TestPlaceMapLabelsFiveHundred(t *testing.T) {
 		if len(m.Dots) != tc.dots || named != tc.named || numbered != tc.numbered {
 			t.Errorf("current %d: %d dots, %d named, %d numbered; want %d, %d, %d", tc.current, len(m.Dots), named, numbered, tc.dots, tc.named, tc.numbered)
 		}
+	}
+}
+
+// The page's own place is named even where its name must cover a
+// neighbour's dot on either side: it is what the reader came for. Its
+// neighbours, busier, are labelled after it and around it.
+func TestPlaceMapNamesCurrent(t *testing.T) {
+	m, es := placeMap(t, 0, [3]int{320, 200, 1}, [3]int{345, 200, 5}, [3]int{295, 200, 4})
+	named, _ := checkLabels(t, m, es[0])
+	if named < 1 {
+		t.Errorf("no place is named")
 	}
 }
