@@ -54,36 +54,53 @@ func categoryName(form plural.Form) string {
 // fields calls fn with the name of each field a template names: Count
 // for {{.Count}}.
 func fields(n parse.Node, fn func(string)) {
+	Commands(n, func(c *parse.CommandNode) {
+		for _, a := range c.Args {
+			if f, ok := a.(*parse.FieldNode); ok {
+				fn(f.Ident[0])
+			}
+		}
+	})
+}
+
+// Commands calls fn for every command in the template tree under n, in
+// actions, pipelines and the bodies of if, range, with and template:
+// how a message's placeholders are found here, and the message keys a
+// theme's layouts use (package theme).
+func Commands(n parse.Node, fn func(*parse.CommandNode)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n != nil {
 			for _, c := range n.Nodes {
-				fields(c, fn)
+				Commands(c, fn)
 			}
 		}
 	case *parse.ActionNode:
-		fields(n.Pipe, fn)
+		Commands(n.Pipe, fn)
 	case *parse.PipeNode:
 		if n != nil {
 			for _, c := range n.Cmds {
-				for _, a := range c.Args {
-					fields(a, fn)
-				}
+				Commands(c, fn)
 			}
 		}
-	case *parse.FieldNode:
-		fn(n.Ident[0])
+	case *parse.CommandNode:
+		fn(n)
+		for _, a := range n.Args {
+			Commands(a, fn)
+		}
 	case *parse.IfNode:
-		fields(n.Pipe, fn)
-		fields(n.List, fn)
-		fields(n.ElseList, fn)
-	case *parse.WithNode:
-		fields(n.Pipe, fn)
-		fields(n.List, fn)
-		fields(n.ElseList, fn)
+		Commands(n.Pipe, fn)
+		Commands(n.List, fn)
+		Commands(n.ElseList, fn)
 	case *parse.RangeNode:
-		fields(n.Pipe, fn)
-		fields(n.List, fn)
-		fields(n.ElseList, fn)
+		Commands(n.Pipe, fn)
+		Commands(n.List, fn)
+		Commands(n.ElseList, fn)
+	case *parse.WithNode:
+		Commands(n.Pipe, fn)
+		Commands(n.List, fn)
+		Commands(n.ElseList, fn)
+	case *parse.TemplateNode:
+		Commands(n.Pipe, fn)
 	}
 }

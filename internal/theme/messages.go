@@ -86,7 +86,7 @@ func (t *Theme) messageUses() []i18n.Use {
 			continue
 		}
 		for _, tree := range trees {
-			walk(tree.Root, func(n *parse.CommandNode) {
+			i18n.Commands(tree.Root, func(n *parse.CommandNode) {
 				if len(n.Args) < 2 {
 					return
 				}
@@ -107,43 +107,4 @@ func (t *Theme) messageUses() []i18n.Use {
 		}
 	}
 	return uses
-}
-
-// walk calls fn for every command in the tree under n.
-func walk(n parse.Node, fn func(*parse.CommandNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walk(c, fn)
-			}
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, fn)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walk(c, fn)
-			}
-		}
-	case *parse.CommandNode:
-		fn(n)
-		for _, a := range n.Args {
-			walk(a, fn)
-		}
-	case *parse.IfNode:
-		walk(n.Pipe, fn)
-		walk(n.List, fn)
-		walk(n.ElseList, fn)
-	case *parse.RangeNode:
-		walk(n.Pipe, fn)
-		walk(n.List, fn)
-		walk(n.ElseList, fn)
-	case *parse.WithNode:
-		walk(n.Pipe, fn)
-		walk(n.List, fn)
-		walk(n.ElseList, fn)
-	case *parse.TemplateNode:
-		walk(n.Pipe, fn)
-	}
 }
