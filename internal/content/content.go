@@ -63,6 +63,7 @@ type Entity struct {
 	Coordinates *LatLon
 	IDs         []KeyValue // sorted by key
 	Body        []byte     // the file with its front matter blanked out
+	Sum         Sum
 
 	Translations []*Translation // <plural>/<id>.<lang>.md, in site.yaml's order of languages
 
@@ -105,6 +106,7 @@ type Report struct {
 	Draft   bool
 	Body    []byte // the file with its front matter blanked out
 	Invalid bool   // the front matter could not be read; see Entity.Invalid
+	Sum     Sum
 
 	Translations []*Translation // reports/<slug>.<lang>.md, in site.yaml's order of languages
 }
@@ -154,6 +156,7 @@ type Record struct {
 	Facts
 	Body    []byte // the file with its front matter blanked out
 	Invalid bool   // the front matter could not be read; see Entity.Invalid
+	Sum     Sum
 }
 
 // Until is the end of an event: a date, or one of the words "ongoing" and
@@ -172,6 +175,7 @@ type Page struct {
 	Summary string
 	Menu    int // 0: not in the navigation
 	Body    []byte
+	Sum     Sum
 
 	Translations []*Translation // pages/<slug>.<lang>.md, in site.yaml's order of languages
 }
@@ -192,7 +196,15 @@ type Translation struct {
 	Aliases []Text // entities: more names that resolve in texts in Lang
 	Body    []byte // the file with its front matter blanked out
 	Invalid bool   // the front matter could not be read; see Entity.Invalid
+	Sum     Sum
 }
+
+// Sum tells a file's versions apart: the SHA-256 of its front matter and
+// of its body (blanked front matter included, so a body whose lines
+// moved differs). An incremental build compares them with the last
+// build's to know what a page was made from (see package render's
+// deps.go).
+type Sum struct{ Front, Body [32]byte }
 
 // tagPattern is the shape of a language tag in a translation's file name,
 // mosul.ar.md: what is not shaped so is not taken for a translation.

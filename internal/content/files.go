@@ -1,6 +1,7 @@
 package content
 
 import (
+	"crypto/sha256"
 	"math"
 	"slices"
 	"strconv"
@@ -16,28 +17,35 @@ import (
 // frontMatter splits src and parses its YAML. ok is false when the file
 // cannot be read any further.
 func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, ok bool) {
+	d, top, body, _, ok = frontMatterSum(path, src, diags)
+	return d, top, body, ok
+}
+
+// frontMatterSum is frontMatter that also returns the file's Sum.
+func frontMatterSum(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, sum Sum, ok bool) {
 	fm, line, body, ok := decode.SplitFrontMatter(path, src, diags)
 	if !ok {
-		return nil, nil, nil, false
+		return nil, nil, nil, sum, false
 	}
+	sum = Sum{Front: sha256.Sum256(fm), Body: sha256.Sum256(body)}
 	d = &decoder{&decode.Decoder{Path: path, LineOff: line - 1, Diags: diags}}
 	top, ok = d.Parse(fm)
 	if !ok {
-		return nil, nil, nil, false
+		return nil, nil, nil, sum, false
 	}
 	if top.Line == 1 && top.Column == 1 && len(top.Content) == 0 {
 		// An empty front matter has no node of its own: point at the fence.
 		top = &yaml.Node{Kind: yaml.MappingNode, Line: 0, Column: 1}
 	}
-	return d, top, body, true
+	return d, top, body, sum, true
 }
 
 func parseReport(c *config.Config, path, slug string, src []byte, diags *diag.List) *Report {
-	d, top, body, ok := frontMatter(path, src, diags)
+	d, top, body, sum, ok := frontMatterSum(path, src, diags)
 	if !ok {
 		return &Report{Path: path, Slug: slug, Invalid: true}
 	}
-	r := &Report{Path: path, Slug: slug, Body: body}
+	r := &Report{Path: path, Slug: slug, Body: body, Sum: sum}
 	known := []string{"title", "date", "summary", "lang", "sources", "events", "draft"}
 	for _, k := range c.Kinds {
 		known = append(known, k.Plural)
@@ -198,11 +206,11 @@ func (d *decoder) event(c *config.Config, n *yaml.Node) (Event, bool) {
 }
 
 func parseRecord(c *config.Config, path, id string, src []byte, diags *diag.List) *Record {
-	d, top, body, ok := frontMatter(path, src, diags)
+	d, top, body, sum, ok := frontMatterSum(path, src, diags)
 	if !ok {
 		return &Record{Path: path, ID: id, Title: id, Invalid: true}
 	}
-	r := &Record{Path: path, ID: id, Body: body}
+	r := &Record{Path: path, ID: id, Body: body, Sum: sum}
 	seen := d.Fields(top, "record front matter", append([]string{"title", "summary"}, factFields(c)...), func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -221,11 +229,11 @@ func parseRecord(c *config.Config, path, id string, src []byte, diags *diag.List
 }
 
 func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
-	d, top, body, ok := frontMatter(path, src, diags)
+	d, top, body, sum, ok := frontMatterSum(path, src, diags)
 	if !ok {
 		return &Entity{Path: path, Kind: kind, ID: id, Name: id, Invalid: true}
 	}
-	e := &Entity{Path: path, Kind: kind, ID: id, Body: body}
+	e := &Entity{Path: path, Kind: kind, ID: id, Body: body, Sum: sum}
 	known := []string{"name", "aliases", "names", "type", "within", "coordinates", "ids"}
 	seen := d.Fields(top, "front matter", known, func(key string, _, v *yaml.Node) {
 		switch key {
@@ -305,11 +313,11 @@ func (d *decoder) coordinates(n *yaml.Node) *LatLon {
 }
 
 func parsePage(path, slug string, src []byte, diags *diag.List) *Page {
-	d, top, body, ok := frontMatter(path, src, diags)
+	d, top, body, sum, ok := frontMatterSum(path, src, diags)
 	if !ok {
 		return nil
 	}
-	p := &Page{Path: path, Slug: slug, Body: body}
+	p := &Page{Path: path, Slug: slug, Body: body, Sum: sum}
 	seen := d.Fields(top, "page front matter", []string{"title", "summary", "menu"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -339,12 +347,12 @@ const (
 // by every edition and belongs in the original.
 func parseTranslation(c *config.Config, kind textKind, path, id, lang string, src []byte, diags *diag.List) *Translation {
 	t := &Translation{Path: path, ID: id, Lang: lang}
-	d, top, body, ok := frontMatter(path, src, diags)
+	d, top, body, sum, ok := frontMatterSum(path, src, diags)
 	if !ok {
 		t.Invalid = true
 		return t
 	}
-	t.Body = body
+	t.Body, t.Sum = body, sum
 	var own, shared []string
 	var orig string
 	switch kind {

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"reflect"
 	"strings"
@@ -98,6 +99,7 @@ func TestLoadReport(t *testing.T) {
 		// numbers in the body are line numbers in the file.
 		Body: []byte(strings.Repeat("\n", 30) + "[ISIL](actor:isil) cut the internet.\n"),
 	}
+	want.Sum = sumOf(mosulReport, want.Body)
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("report:\n%+v\nwant:\n%+v", r, want)
 	}
@@ -130,6 +132,7 @@ func TestLoadEntity(t *testing.T) {
 		IDs:         []content.KeyValue{{Key: "pcode", Value: "IQG15Q01"}, {Key: "wikidata", Value: "Q209088"}},
 		Body:        []byte("\n\n\n\n\n\n\n\n\nMosul is on the Tigris.\n"),
 	}
+	want.Sum = sumOf("---\nname: Mosul\naliases: [Mosil, Al-Mawsil]\nnames: {ku: Mûsil, ar: الموصل}\ntype: city\nwithin: nineveh\ncoordinates: [36.34, 43]\nids: {wikidata: Q209088, pcode: IQG15Q01}\n---\n", want.Body)
 	// Columns count runes: "الموصل" comes after the two-byte "û".
 	if !reflect.DeepEqual(s.Entities[0], want) {
 		t.Errorf("entity:\n%+v\nwant:\n%+v", s.Entities[0], want)
@@ -381,4 +384,11 @@ func TestLoadFolders(t *testing.T) {
 	if s.Pages[0].Menu != 2 {
 		t.Errorf("menu = %d, want 2", s.Pages[0].Menu)
 	}
+}
+
+// sumOf is the Sum of a file whose front matter is src's, between its
+// fences, and whose body, blanked, is body.
+func sumOf(src string, body []byte) content.Sum {
+	fm, _, _ := strings.Cut(strings.TrimPrefix(src, "---\n"), "---\n")
+	return content.Sum{Front: sha256.Sum256([]byte(fm)), Body: sha256.Sum256(body)}
 }

@@ -27,7 +27,7 @@ func benchRenderer(b *testing.B) *renderer {
 	if diags.HasErrors() {
 		b.Fatalf("theme: %v", diags.Sorted())
 	}
-	sh := &shared{site: s, theme: theme, md: md, w: discardWriter{}, diags: &diags, frags: &fragments{}}
+	sh := &shared{site: s, theme: theme, md: md, diags: &diags, frags: &fragments{}}
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
 	sh.tl = timeline.New(s)
@@ -40,7 +40,7 @@ func BenchmarkReportPages(b *testing.B) {
 	r := benchRenderer(b)
 	for b.Loop() {
 		for _, rep := range r.site.Reports {
-			if err := r.page("report", r.report(rep)); err != nil {
+			if err := r.page(&sink{Writer: discardWriter{}}, "report", r.report(rep)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -55,7 +55,7 @@ func BenchmarkEntityPages(b *testing.B) {
 	for b.Loop() {
 		for _, k := range r.site.Kinds {
 			for _, e := range k.Entities {
-				if err := r.page("entity", r.entity(e)); err != nil {
+				if err := r.page(&sink{Writer: discardWriter{}}, "entity", r.entity(e)); err != nil {
 					b.Fatal(err)
 				}
 				n++

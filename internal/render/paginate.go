@@ -12,26 +12,45 @@ import (
 // listJobs are the jobs that write the pages of the site's long lists:
 // the reports index, the timeline, the records index. Each is one page,
 // as before, until it is longer than a page holds (see package paging).
-func (r *renderer) listJobs() []func() error {
-	s := r.site
-	var jobs []func() error
-	page := func(layout string, p func() *Page) {
-		jobs = append(jobs, func() error { return r.page(layout, p()) })
+func (r *renderer) listJobs() []job {
+	s, g := r.site, r.dg
+	var jobs []job
+	page := func(key string, deps func(d dh), layout string, p func() *Page) {
+		jobs = append(jobs, job{r.ed.Root() + key, deps, func(o *sink) error { return r.page(o, layout, p()) }})
 	}
 	for i := 1; i <= paging.Count(len(s.Reports), paging.Reports); i++ {
-		page("reports", func() *Page { return r.reportsIndex(i) })
+		page(paging.URL("reports/", i), func(d dh) {
+			d.i(len(s.Reports))
+			lo, hi := paging.Bounds(len(s.Reports), paging.Reports, i)
+			for _, rep := range s.Reports[lo:hi] {
+				d.d(g.meta[rep])
+			}
+		}, "reports", func() *Page { return r.reportsIndex(i) })
 	}
-	page("timeline", func() *Page { return r.timeline() })
+	// The timeline's pages are cut by what they list: any change of a
+	// report or record may move every page's bounds.
+	all := func(d dh) { d.d(g.allMeta); d.d(g.allRecs) }
+	page("timeline/", all, "timeline", func() *Page { return r.timeline() })
 	if r.tl.Split {
 		for _, y := range r.tl.Years {
 			for i := 1; i <= paging.Count(len(y.Items), paging.Timeline); i++ {
-				page("timeline", func() *Page { return r.timelineYear(y, i) })
+				page(paging.URL(paging.YearURL(y.Year), i), all, "timeline", func() *Page { return r.timelineYear(y, i) })
 			}
 		}
 	}
 	if len(s.Records) > 0 {
 		for i := 1; i <= paging.Count(len(s.Records), paging.Records); i++ {
-			page("records", func() *Page { return r.recordsIndex(i) })
+			page(paging.URL("records/", i), func(d dh) {
+				d.i(len(s.Records))
+				if i == 1 {
+					d.d(g.allRecs) // the map
+					d.d(g.places)
+				}
+				lo, hi := paging.Bounds(len(s.Records), paging.Records, i)
+				for _, rec := range s.Records[lo:hi] {
+					d.d(g.record[rec])
+				}
+			}, "records", func() *Page { return r.recordsIndex(i) })
 		}
 	}
 	return jobs
@@ -39,16 +58,39 @@ func (r *renderer) listJobs() []func() error {
 
 // entityJobs are the jobs that write an entity's page and, when it has
 // more reports or records than its page lists, the pages of all of them.
-func (r *renderer) entityJobs(e *site.Entity) []func() error {
-	jobs := []func() error{func() error { return r.page("entity", r.entity(e)) }}
+func (r *renderer) entityJobs(e *site.Entity) []job {
+	g := r.dg
+	key := r.ed.Root() + e.URL
+	jobs := []job{{key, func(d dh) {
+		d.d(g.entity[e])
+		d.d(g.axis)
+		if e.Coordinates != nil {
+			d.d(g.places)
+		}
+	}, func(o *sink) error { return r.page(o, "entity", r.entity(e)) }}}
 	if len(e.Reports) > paging.EntityMax {
 		for i := 1; i <= paging.Count(len(e.Reports), paging.Reports); i++ {
-			jobs = append(jobs, func() error { return r.page("entity", r.entityReports(e, i)) })
+			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityReports(e), i), func(d dh) {
+				d.d(g.name[e])
+				d.i(len(e.Reports))
+				lo, hi := paging.Bounds(len(e.Reports), paging.Reports, i)
+				for _, rep := range e.Reports[lo:hi] {
+					d.d(g.meta[rep.Report])
+					d.b(rep.Direct)
+				}
+			}, func(o *sink) error { return r.page(o, "entity", r.entityReports(e, i)) }})
 		}
 	}
 	if len(e.Records) > paging.EntityMax {
 		for i := 1; i <= paging.Count(len(e.Records), paging.Records); i++ {
-			jobs = append(jobs, func() error { return r.page("entity", r.entityRecords(e, i)) })
+			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityRecords(e), i), func(d dh) {
+				d.d(g.name[e])
+				d.i(len(e.Records))
+				for _, rec := range e.Records { // newest first on the pages: see entityRecords
+					d.d(g.record[rec.Record])
+					d.s(rec.Role)
+				}
+			}, func(o *sink) error { return r.page(o, "entity", r.entityRecords(e, i)) }})
 		}
 	}
 	return jobs

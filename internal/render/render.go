@@ -54,6 +54,28 @@ type Options struct {
 	// Spill, when set, holds the cached fragments that do not fit in
 	// memory (see Page.Partial).
 	Spill *spill.File
+
+	// Jobs, when set, is asked before each job whether its files from the
+	// last build stand, and is given the files of those that run; Global
+	// is then the digest of what every page is made from besides the
+	// content's reports, entities, records and pages: the gazette binary,
+	// the build's options, site.yaml, the theme and the content's other
+	// files. See deps.go.
+	Jobs   Jobs
+	Global Digest
+}
+
+// Jobs lets a build skip the jobs whose files it kept from the last one.
+// Its methods are called from several goroutines at once.
+type Jobs interface {
+	// Start is called before a job runs, with its key (unique in the
+	// build, the same from build to build) and the digest of what it is
+	// made from. It returns the writer the job's files go to; or nil when
+	// the files the job made with that digest stand, with the pages and
+	// files it counted then.
+	Start(key string, d Digest) (w output.Writer, pages, files int)
+	// Done is called after a job that Start let run, with what it made.
+	Done(key string, pages, files int)
 }
 
 // Render writes every page and file of s to w, static/ files aside.
@@ -65,20 +87,60 @@ type Options struct {
 // once per edition; the shared files (the theme's static files, the open
 // data, the sitemap, robots.txt) once, at the root.
 func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	sh := &shared{site: s, theme: t, md: md, w: w, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}}
+	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}}
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
 	sh.tl = timeline.New(s)
 
-	var jobs []func() error
-	for _, ed := range s.Config.Editions {
-		jobs = append(jobs, newRenderer(sh, ed).jobs()...)
+	if opts.Jobs != nil {
+		sh.dg = newDigests(s)
 	}
-	jobs = append(jobs, sh.assets, sh.sitemap, sh.data)
+	var navs []Digest
+	var jobs []job
+	for _, ed := range s.Config.Editions {
+		r := newRenderer(sh, ed)
+		jobs = append(jobs, r.jobs()...)
+		d := newDH("edition")
+		d.v(ed)
+		d.v(r.nav)
+		navs = append(navs, d.done())
+	}
+	g := sh.dg
+	jobs = append(jobs,
+		job{"assets", func(d dh) { d.d(g.places) }, sh.assets},
+		job{"sitemap", func(d dh) { d.d(g.allMeta); d.d(g.allNames); d.d(g.allRecs) }, sh.sitemap},
+		job{"data", func(d dh) { d.d(g.allMeta); d.d(g.allNames); d.d(g.allRecs) }, sh.data})
+
+	// Every job's digest has the build's and the editions': their labels
+	// and navigation are on every page.
+	d := newDH("global")
+	d.d(opts.Global)
+	for _, n := range navs {
+		d.d(n)
+	}
+	global := d.done()
 
 	errs := make([]error, len(jobs))
-	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	parallel.For(len(jobs), func(i int) {
+		j := jobs[i]
+		o := &sink{Writer: w}
+		if opts.Jobs != nil {
+			d := newDH(j.key)
+			d.d(global)
+			j.deps(d)
+			var pages, files int
+			if o.Writer, pages, files = opts.Jobs.Start(j.key, d.done()); o.Writer == nil {
+				sh.count(pages, files)
+				return
+			}
+		}
+		errs[i] = j.run(o)
+		sh.count(o.pages, o.files)
+		if opts.Jobs != nil && errs[i] == nil {
+			opts.Jobs.Done(j.key, o.pages, o.files)
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return sh.stats, err
@@ -104,35 +166,61 @@ func newRenderer(sh *shared, ed config.Edition) *renderer {
 // being written are in memory, not all of them. The jobs that take
 // longest, the indexes of the whole site, go first, so that no core waits
 // for one of them at the end.
-func (r *renderer) jobs() []func() error {
-	s := r.site
-	var jobs []func() error
-	page := func(layout string, p func() *Page) {
-		jobs = append(jobs, func() error { return r.page(layout, p()) })
+func (r *renderer) jobs() []job {
+	s, g := r.site, r.dg
+	root := r.ed.Root()
+	var jobs []job
+	page := func(key string, deps func(d dh), layout string, p func() *Page) {
+		jobs = append(jobs, job{root + key, deps, func(o *sink) error { return r.page(o, layout, p()) }})
 	}
-	jobs = append(jobs, r.searchIndex)
+	jobs = append(jobs, job{root + "search-index", func(d dh) { d.d(g.allBody); d.d(g.allNames); d.d(g.allRecs) }, r.searchIndex})
 	jobs = append(jobs, r.listJobs()...) // reports, timeline, records: see paginate.go
 	jobs = append(jobs, r.feeds()...)
-	page("search", func() *Page { return r.search() })
-	page("home", func() *Page { return r.home() })
+	page("search", func(d dh) { d.d(g.allMeta) }, "search", func() *Page { return r.search() })
+	page("home", func(d dh) { d.d(g.allMeta); d.d(g.allRecs); d.d(g.allNames) }, "home", func() *Page { return r.home() })
 	for _, rep := range s.Reports {
-		page("report", func() *Page { return r.report(rep) })
+		page(rep.URL, func(d dh) { d.d(g.full[rep]) }, "report", func() *Page { return r.report(rep) })
 	}
 	for _, k := range s.Kinds {
-		page("entities", func() *Page { return r.entities(k) })
+		page(k.URL, func(d dh) { d.d(g.allNames); d.d(g.places) }, "entities", func() *Page { return r.entities(k) })
 		for _, e := range k.Entities {
 			jobs = append(jobs, r.entityJobs(e)...)
 		}
 	}
 	for _, p := range s.Pages {
-		page("page", func() *Page { return r.standalone(p) })
+		page(p.URL, func(d dh) {
+			d.sum(p.Sum)
+			d.doc(p.Doc)
+			for _, t := range p.Translations {
+				d.s(t.Lang)
+				d.sum(t.Sum)
+				d.doc(t.Doc)
+			}
+		}, "page", func() *Page { return r.standalone(p) })
 	}
 	for _, rec := range s.Records {
-		page("record", func() *Page { return r.record(rec) })
+		page(rec.URL, func(d dh) { d.d(g.record[rec]) }, "record", func() *Page { return r.record(rec) })
 	}
-	page("data", func() *Page { return r.dataPage() })
-	page("404", func() *Page { return r.notFound() })
+	page("data/", func(d dh) { d.d(g.allMeta); d.d(g.allRecs); d.d(g.allNames) }, "data", func() *Page { return r.dataPage() })
+	page("404", func(dh) {}, "404", func() *Page { return r.notFound() })
 	return jobs
+}
+
+// job is one of the render's jobs: it writes one page or a few files.
+type job struct {
+	// key names the job among the build's, the same from build to build:
+	// the edition's root and its page's URL, or what it writes.
+	key string
+	// deps writes what the job's files are made from beyond the site's
+	// Global digest (see deps.go).
+	deps func(d dh)
+	run  func(o *sink) error
+}
+
+// sink is where one job's files go, and what it counts of them.
+type sink struct {
+	output.Writer
+	pages, files int
 }
 
 // renderer lays out the pages of one edition.
@@ -159,13 +247,13 @@ type shared struct {
 	site  *site.Site
 	theme *theme.Theme
 	md    *markup.Markdown
-	w     output.Writer
 	diags *diag.List
 
 	basemap *svg.Basemap   // nil when no place has coordinates
 	axis    svg.TimeAxis   // the span of the site's events, shared by the strips
 	tl      *timeline.Plan // the timeline's years and pages
 	frags   *fragments     // the HTML of cached partials, shared by all pages
+	dg      *digests       // what the jobs are made from; see deps.go
 	bufs    sync.Pool      // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
@@ -181,7 +269,7 @@ func (r *shared) count(pages, files int) {
 
 // page executes a layout and writes the page to <p.URL>index.html (or to
 // 404.html).
-func (r *renderer) page(layout string, p *Page) error {
+func (r *renderer) page(o *sink, layout string, p *Page) error {
 	// A map's dots are one stop in the tab order, entered with Tab and
 	// moved through with the arrow keys (map.js), so that the keyboard
 	// reaches what comes after a map without passing every place on it.
@@ -189,7 +277,7 @@ func (r *renderer) page(layout string, p *Page) error {
 		p.Scripts = append(p.Scripts, "map.js")
 	}
 	if streamed(layout) {
-		return r.streamPage(layout, p)
+		return r.streamPage(o, layout, p)
 	}
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
@@ -205,8 +293,9 @@ func (r *renderer) page(layout string, p *Page) error {
 		r.theme.ExecError(r.diags, layout, p.File(), err)
 		return nil
 	}
-	r.count(1, 1)
-	return r.w.WriteFile(p.File(), buf.Bytes())
+	o.pages++
+	o.files++
+	return o.WriteFile(p.File(), buf.Bytes())
 }
 
 // maxPooledPage is the largest page buffer kept for the next page.
@@ -220,8 +309,8 @@ func streamed(layout string) bool {
 }
 
 // streamPage is page for a page written as it is laid out.
-func (r *renderer) streamPage(layout string, p *Page) error {
-	f, err := output.Create(r.w, p.File())
+func (r *renderer) streamPage(o *sink, layout string, p *Page) error {
+	f, err := output.Create(o, p.File())
 	if err != nil {
 		return err
 	}
@@ -239,7 +328,8 @@ func (r *renderer) streamPage(layout string, p *Page) error {
 		f.Close()
 		return err
 	}
-	r.count(1, 1)
+	o.pages++
+	o.files++
 	return f.Close()
 }
 
@@ -259,18 +349,24 @@ func (f *firstError) Write(b []byte) (int, error) {
 }
 
 // file writes a file that is not a page.
-func (r *shared) file(name string, data []byte) error {
-	r.count(0, 1)
-	return r.w.WriteFile(name, data)
+func (o *sink) file(name string, data []byte) error {
+	o.files++
+	return o.WriteFile(name, data)
 }
 
 // feeds are the jobs that write the edition's feed and one per entity.
-func (r *renderer) feeds() []func() error {
-	s, ed := r.site, r.ed
-	jobs := []func() error{func() error { return r.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}
+func (r *renderer) feeds() []job {
+	s, ed, g := r.site, r.ed, r.dg
+	jobs := []job{{feeds.Path(ed.Root()), func(d dh) { d.d(g.allBody) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
-			jobs = append(jobs, func() error { return r.file(feeds.Path(ed.Root()+e.URL), feeds.Entity(s, ed, e)) })
+			path := feeds.Path(ed.Root() + e.URL)
+			jobs = append(jobs, job{path, func(d dh) {
+				d.d(g.name[e])
+				for _, r := range e.Reports {
+					d.d(g.body[r.Report])
+				}
+			}, func(o *sink) error { return o.file(path, feeds.Entity(s, ed, e)) }})
 		}
 	}
 	return jobs
@@ -278,26 +374,26 @@ func (r *renderer) feeds() []func() error {
 
 // sitemap writes robots.txt and sitemap.xml, which lists every edition's
 // pages.
-func (r *shared) sitemap() error {
-	if err := r.file("robots.txt", feeds.Robots(r.site)); err != nil {
+func (r *shared) sitemap(o *sink) error {
+	if err := o.file("robots.txt", feeds.Robots(r.site)); err != nil {
 		return err
 	}
-	return r.file("sitemap.xml", feeds.Sitemap(r.site))
+	return o.file("sitemap.xml", feeds.Sitemap(r.site))
 }
 
 // searchIndex writes the files of the edition's search index, under its
 // root.
-func (r *renderer) searchIndex() error {
-	n, err := searchindex.Write(r.site, r.ed, r.ui, r.w, r.diags)
-	r.count(0, n)
+func (r *renderer) searchIndex(o *sink) error {
+	n, err := searchindex.Write(r.site, r.ed, r.ui, o, r.diags)
+	o.files += n
 	return err
 }
 
 // data writes the open data files.
-func (r *shared) data() error {
+func (r *shared) data(o *sink) error {
 	lang := r.site.Config.Editions[0].Lang
-	n, err := export.Write(r.site, r.w, r.theme.Catalogue().Localizer(lang, "", lang))
-	r.count(0, n)
+	n, err := export.Write(r.site, o, r.theme.Catalogue().Localizer(lang, "", lang))
+	o.files += n
 	return err
 }
 
@@ -317,16 +413,16 @@ func (r *shared) body(doc *markup.Doc) template.HTML {
 // assets copies the theme's and the content's static files; the content's
 // win. style.css is the theme's stylesheet; code.css the code colours,
 // which only pages with highlighted code link (Page.Styles).
-func (r *shared) assets() error {
-	if err := r.w.WriteFile("style.css", r.theme.CSS()); err != nil {
+func (r *shared) assets(o *sink) error {
+	if err := o.WriteFile("style.css", r.theme.CSS()); err != nil {
 		return err
 	}
-	if err := r.w.WriteFile("code.css", []byte("/* Code highlighting (chroma) */\n"+r.md.CSS())); err != nil {
+	if err := o.WriteFile("code.css", []byte("/* Code highlighting (chroma) */\n"+r.md.CSS())); err != nil {
 		return err
 	}
 	n := 2
 	if b := r.basemap.Outline(); b != nil {
-		if err := r.w.WriteFile(svg.OutlinePath, b); err != nil {
+		if err := o.WriteFile(svg.OutlinePath, b); err != nil {
 			return err
 		}
 		n++
@@ -343,12 +439,12 @@ func (r *shared) assets() error {
 		if err != nil {
 			return err
 		}
-		if err := r.w.WriteFile(p, b); err != nil {
+		if err := o.WriteFile(p, b); err != nil {
 			return err
 		}
 		n++
 	}
-	r.count(0, n)
+	o.files += n
 	return nil
 }
 
