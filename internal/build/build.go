@@ -22,6 +22,7 @@ import (
 	"gazette/internal/content"
 	"gazette/internal/decode"
 	"gazette/internal/diag"
+	"gazette/internal/incremental"
 	"gazette/internal/linkcheck"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -60,6 +61,13 @@ type Options struct {
 
 	// State, when not nil, receives what the build kept for State.Report.
 	State *State
+
+	// Cache is the cache folder of a build into a Folder (see package
+	// incremental and DefaultCache): with it, a build makes only what
+	// changed since the last one and writes only the files whose bytes
+	// changed, and the site is byte for byte the one a build without it
+	// makes. "": no cache.
+	Cache string
 }
 
 // Output is where Run puts the site: a Folder or a *Memory.
@@ -92,6 +100,10 @@ type Result struct {
 	Out         string // the output folder, absolute, when Output is a Folder
 	Duration    time.Duration
 	BaseURL     string // the base URL the site was built with; "" if none
+	// UpToDate is set when the cache showed that nothing changed since
+	// the last build, whose output folder is as it left it: nothing was
+	// done, and the Result is that build's.
+	UpToDate bool
 }
 
 // Run builds the site. Problems in the content are returned in the Result;
@@ -121,6 +133,7 @@ func Run(opts Options) (Result, error) {
 
 	progress := newProgress(opts.Progress)
 	var folder *Folder
+	var cache *cached
 	mem, _ := opts.Output.(*Memory)
 	switch o := opts.Output.(type) {
 	case Folder:
@@ -136,6 +149,19 @@ func Run(opts Options) (Result, error) {
 		// Refuse early, before any work, when the folder is not ours.
 		if err := output.CheckReplaceable(res.Out); err != nil {
 			return res, err
+		}
+		if opts.Cache != "" {
+			if err := refuseCacheOverlap(opts.Cache, res.Out, o.Project); err != nil {
+				return res, err
+			}
+			if cache, err = openCache(opts.Cache, opts.Project, opts); err != nil {
+				return res, err
+			}
+			if cache.upToDate(res.Out) {
+				res = cache.result(res)
+				res.Duration = time.Since(start)
+				return res, nil
+			}
 		}
 	case nil:
 		if opts.Links {
@@ -183,6 +209,12 @@ func Run(opts Options) (Result, error) {
 	switch {
 	case mem != nil:
 		w = mem
+	case folder != nil && cache != nil:
+		if out, err = cache.begin(res.Out); err != nil {
+			finish()
+			return res, err
+		}
+		w = out
 	case folder != nil:
 		if out, err = output.Begin(res.Out); err != nil {
 			finish()
@@ -199,7 +231,16 @@ func Run(opts Options) (Result, error) {
 	if len(s.Static) > 0 {
 		rw = newShadowed(w, s.Static, &diags)
 	}
-	stats, err := render.Render(s, theme, md, rw, render.Options{Spill: sp}, &diags)
+	ropts := render.Options{Spill: sp}
+	var jobs *incremental.Jobs
+	if cache != nil {
+		jobs = cache.jobs(out, res.Out, rw, s.Static)
+		ropts.Jobs, ropts.Global = jobs, cache.global()
+	}
+	stats, err := render.Render(s, theme, md, rw, ropts, &diags)
+	if err == nil && jobs != nil {
+		err = jobs.Err()
+	}
 	if err == nil && (folder != nil || mem != nil) {
 		var n int
 		n, err = copyStatic(s, contentFS, w)
@@ -208,9 +249,18 @@ func Run(opts Options) (Result, error) {
 	res.Pages, res.Files = stats.Pages, stats.Files
 	if out != nil {
 		progress.stage("writing")
-		if err != nil || diags.HasErrors() {
+		switch {
+		case err != nil || diags.HasErrors():
 			out.Abort()
-		} else {
+		case cache != nil:
+			finish()
+			err = cache.commit(out, jobs, res)
+			var ce *output.CleanupError
+			if errors.As(err, &ce) {
+				diags.Warnf(diag.Pos{Path: ce.Aside}, "the new site is in place, but the old site moved here could not be removed (%v); remove this folder", ce.Err)
+				err = nil
+			}
+		default:
 			err = out.Commit()
 			// The new site is live: a failed clean-up of the old one is
 			// not a failed build, only something for the user to tidy.

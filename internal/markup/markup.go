@@ -14,6 +14,7 @@ package markup
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strings"
@@ -126,6 +127,7 @@ type Doc struct {
 	html        []byte
 	text, first string
 	finished    bool
+	links       [32]byte // see LinkSum
 
 	// Set by Finish when given a spill file: where html and text wait.
 	spill            *spill.File
@@ -286,6 +288,7 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	text := doc.memoryText() // not finished yet, so not spilled
 	doc.first = doc.FirstParagraph()
 	doc.finished = true
+	doc.links = linkSum(doc.Links)
 	doc.root, doc.src, doc.lines = nil, nil, nil
 	doc.Links = nil // resolved and rendered: the caller has copied what it keeps
 	if f != nil {
@@ -301,4 +304,27 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	doc.html = bytes.Clone(buf.Bytes()) // the buffer goes back to the pool
 	doc.text = text
 	return nil
+}
+
+// LinkSum is the SHA-256 of what a finished body was rendered with
+// besides its source: its annotations' targets, anchors and titles, which
+// come from other files. An incremental build compares it with the last
+// build's (see package render's deps.go).
+func (d *Doc) LinkSum() [32]byte { return d.links }
+
+func linkSum(links []*Link) [32]byte {
+	h := sha256.New()
+	for _, l := range links {
+		for _, s := range []string{l.Scheme, l.ID, l.Href, l.Anchor, l.Title} {
+			fmt.Fprintf(h, "%d:%s", len(s), s)
+		}
+		if l.repeat {
+			h.Write([]byte{1})
+		} else {
+			h.Write([]byte{0})
+		}
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
 }

@@ -42,6 +42,10 @@ type Dir struct {
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
+
+	// With BeginFrom: what the build wrote or kept, and the files of the
+	// earlier build's folder it began from (see reuse.go).
+	files, present Files
 }
 
 // Begin prepares to replace the folder out. It refuses a folder that holds
@@ -149,6 +153,9 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if d.files != nil {
+		return d.writeFile(name, full, data)
+	}
 	return os.WriteFile(full, data, 0o644)
 }
 
@@ -158,6 +165,9 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.files != nil {
+		return d.create(name, full)
+	}
 	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 }
 
@@ -166,6 +176,9 @@ func (d *Dir) CopyFile(name string, src fs.FS, srcPath string) error {
 	full, err := d.path(name)
 	if err != nil {
 		return err
+	}
+	if d.files != nil {
+		return d.copyFile(name, full, src, srcPath)
 	}
 	in, err := src.Open(srcPath)
 	if err != nil {
@@ -243,12 +256,30 @@ var errReplaced = errors.New("it was replaced by another file since gazette move
 // of the old site fails, the new site is in place and the error is a
 // *CleanupError.
 func (d *Dir) Commit() error {
+	_, err := d.commit(false)
+	return err
+}
+
+// CommitKeep is Commit that does not remove the old site: it returns the
+// folder it was moved to ("" if there was none), for the caller to keep
+// for the next build's BeginFrom, or to remove.
+func (d *Dir) CommitKeep() (string, error) {
+	return d.commit(true)
+}
+
+func (d *Dir) commit(keep bool) (string, error) {
+	if d.present != nil {
+		if err := d.prune(); err != nil {
+			d.Abort()
+			return "", fmt.Errorf("cannot write %s: %w", d.tmp, err)
+		}
+	}
 	// Check again: the folder may have changed since Begin. The old site
 	// is opened before the swap, without following a link, so that what
 	// is removed after it is that folder and only that.
 	if err := CheckReplaceable(d.final); err != nil {
 		d.Abort()
-		return err
+		return "", err
 	}
 	old, err := openDir(d.final)
 	switch {
@@ -256,32 +287,35 @@ func (d *Dir) Commit() error {
 		old = nil
 	case err != nil:
 		d.Abort()
-		return fmt.Errorf("cannot replace %s: %w", d.final, err)
+		return "", fmt.Errorf("cannot replace %s: %w", d.final, err)
 	default:
 		defer old.Close()
 		if !hasMarker(old) && !isEmpty(old) {
 			d.Abort()
-			return fmt.Errorf("refusing to replace %s: it was not built by gazette (it has no %s file); remove it or choose another --out", d.final, Marker)
+			return "", fmt.Errorf("refusing to replace %s: it was not built by gazette (it has no %s file); remove it or choose another --out", d.final, Marker)
 		}
 	}
 	aside, err := swap(d.tmp, d.final)
 	if err != nil {
 		d.Abort()
-		return fmt.Errorf("cannot replace %s: %w", d.final, err)
+		return "", fmt.Errorf("cannot replace %s: %w", d.final, err)
 	}
 	// tmpF is the new site now: let it go.
 	d.lock.unlock()
 	d.tmpF.Close()
 	if aside == "" || old == nil {
-		return nil
+		return "", nil
 	}
 	if d.afterSwap != nil {
 		d.afterSwap(aside)
 	}
-	if err := removeOwn(aside, old); err != nil {
-		return &CleanupError{Aside: aside, Err: err}
+	if keep {
+		return aside, nil
 	}
-	return nil
+	if err := removeOwn(aside, old); err != nil {
+		return "", &CleanupError{Aside: aside, Err: err}
+	}
+	return "", nil
 }
 
 // Abort removes what this build wrote; the old site stays.

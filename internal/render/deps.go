@@ -42,8 +42,10 @@ type digests struct {
 	axis     Digest // the span of the strips' time axis
 	allMeta  Digest // every report as lists show it
 	allBody  Digest // every report's texts
+	allFull  Digest // every report's page
 	allRecs  Digest // every record
 	allNames Digest // every entity as links show it
+	allTexts Digest // every entity's and page's own texts
 }
 
 // dh writes values to a hash, each with its length or type, so that
@@ -100,14 +102,7 @@ func (d dh) doc(doc *markup.Doc) {
 		d.s("nil")
 		return
 	}
-	d.i(len(doc.Links))
-	for _, l := range doc.Links {
-		d.s(l.Scheme)
-		d.s(l.ID)
-		d.s(l.Href)
-		d.s(l.Anchor)
-		d.s(l.Title)
-	}
+	d.d(doc.LinkSum())
 }
 
 // newDigests computes the object digests of s.
@@ -169,6 +164,11 @@ func newDigests(s *site.Site) *digests {
 			d.d(g.body[rep])
 		}
 	})
+	g.allFull = all("full", func(d dh) {
+		for _, rep := range s.Reports {
+			d.d(g.full[rep])
+		}
+	})
 	g.allRecs = all("records", func(d dh) {
 		for _, rec := range s.Records {
 			d.d(g.record[rec])
@@ -182,6 +182,16 @@ func newDigests(s *site.Site) *digests {
 				d.i(len(e.Reports))
 				d.i(len(e.Records))
 			}
+		}
+	})
+	g.allTexts = all("texts", func(d dh) {
+		for _, k := range s.Kinds {
+			for _, e := range k.Entities {
+				d.d(g.entity[e])
+			}
+		}
+		for _, p := range s.Pages {
+			d.d(pageOf(p))
 		}
 	})
 	g.places = all("places", func(d dh) {
@@ -367,6 +377,20 @@ func (g *digests) entityOf(e *site.Entity) Digest {
 		d.s(m.Sentence.Before)
 		d.s(m.Sentence.Text)
 		d.s(m.Sentence.After)
+	}
+	return d.done()
+}
+
+// pageOf is what a stand-alone page shows.
+func pageOf(p *site.Page) Digest {
+	d := newDH("page")
+	d.s(p.URL)
+	d.sum(p.Sum)
+	d.doc(p.Doc)
+	for _, t := range p.Translations {
+		d.s(t.Lang)
+		d.sum(t.Sum)
+		d.doc(t.Doc)
 	}
 	return d.done()
 }

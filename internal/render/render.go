@@ -173,7 +173,7 @@ func (r *renderer) jobs() []job {
 	page := func(key string, deps func(d dh), layout string, p func() *Page) {
 		jobs = append(jobs, job{root + key, deps, func(o *sink) error { return r.page(o, layout, p()) }})
 	}
-	jobs = append(jobs, job{root + "search-index", func(d dh) { d.d(g.allBody); d.d(g.allNames); d.d(g.allRecs) }, r.searchIndex})
+	jobs = append(jobs, job{root + "search-index", func(d dh) { d.d(g.allFull); d.d(g.allTexts); d.d(g.allRecs) }, r.searchIndex})
 	jobs = append(jobs, r.listJobs()...) // reports, timeline, records: see paginate.go
 	jobs = append(jobs, r.feeds()...)
 	page("search", func(d dh) { d.d(g.allMeta) }, "search", func() *Page { return r.search() })
@@ -188,15 +188,7 @@ func (r *renderer) jobs() []job {
 		}
 	}
 	for _, p := range s.Pages {
-		page(p.URL, func(d dh) {
-			d.sum(p.Sum)
-			d.doc(p.Doc)
-			for _, t := range p.Translations {
-				d.s(t.Lang)
-				d.sum(t.Sum)
-				d.doc(t.Doc)
-			}
-		}, "page", func() *Page { return r.standalone(p) })
+		page(p.URL, func(d dh) { d.d(pageOf(p)) }, "page", func() *Page { return r.standalone(p) })
 	}
 	for _, rec := range s.Records {
 		page(rec.URL, func(d dh) { d.d(g.record[rec]) }, "record", func() *Page { return r.record(rec) })
@@ -357,14 +349,14 @@ func (o *sink) file(name string, data []byte) error {
 // feeds are the jobs that write the edition's feed and one per entity.
 func (r *renderer) feeds() []job {
 	s, ed, g := r.site, r.ed, r.dg
-	jobs := []job{{feeds.Path(ed.Root()), func(d dh) { d.d(g.allBody) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
+	jobs := []job{{feeds.Path(ed.Root()), func(d dh) { d.d(g.allFull) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			path := feeds.Path(ed.Root() + e.URL)
 			jobs = append(jobs, job{path, func(d dh) {
 				d.d(g.name[e])
-				for _, r := range e.Reports {
-					d.d(g.body[r.Report])
+				for _, r := range e.Reports { // an entry has the report's entities
+					d.d(g.full[r.Report])
 				}
 			}, func(o *sink) error { return o.file(path, feeds.Entity(s, ed, e)) }})
 		}

@@ -1,0 +1,205 @@
+package build
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gazette/internal/diag"
+	"gazette/internal/incremental"
+	"gazette/internal/output"
+	"gazette/internal/render"
+)
+
+// DefaultCache is the cache folder of a build into out: beside it, in
+// .gazette-cache/<out's name>, on the same file system, as the standby
+// folder must be (see package incremental).
+func DefaultCache(out string) string {
+	return filepath.Join(filepath.Dir(out), ".gazette-cache", filepath.Base(out))
+}
+
+// inputs are the digests of the project's files that a build reads.
+type inputs struct {
+	// all is every file of content/ and themes/.
+	all [32]byte
+	// global is what every page is made from besides the content's
+	// Markdown files, whose sums the render's digests have: site.yaml,
+	// the content's other files (the map's outline), the names of its
+	// static/ files, the themes' files.
+	global [32]byte
+	// layouts is set when the project's themes have layouts or partials:
+	// templates that may read anything of the site, so no render job is
+	// skipped.
+	layouts bool
+}
+
+// readInputs reads every file of the project's content/ and themes/.
+func readInputs(project fs.FS, binary [32]byte, options string) (inputs, error) {
+	all, global := sha256.New(), sha256.New()
+	fmt.Fprintf(all, "%x\x00%s\x00", binary, options)
+	fmt.Fprintf(global, "%x\x00%s\x00", binary, options)
+	var in inputs
+	for _, root := range []string{"content", "themes"} {
+		err := fs.WalkDir(project, root, func(p string, d fs.DirEntry, err error) error {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return fs.SkipDir
+			}
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if root == "themes" && (d.Name() == "layouts" || d.Name() == "partials") {
+					in.layouts = true
+				}
+				return nil
+			}
+			b, err := fs.ReadFile(project, p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(b)
+			fmt.Fprintf(all, "%s\x00%x\x00", p, sum)
+			switch {
+			case strings.HasPrefix(p, "content/static/"):
+				fmt.Fprintf(global, "%s\x00", p)
+			case root == "content" && strings.HasSuffix(p, ".md"):
+				// In the render's digests of reports, entities, records
+				// and pages.
+			default:
+				fmt.Fprintf(global, "%s\x00%x\x00", p, sum)
+			}
+			return nil
+		})
+		if err != nil {
+			return in, err
+		}
+	}
+	all.Sum(in.all[:0])
+	global.Sum(in.global[:0])
+	return in, nil
+}
+
+// cached is a build with a cache folder: what it found there and what it
+// will leave.
+type cached struct {
+	dir     string // the cache folder
+	binary  [32]byte
+	options string
+	in      inputs
+	prev    *incremental.Manifest // nil: none to trust
+}
+
+// openCache reads the cache folder dir and the project's inputs.
+func openCache(dir string, project fs.FS, opts Options) (*cached, error) {
+	c := &cached{dir: dir, binary: incremental.Binary()}
+	c.options = fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts)
+	var err error
+	if c.in, err = readInputs(project, c.binary, c.options); err != nil {
+		return nil, err
+	}
+	c.prev = incremental.Load(dir, c.binary, c.options)
+	return c, nil
+}
+
+// upToDate reports whether nothing changed since the last build and its
+// output folder out is as it left it.
+func (c *cached) upToDate(out string) bool {
+	return c.prev != nil && c.prev.Inputs == c.in.all && output.Verify(out, c.prev.Live)
+}
+
+// standby is the standby folder in the cache.
+func (c *cached) standby() string { return filepath.Join(c.dir, "standby") }
+
+// begin starts writing the output folder out from the standby folder.
+func (c *cached) begin(out string) (*output.Dir, error) {
+	if c.prev == nil {
+		if err := output.Remove(c.standby()); err != nil {
+			return nil, err
+		}
+		return output.BeginFrom(out, "", nil)
+	}
+	return output.BeginFrom(out, c.standby(), c.prev.Standby)
+}
+
+// jobs are the render's Jobs for a build writing to dir through w.
+func (c *cached) jobs(dir *output.Dir, out string, w output.Writer, static []string) *incremental.Jobs {
+	prev := c.prev
+	if c.in.layouts {
+		prev = nil
+	}
+	return incremental.NewJobs(prev, dir, out, w, static)
+}
+
+// global is the render's Options.Global.
+func (c *cached) global() render.Digest { return c.in.global }
+
+// commit swaps the new output folder in, keeps the old one as the
+// standby folder and writes the manifest.
+func (c *cached) commit(dir *output.Dir, jobs *incremental.Jobs, res Result) error {
+	aside, err := dir.CommitKeep()
+	if err != nil {
+		return err
+	}
+	m := &incremental.Manifest{
+		Binary: c.binary, Options: c.options, Inputs: c.in.all, Global: c.global(),
+		Jobs: jobs.Made(), Live: dir.Files(),
+		Result: incremental.Result{
+			Diagnostics: res.Diagnostics, Reports: res.Reports, Entity: res.Entities,
+			Pages: res.Pages, Files: res.Files, BaseURL: res.BaseURL,
+		},
+	}
+	if aside != "" {
+		if c.prev != nil && os.Rename(aside, c.standby()) == nil {
+			m.Standby = c.prev.Live
+		} else if err := output.Remove(aside); err != nil {
+			return &output.CleanupError{Aside: aside, Err: err}
+		}
+	}
+	return incremental.Save(c.dir, m)
+}
+
+// result is the last build's Result, for a build that found nothing
+// changed.
+func (c *cached) result(res Result) Result {
+	r := c.prev.Result
+	var l diag.List
+	l.Append(r.Diagnostics...)
+	res.Diagnostics = l.Sorted()
+	res.Errors, res.Warnings = l.Count()
+	res.Reports, res.Entities, res.Pages, res.Files, res.BaseURL = r.Reports, r.Entity, r.Pages, r.Files, r.BaseURL
+	res.UpToDate = true
+	return res
+}
+
+// refuseCacheOverlap refuses a cache folder that is, holds or is inside
+// the output folder, or that holds or is inside the project's content/
+// or themes/: each build rewrites the cache's standby folder whole.
+func refuseCacheOverlap(cache, out, project string) error {
+	c, err := filepath.Abs(cache)
+	if err != nil {
+		return err
+	}
+	proj := absOr(project)
+	for _, cc := range []string{c, resolve(c)} {
+		for _, p := range []string{out, resolve(out)} {
+			if within(cc, p) || within(p, cc) {
+				return fmt.Errorf("refusing to keep the cache in %s: it overlaps the output folder %s", cache, out)
+			}
+		}
+		for _, pr := range []string{proj, resolve(proj)} {
+			for _, p := range []string{filepath.Join(pr, "content"), filepath.Join(pr, "themes")} {
+				if within(cc, p) || within(p, cc) {
+					return fmt.Errorf("refusing to keep the cache in %s: it overlaps %s", cache, p)
+				}
+			}
+			if within(pr, cc) {
+				return fmt.Errorf("refusing to keep the cache in %s: it holds the project", cache)
+			}
+		}
+	}
+	return nil
+}
