@@ -117,23 +117,27 @@ func newDigests(s *site.Site) *digests {
 		}
 	}
 	for _, rep := range s.Reports {
+		// What lists show comes from the front matter, but for a summary
+		// cut from the body's first paragraph.
 		d := newDH("meta")
 		d.s(rep.URL)
-		d.sum(rep.Sum)
+		d.d(rep.Sum.Front)
 		d.s(rep.Summary)
 		d.s(rep.In("").Lang)
 		d.i(len(rep.Translations))
 		for _, t := range rep.Translations {
 			d.s(t.Path)
 			d.s(t.Lang)
-			d.sum(t.Sum)
+			d.d(t.Sum.Front)
 			d.s(t.Summary)
 		}
 		g.meta[rep] = d.done()
 		d = newDH("body")
 		d.d(g.meta[rep])
+		d.d(rep.Sum.Body)
 		d.doc(rep.Doc)
 		for _, t := range rep.Translations {
+			d.d(t.Sum.Body)
 			d.doc(t.Doc)
 		}
 		g.body[rep] = d.done()
