@@ -90,7 +90,8 @@ type cached struct {
 	binary  [32]byte
 	options string
 	in      inputs
-	prev    *incremental.Manifest // nil: none to trust
+	prev    *incremental.Manifest // nil: none
+	trusted bool                  // prev's jobs and inputs are this build's to compare
 }
 
 // openCache reads the cache folder dir and the project's inputs.
@@ -101,14 +102,14 @@ func openCache(dir string, project fs.FS, opts Options) (*cached, error) {
 	if c.in, err = readInputs(project, c.binary, c.options); err != nil {
 		return nil, err
 	}
-	c.prev = incremental.Load(dir, c.binary, c.options)
+	c.prev, c.trusted = incremental.Load(dir, c.binary, c.options)
 	return c, nil
 }
 
 // upToDate reports whether nothing changed since the last build and its
 // output folder out is as it left it.
 func (c *cached) upToDate(out string) bool {
-	return c.prev != nil && c.prev.Inputs == c.in.all && output.Verify(out, c.prev.Live)
+	return c.trusted && c.prev.Inputs == c.in.all && output.Verify(out, c.prev.Live)
 }
 
 // standby is the standby folder in the cache.
@@ -128,7 +129,7 @@ func (c *cached) begin(out string) (*output.Dir, error) {
 // jobs are the render's Jobs for a build writing to dir through w.
 func (c *cached) jobs(dir *output.Dir, out string, w output.Writer, static []string) *incremental.Jobs {
 	prev := c.prev
-	if c.in.layouts {
+	if !c.trusted || c.in.layouts {
 		prev = nil
 	}
 	return incremental.NewJobs(prev, dir, out, w, static)

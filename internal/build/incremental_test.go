@@ -313,7 +313,17 @@ func (e *editor) edit() string {
 func (e *editor) damage() string {
 	cache := DefaultCache(filepath.Join(e.dir, "public"))
 	manifest := filepath.Join(cache, "manifest")
-	switch e.rng.IntN(6) {
+	switch e.rng.IntN(7) {
+	case 6:
+		project, err := OpenProject(e.dir)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		out := filepath.Join(e.dir, "public")
+		if _, err := Run(Options{Project: project, Theme: gazette.DefaultTheme(), Output: Folder{Path: out, Project: e.dir}, Cache: cache, BaseURL: "https://example.org/other/"}); err != nil {
+			e.t.Fatal(err)
+		}
+		return "a build with another base URL"
 	case 0:
 		b, _ := os.ReadFile(manifest)
 		os.WriteFile(manifest, b[:len(b)/2], 0o644)

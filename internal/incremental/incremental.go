@@ -67,25 +67,24 @@ type Result struct {
 	BaseURL         string
 }
 
-// Load reads the manifest in dir; nil when there is none it can trust for
-// binary and options.
-func Load(dir string, binary [32]byte, options string) *Manifest {
+// Load reads the manifest in dir: nil when there is none, or none whole
+// and of this format. trusted is false when another binary or other
+// options wrote it: its jobs' digests say nothing then, but what it says
+// of the folders' files still holds.
+func Load(dir string, binary [32]byte, options string) (m *Manifest, trusted bool) {
 	b, err := os.ReadFile(filepath.Join(dir, "manifest"))
 	if err != nil || len(b) < len(format)+sha256.Size || string(b[:len(format)]) != format {
-		return nil
+		return nil, false
 	}
 	body, sum := b[len(format):len(b)-sha256.Size], b[len(b)-sha256.Size:]
 	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
-		return nil
+		return nil, false
 	}
-	var m Manifest
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&m); err != nil {
-		return nil
+	m = &Manifest{}
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(m); err != nil {
+		return nil, false
 	}
-	if m.Binary != binary || m.Options != options {
-		return nil
-	}
-	return &m
+	return m, m.Binary == binary && m.Options == options
 }
 
 // Save writes m to dir, replacing the manifest there in one step.
