@@ -12,6 +12,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/incremental"
 	"gazette/internal/output"
+	"gazette/internal/parallel"
 	"gazette/internal/render"
 )
 
@@ -37,12 +38,11 @@ type inputs struct {
 	layouts bool
 }
 
-// readInputs reads every file of the project's content/ and themes/.
+// readInputs reads every file of the project's content/ and themes/, in
+// parallel.
 func readInputs(project fs.FS, binary [32]byte, options string) (inputs, error) {
-	all, global := sha256.New(), sha256.New()
-	fmt.Fprintf(all, "%x\x00%s\x00", binary, options)
-	fmt.Fprintf(global, "%x\x00%s\x00", binary, options)
 	var in inputs
+	var paths []string
 	for _, root := range []string{"content", "themes"} {
 		err := fs.WalkDir(project, root, func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == root {
@@ -57,25 +57,35 @@ func readInputs(project fs.FS, binary [32]byte, options string) (inputs, error) 
 				}
 				return nil
 			}
-			b, err := fs.ReadFile(project, p)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(b)
-			fmt.Fprintf(all, "%s\x00%x\x00", p, sum)
-			switch {
-			case strings.HasPrefix(p, "content/static/"):
-				fmt.Fprintf(global, "%s\x00", p)
-			case root == "content" && strings.HasSuffix(p, ".md"):
-				// In the render's digests of reports, entities, records
-				// and pages.
-			default:
-				fmt.Fprintf(global, "%s\x00%x\x00", p, sum)
-			}
+			paths = append(paths, p)
 			return nil
 		})
 		if err != nil {
 			return in, err
+		}
+	}
+	sums := make([][32]byte, len(paths))
+	errs := make([]error, len(paths))
+	parallel.For(len(paths), func(i int) {
+		b, err := fs.ReadFile(project, paths[i])
+		sums[i], errs[i] = sha256.Sum256(b), err
+	})
+	all, global := sha256.New(), sha256.New()
+	fmt.Fprintf(all, "%x\x00%s\x00", binary, options)
+	fmt.Fprintf(global, "%x\x00%s\x00", binary, options)
+	for i, p := range paths {
+		if errs[i] != nil {
+			return in, errs[i]
+		}
+		fmt.Fprintf(all, "%s\x00%x\x00", p, sums[i])
+		switch {
+		case strings.HasPrefix(p, "content/static/"):
+			fmt.Fprintf(global, "%s\x00", p)
+		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
+			// In the render's digests of reports, entities, records
+			// and pages.
+		default:
+			fmt.Fprintf(global, "%s\x00%x\x00", p, sums[i])
 		}
 	}
 	all.Sum(in.all[:0])

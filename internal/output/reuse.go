@@ -7,11 +7,15 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+
+	"gazette/internal/parallel"
 )
 
 // File is what a Dir knows of one of its files: its SHA-256, and its size
@@ -92,39 +96,62 @@ func BeginFrom(out, tree string, known Files) (*Dir, error) {
 // scan walks tree: the files that are as known says, each with its entry
 // (a zero File for one that changed since), and its folders. ok is false
 // when the tree holds anything but folders and regular files, which no
-// build of gazette makes.
+// build of gazette makes. The folders of each depth are read in
+// parallel: a site of 10,000 reports has as many folders.
 func scan(tree string, known Files) (present Files, dirs map[string]bool, ok bool) {
 	present, dirs = Files{}, map[string]bool{".": true}
-	err := filepath.WalkDir(tree, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	var mu sync.Mutex
+	bad := false
+	level := []string{"."}
+	for len(level) > 0 {
+		var next []string
+		parallel.For(len(level), func(i int) {
+			dir := level[i]
+			entries, err := os.ReadDir(filepath.Join(tree, filepath.FromSlash(dir)))
+			var sub []string
+			files := Files{}
+			fail := err != nil
+			for _, e := range entries {
+				if fail {
+					break
+				}
+				rel := path.Join(dir, e.Name())
+				switch {
+				case e.IsDir():
+					sub = append(sub, rel)
+					continue
+				case !e.Type().IsRegular():
+					fail = true
+					continue
+				case rel == Marker:
+					continue
+				}
+				info, err := e.Info()
+				if err != nil {
+					fail = true
+					continue
+				}
+				if k, ok := known[rel]; ok && k.same(info) {
+					files[rel] = k
+				} else {
+					files[rel] = File{}
+				}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			bad = bad || fail
+			for _, d := range sub {
+				dirs[d] = true
+			}
+			next = append(next, sub...)
+			maps.Copy(present, files)
+		})
+		if bad {
+			return nil, nil, false
 		}
-		rel, err := filepath.Rel(tree, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		switch {
-		case e.IsDir():
-			dirs[rel] = true
-			return nil
-		case !e.Type().IsRegular():
-			return errors.New("not a file")
-		case rel == Marker:
-			return nil
-		}
-		info, err := e.Info()
-		if err != nil {
-			return err
-		}
-		if k, ok := known[rel]; ok && k.same(info) {
-			present[rel] = k
-		} else {
-			present[rel] = File{}
-		}
-		return nil
-	})
-	return present, dirs, err == nil
+		level = next
+	}
+	return present, dirs, true
 }
 
 // Files returns what the build wrote or kept, when it began with
