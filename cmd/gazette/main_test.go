@@ -136,7 +136,9 @@ func TestCleanupFails(t *testing.T) {
 		}
 	}
 	var stdout, stderr strings.Builder
-	if code := run([]string{"build", "-C", dir}, &stdout, &stderr); code != 0 {
+	// Without the build cache, which would keep the old site as its
+	// standby folder instead of removing it.
+	if code := run([]string{"build", "--no-cache", "-C", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr.String())
 	}
 	// A file that cannot be removed: immutable as root, else in a folder
@@ -156,7 +158,7 @@ func TestCleanupFails(t *testing.T) {
 		"---\ntitle: Darker\ndate: 2016-08-12\ncities: [mosul]\nactors: [isil]\nsources: [{publisher: P}]\n---\nDark.\n"), 0o644)
 	stdout.Reset()
 	stderr.Reset()
-	code := run([]string{"build", "-C", dir}, &stdout, &stderr)
+	code := run([]string{"build", "--no-cache", "-C", dir}, &stdout, &stderr)
 	warning := regexp.MustCompile(`(?m)^/.*/\.public\.tmp-[0-9]+:1:1: warning: the new site is in place, but the old site moved here could not be removed \(.*\); remove this folder$`)
 	if code != 0 || !warning.MatchString(stderr.String()) || !strings.Contains(stdout.String(), "(1 warning,") {
 		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", code, stdout.String(), stderr.String())

@@ -154,10 +154,8 @@ func Run(opts Options) (Result, error) {
 			if err := refuseCacheOverlap(opts.Cache, res.Out, o.Project); err != nil {
 				return res, err
 			}
-			if cache, err = openCache(opts.Cache, opts.Project, opts); err != nil {
-				return res, err
-			}
-			if cache.upToDate(res.Out) {
+			cache = openCache(opts.Cache, opts.Project, opts)
+			if cache != nil && cache.upToDate(res.Out) {
 				res = cache.result(res)
 				res.Duration = time.Since(start)
 				return res, nil

@@ -104,16 +104,19 @@ type cached struct {
 	trusted bool                  // prev's jobs and inputs are this build's to compare
 }
 
-// openCache reads the cache folder dir and the project's inputs.
-func openCache(dir string, project fs.FS, opts Options) (*cached, error) {
+// openCache reads the cache folder dir and the project's inputs. It
+// returns nil when an input cannot be read (a link out of the project, a
+// file without permission): the build then goes without the cache, and
+// reports it.
+func openCache(dir string, project fs.FS, opts Options) *cached {
 	c := &cached{dir: dir, binary: incremental.Binary()}
 	c.options = fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts)
 	var err error
 	if c.in, err = readInputs(project, c.binary, c.options); err != nil {
-		return nil, err
+		return nil
 	}
 	c.prev, c.trusted = incremental.Load(dir, c.binary, c.options)
-	return c, nil
+	return c
 }
 
 // upToDate reports whether nothing changed since the last build and its

@@ -176,8 +176,8 @@ func (d *Dir) Keep(name string, f File, live string) (bool, error) {
 		return true, nil
 	}
 	src := filepath.Join(live, filepath.FromSlash(name))
-	info, err := os.Lstat(src)
-	if err != nil || !f.same(info) {
+	f, ok := check(src, f)
+	if !ok {
 		return false, nil
 	}
 	if err := d.clear(name, full); err != nil {
@@ -194,6 +194,26 @@ func (d *Dir) Keep(name string, f File, live string) (bool, error) {
 	}
 	d.put(name, f)
 	return true, nil
+}
+
+// check reports whether the file at p is f: by its size and modification
+// time, or, when only the time differs (a cache restored by a tool that
+// does not keep times to the nanosecond), by its hash. It returns f with
+// the file's time.
+func check(p string, f File) (File, bool) {
+	info, err := os.Lstat(p)
+	switch {
+	case err != nil || !info.Mode().IsRegular() || info.Size() != f.Size:
+		return f, false
+	case f.same(info):
+		return f, true
+	}
+	b, err := os.ReadFile(p)
+	if err != nil || sha256.Sum256(b) != f.Hash {
+		return f, false
+	}
+	f.ModTime = info.ModTime().UnixNano()
+	return f, true
 }
 
 func (d *Dir) put(name string, f File) {
@@ -366,8 +386,15 @@ func Verify(dir string, files Files) bool {
 	if !ok || len(present) != len(files) {
 		return false
 	}
-	for _, f := range present {
-		if f == (File{}) {
+	for name, f := range present {
+		if f != (File{}) {
+			continue
+		}
+		want, ok := files[name]
+		if !ok {
+			return false
+		}
+		if _, ok := check(filepath.Join(dir, filepath.FromSlash(name)), want); !ok {
 			return false
 		}
 	}
