@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
-	"math"
 
 	"gazette/internal/content"
 	"gazette/internal/markup"
@@ -80,8 +79,6 @@ func (d dh) b(v bool) {
 		d.h.Write([]byte{'f'})
 	}
 }
-
-func (d dh) f(v float64) { d.i(int(math.Float64bits(v))) }
 
 func (d dh) d(v Digest) { d.h.Write([]byte{'d'}); d.h.Write(v[:]) }
 
