@@ -62,6 +62,13 @@ type Options struct {
 	// State, when not nil, receives what the build kept for State.Report.
 	State *State
 
+	// Since, with a *Memory as Output, is the Memory of an earlier good
+	// build of the project: the render's jobs whose inputs did not change
+	// since keep their files from it (as Cache does on disk; see package
+	// incremental). serve gives each build the last one's, and its first
+	// an empty Memory, so that what the jobs made is recorded.
+	Since *Memory
+
 	// Cache is the cache folder of a build into a Folder (see package
 	// incremental and DefaultCache): with it, a build makes only what
 	// changed since the last one and writes only the files whose bytes
@@ -231,9 +238,18 @@ func Run(opts Options) (Result, error) {
 	}
 	ropts := render.Options{Spill: sp}
 	var jobs *incremental.Jobs
-	if cache != nil {
+	switch {
+	case cache != nil:
 		jobs = cache.jobs(out, res.Out, rw, s.Static)
 		ropts.Jobs, ropts.Global = jobs, cache.global()
+	case mem != nil && opts.Since != nil:
+		var in inputs
+		if in, err = readInputs(opts.Project, [32]byte{}, fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts)); err == nil && !in.layouts {
+			jobs = incremental.NewJobs(opts.Since.jobs, memKeeper{opts.Since.Files(), mem}, rw, s.Static)
+		} else {
+			jobs, err = incremental.NewJobs(nil, nil, rw, s.Static), nil
+		}
+		ropts.Jobs, ropts.Global = jobs, in.global
 	}
 	stats, err := render.Render(s, theme, md, rw, ropts, &diags)
 	if err == nil && jobs != nil {
@@ -268,6 +284,9 @@ func Run(opts Options) (Result, error) {
 				err = nil
 			}
 		}
+	}
+	if mem != nil && jobs != nil && err == nil && !diags.HasErrors() {
+		mem.jobs = jobs.Made()
 	}
 	if opts.Links && err == nil && !diags.HasErrors() {
 		// With errors there may be no site whose links could be checked.

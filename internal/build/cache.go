@@ -141,11 +141,25 @@ func (c *cached) begin(out string) (*output.Dir, error) {
 
 // jobs are the render's Jobs for a build writing to dir through w.
 func (c *cached) jobs(dir *output.Dir, out string, w output.Writer, static []string) *incremental.Jobs {
-	prev := c.prev
 	if !c.trusted || c.in.layouts {
-		prev = nil
+		return incremental.NewJobs(nil, nil, w, static)
 	}
-	return incremental.NewJobs(prev, dir, out, w, static)
+	return incremental.NewJobs(c.prev.Jobs, dirKeeper{dir, out, c.prev.Live}, w, static)
+}
+
+// dirKeeper keeps the files of the live output folder.
+type dirKeeper struct {
+	dir  *output.Dir
+	live string       // the output folder
+	was  output.Files // its files, as the last build wrote them
+}
+
+func (k dirKeeper) Keep(name string) (bool, error) {
+	f, ok := k.was[name]
+	if !ok {
+		return false, nil
+	}
+	return k.dir.Keep(name, f, k.live)
 }
 
 // global is the render's Options.Global.

@@ -79,12 +79,16 @@ func TestIncremental(t *testing.T) {
 			before := e.public()
 			full, fullRes := e.build(false)
 			got, res := e.build(true)
+			inMem, memRes := e.buildSince()
 			fail := func(format string, args ...any) {
 				t.Helper()
 				t.Fatalf("seed %d, sequence %d, after:\n\t%s\n%s", seed, i, strings.Join(log, "\n\t"), fmt.Sprintf(format, args...))
 			}
 			if d := diffDiags(res.Diagnostics, fullRes.Diagnostics); d != "" {
 				fail("diagnostics differ from a full build's:\n%s", d)
+			}
+			if d := diffDiags(memRes.Diagnostics, fullRes.Diagnostics); d != "" {
+				fail("diagnostics of the build in memory differ from a full build's:\n%s", d)
 			}
 			if fullRes.Errors > 0 {
 				if d := sameTree(got, before); d != "" {
@@ -94,6 +98,9 @@ func TestIncremental(t *testing.T) {
 			}
 			if d := sameTree(got, full); d != "" {
 				fail("the incremental build differs from a full one: %s\n%s", d, firstDiffs(got, full))
+			}
+			if d := sameTree(inMem, full); d != "" {
+				fail("the incremental build in memory differs from a full one: %s\n%s", d, firstDiffs(inMem, full))
 			}
 			if res.Pages != fullRes.Pages || res.Files != fullRes.Files {
 				fail("counts %d pages, %d files; a full build's: %d, %d", res.Pages, res.Files, fullRes.Pages, fullRes.Files)
@@ -108,6 +115,34 @@ type editor struct {
 	dir string
 	rng *rand.Rand
 	n   int
+	mem *Memory // the last good build in memory, as serve keeps it
+}
+
+// buildSince builds the project in memory from the last good build in
+// memory, as serve does.
+func (e *editor) buildSince() (map[string]string, Result) {
+	e.t.Helper()
+	project, err := OpenProject(e.dir)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	since := e.mem
+	if since == nil {
+		since = NewMemory()
+	}
+	mem := NewMemory()
+	res, err := Run(Options{Project: project, Theme: gazette.DefaultTheme(), Output: mem, Since: since})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if res.Errors == 0 {
+		e.mem = mem
+	}
+	files := map[string]string{}
+	for name, b := range mem.Files() {
+		files[name] = string(b)
+	}
+	return files, res
 }
 
 // build builds the project: with its cache into public/, or without

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"sync"
 
+	"gazette/internal/incremental"
 	"gazette/internal/output"
 )
 
@@ -14,6 +15,27 @@ import (
 type Memory struct {
 	mu    sync.Mutex
 	files map[string][]byte
+
+	// jobs are what the render's jobs made, when the build succeeded:
+	// what a later build given this Memory as Options.Since keeps.
+	jobs map[string]incremental.Job
+}
+
+// memKeeper keeps the files of an earlier build in memory: the same bytes,
+// shared, since no one writes to a file once it is made.
+type memKeeper struct {
+	was map[string][]byte
+	now *Memory
+}
+
+func (k memKeeper) Keep(name string) (bool, error) {
+	b, ok := k.was[name]
+	if ok {
+		k.now.mu.Lock()
+		k.now.files[name] = b
+		k.now.mu.Unlock()
+	}
+	return ok, nil
 }
 
 // NewMemory returns an empty Memory.

@@ -146,14 +146,13 @@ func Binary() [32]byte {
 	return out
 }
 
-// Jobs is render.Jobs for a build with a manifest of the last one: it
-// skips a job whose digest is the one it had then, keeping its files
-// (output.Dir.Keep), and records what every job made.
+// Jobs is render.Jobs for a build that knows what the jobs of the last
+// one made: it skips a job whose digest is the one it had then, keeping
+// its files (see Keeper), and records what every job made.
 type Jobs struct {
-	prev *Manifest // nil: every job runs
-	dir  *output.Dir
-	live string        // the output folder as the last build left it
-	w    output.Writer // where the files of the jobs that run go
+	prev   map[string]Job // nil: every job runs
+	keeper Keeper
+	w      output.Writer // where the files of the jobs that run go
 
 	// static are the content's static/ files: a job that made a file of
 	// the same path runs again, to warn again that it is shadowed.
@@ -165,10 +164,17 @@ type Jobs struct {
 	err  error  // the first error in keeping files
 }
 
-// NewJobs makes the Jobs of a build writing to dir through w; prev is the
-// last build's manifest, or nil, and live its output folder.
-func NewJobs(prev *Manifest, dir *output.Dir, live string, w output.Writer, static []string) *Jobs {
-	j := &Jobs{prev: prev, dir: dir, live: live, w: w, jobs: map[string]Job{}, static: map[string]bool{}}
+// Keeper puts a file of the last build into this one unchanged. It
+// returns false when it cannot vouch for the file: the job that made it
+// then runs again.
+type Keeper interface {
+	Keep(name string) (bool, error)
+}
+
+// NewJobs makes the Jobs of a build whose files go to w; prev is what the
+// jobs of the last build made, or nil, and keeper keeps their files.
+func NewJobs(prev map[string]Job, keeper Keeper, w output.Writer, static []string) *Jobs {
+	j := &Jobs{prev: prev, keeper: keeper, w: w, jobs: map[string]Job{}, static: map[string]bool{}}
 	for _, p := range static {
 		j.static[p] = true
 	}
@@ -184,13 +190,11 @@ func (j *Jobs) Start(key string, d render.Digest) (output.Writer, int, int) {
 	}
 	j.jobs[key] = Job{Digest: d}
 	j.mu.Unlock()
-	if j.prev != nil && !dup {
-		if p, ok := j.prev.Jobs[key]; ok && p.Digest == d && j.keep(p) {
-			j.mu.Lock()
-			j.jobs[key] = p
-			j.mu.Unlock()
-			return nil, p.Pages, p.Count
-		}
+	if p, ok := j.prev[key]; ok && !dup && p.Digest == d && j.keep(p) {
+		j.mu.Lock()
+		j.jobs[key] = p
+		j.mu.Unlock()
+		return nil, p.Pages, p.Count
 	}
 	return &recorder{w: j.w, jobs: j, key: key}, 0, 0
 }
@@ -199,11 +203,10 @@ func (j *Jobs) Start(key string, d render.Digest) (output.Writer, int, int) {
 // is not as that build wrote it.
 func (j *Jobs) keep(p Job) bool {
 	for _, name := range p.Files {
-		f, ok := j.prev.Live[name]
-		if !ok || j.static[name] {
+		if j.static[name] {
 			return false
 		}
-		kept, err := j.dir.Keep(name, f, j.live)
+		kept, err := j.keeper.Keep(name)
 		if err != nil {
 			j.mu.Lock()
 			if j.err == nil {

@@ -59,6 +59,7 @@ type Server struct {
 
 	mu      sync.RWMutex
 	files   map[string][]byte // the last good build
+	mem     *build.Memory     // the same, with what its jobs made
 	state   *build.State      // what the last good build kept, for fast edits
 	failed  *failure          // the last build failed: why
 	gen     int               // counts what the browser could see change
@@ -104,6 +105,12 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
+	s.mu.RLock()
+	o.Since = s.mem
+	s.mu.RUnlock()
+	if o.Since == nil {
+		o.Since = build.NewMemory()
+	}
 	// The project is opened anew for each build, so that a content folder
 	// that went away is a failed build, not a stale site.
 	project, err := build.OpenProject(s.opts.Dir)
@@ -121,7 +128,7 @@ func (s *Server) Build() Result {
 	case res.Errors > 0:
 		s.fail(&failure{diags: res.Diagnostics})
 	default:
-		s.state = o.State
+		s.state, s.mem = o.State, mem
 		files := mem.Files()
 		r.Changed = changes(s.files, files)
 		if r.Changed > 0 || s.failed != nil {
