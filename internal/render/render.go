@@ -119,7 +119,7 @@ func (r *renderer) jobs() []func() error {
 		page("report", func() *Page { return r.report(rep) })
 	}
 	for _, k := range s.Kinds {
-		page("entities", func() *Page { return r.entities(k) })
+		jobs = append(jobs, r.kindJobs(k)...) // its index, split into pages: see paginate.go
 		for _, e := range k.Entities {
 			jobs = append(jobs, r.entityJobs(e)...)
 		}
