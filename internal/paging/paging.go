@@ -22,11 +22,14 @@ import (
 
 // How many items a page of each list holds. Each is chosen so that a
 // page stays well under 500 KB with the default theme (a report item is
-// about 400 bytes, a record row about 800, a timeline item about 600).
+// about 400 bytes, a record row about 800, a timeline item about 600), and
+// that a list of a size a hand-made site has (a gazetteer's 415 places)
+// stays one page.
 const (
 	Reports  = 200 // the reports index and an entity's reports
 	Records  = 200 // the records index and an entity's records
 	Timeline = 500 // a year of the timeline; more items than that split the timeline by year
+	Entities = 500 // an index of entities (/cities/): an item is about 200 bytes
 
 	// EntityOpen is how many of an entity's reports (and records) its
 	// own page lists when it has more than EntityMax: the newest, with
@@ -117,7 +120,8 @@ func EntityRecords(e *site.Entity) string { return e.URL + "records/" }
 // Extra lists the addresses, relative to an edition's root, of the pages
 // beyond the site's fixed ones that splitting its lists makes: the
 // reports index's pages after the first, the timeline's years, the
-// records index's pages, the lists of an entity's reports and records.
+// records index's pages, the entity indexes' pages after the first, the
+// lists of an entity's reports and records.
 func Extra(s *site.Site) []string {
 	var out []string
 	pages := func(base string, n, per int, first bool) {
@@ -136,6 +140,9 @@ func Extra(s *site.Site) []string {
 	}
 	if len(s.Records) > 0 {
 		pages("records/", len(s.Records), Records, false)
+	}
+	for _, k := range s.Kinds {
+		pages(k.URL, len(k.Entities), Entities, false)
 	}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {

@@ -336,16 +336,6 @@ func (r *renderer) report(rep *site.Report) *Page {
 	return p
 }
 
-func (r *renderer) entities(k *site.Kind) *Page {
-	p := r.newPage("entities", k.URL, k.Title, r.ui.T("entities.description", len(k.Entities), "One", k.One, "Many", k.Many))
-	p.Kind = k
-	if hasCoordinates(k) {
-		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
-	}
-	p.Groups = lists.ByType(k.Entities, r.site.Config.Types, r.ui.T("entities.other"))
-	return p
-}
-
 // ItemLang is the language to mark a report's title, summary or note with
 // on this page: the language of the text the edition shows of it (its
 // translation, else its original), when it is not the page's, else "".

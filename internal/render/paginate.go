@@ -56,6 +56,42 @@ func (r *renderer) listJobs() []job {
 	return jobs
 }
 
+// kindJobs are the jobs that write the index of kind k's entities, one
+// page up to paging.Entities of them, else as many as they fill.
+func (r *renderer) kindJobs(k *site.Kind) []job {
+	// The entities in the order the index lists them: by type, as
+	// lists.ByType groups them, so that a page's slice of them groups
+	// the same way.
+	var order []*site.Entity
+	for _, g := range lists.ByType(k.Entities, r.site.Config.Types, r.ui.T("entities.other")) {
+		order = append(order, g.Entities...)
+	}
+	var jobs []job
+	g := r.dg
+	for i := 1; i <= paging.Count(len(order), paging.Entities); i++ {
+		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d dh) { d.d(g.allNames); d.d(g.places) },
+			func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
+	}
+	return jobs
+}
+
+// entities is page i of the index of kind k, whose entities are listed
+// in order; the first has the map.
+func (r *renderer) entities(k *site.Kind, order []*site.Entity, i int) *Page {
+	p := r.newPage("entities", paging.URL(k.URL, i), k.Title, r.ui.T("entities.description", len(k.Entities), "One", k.One, "Many", k.Many))
+	p.Kind = k
+	if i == 1 && hasCoordinates(k) {
+		p.Map = r.basemap.Map(nil, r.site.Config.Map.Attribution, r.ui)
+		if p.Map != nil && p.Map.AllURL == k.URL {
+			p.Map.AllURL = "" // this page lists them
+		}
+	}
+	p.Pager = paging.New(k.URL, len(order), paging.Entities, i)
+	lo, hi := paging.Bounds(len(order), paging.Entities, i)
+	p.Groups = lists.ByType(order[lo:hi], r.site.Config.Types, r.ui.T("entities.other"))
+	return p
+}
+
 // entityJobs are the jobs that write an entity's page and, when it has
 // more reports or records than its page lists, the pages of all of them.
 func (r *renderer) entityJobs(e *site.Entity) []job {

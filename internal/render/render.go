@@ -182,7 +182,7 @@ func (r *renderer) jobs() []job {
 		page(rep.URL, func(d dh) { d.d(g.full[rep]) }, "report", func() *Page { return r.report(rep) })
 	}
 	for _, k := range s.Kinds {
-		page(k.URL, func(d dh) { d.d(g.allNames); d.d(g.places) }, "entities", func() *Page { return r.entities(k) })
+		jobs = append(jobs, r.kindJobs(k)...) // its index, split into pages: see paginate.go
 		for _, e := range k.Entities {
 			jobs = append(jobs, r.entityJobs(e)...)
 		}

@@ -25,6 +25,7 @@ type Map struct {
 	Key           []Dot          // the dots numbered instead of named, by number
 	Outside       []*site.Entity // places with coordinates beyond the map's edge
 	Attribution   string
+	Capped        // on an index map of more than maxIndexDots places
 }
 
 // MapShape is one country or region of the base map.
@@ -187,16 +188,21 @@ const maxContextDots = 60
 
 // Map lays out the map as seen from the page of current (nil on index
 // pages), with current highlighted.
-// Index pages show every place; a place's page shows it, its parents, its
-// siblings and children, and the busiest places elsewhere.
+// Index pages show every place, up to maxIndexDots, else the busiest; a
+// place's page shows it, its parents, its siblings and children, and the
+// busiest places elsewhere.
 func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *Map {
 	if b == nil || len(b.places) == 0 {
 		return nil
 	}
 	m := &Map{Width: b.width, Height: b.height, Font: recordMapFont(b.width), Outline: b.outline(), Attribution: attribution}
 	places := b.places
-	if current != nil && len(places) > maxContextDots {
+	switch {
+	case current != nil && len(places) > maxContextDots:
 		places = b.context(current)
+	case current == nil && len(places) > maxIndexDots:
+		places = b.top()
+		m.Capped = capped(b.places, b.lang)
 	}
 	for _, e := range places {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
@@ -302,6 +308,7 @@ type RecordMap struct {
 	Outside       []*site.Entity // places beyond the map's edge
 	Attribution   string
 	Open, Over    int // dots with a record not known to be over; dots whose records are all over
+	Capped            // when more than maxIndexDots places have records
 }
 
 // RecordDot is a place on the records map. Its hit area is a square of
@@ -369,9 +376,17 @@ func (b *Basemap) RecordMap(records []*site.Record, attribution string, w site.W
 	if len(places) == 0 {
 		return nil
 	}
+	var c Capped
+	if len(places) > maxIndexDots {
+		c = capped(places, b.lang)
+		slices.SortStableFunc(places, func(x, y *site.Entity) int {
+			return cmp.Or(count[y]-count[x], strings.Compare(x.Name, y.Name))
+		})
+		places = places[:maxIndexDots]
+	}
 	font := recordMapFont(b.width)
 	hit := math.Ceil(minHitPx / 2 * float64(b.width) / narrowMapPx)
-	m := &RecordMap{Width: b.width, Height: b.height, Font: font, Outline: b.outline(), Attribution: attribution}
+	m := &RecordMap{Width: b.width, Height: b.height, Font: font, Outline: b.outline(), Attribution: attribution, Capped: c}
 	for _, e := range places {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
 		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {

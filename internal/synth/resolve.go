@@ -15,7 +15,12 @@ import (
 // resolves it, as the build does up to the render stage: for the
 // benchmarks of the stages that take a *site.Site.
 func Site(dir string, n int) (*site.Site, *markup.Markdown, error) {
-	if err := Write(dir, n, 1, false); err != nil {
+	return SiteOf(dir, SizeOf(n))
+}
+
+// SiteOf is Site for a corpus of any size.
+func SiteOf(dir string, z Size) (*site.Site, *markup.Markdown, error) {
+	if err := WriteSize(dir, z, 1, false); err != nil {
 		return nil, nil, err
 	}
 	var diags diag.List

@@ -2,7 +2,12 @@
 // benchmarks: deterministic for a given -n and -seed, with reports of about
 // 5 KB (several paragraphs, 5–10 inline annotations, events, sources and
 // now and then a code block) and entities in proportion: one city per 20
-// reports, one actor per 50.
+// reports, one actor per 50 (Size). Entities grow with the reports, as an
+// archive that covers more ground names more places, rather than staying
+// at a gazetteer's few hundred: the harder case for the pages that list
+// every place. Each city has a place of its own on the map, spread over
+// the map's box as a low-discrepancy sequence, not on a grid whose points
+// repeat; they form a tree of ten places within each.
 //
 //	go run ./internal/tools/synth -n 10000 -out /tmp/site10k
 //	go run ./internal/tools/synth -n 10000 -out /tmp/hugo10k -hugo
@@ -16,6 +21,7 @@ package synth
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -53,15 +59,24 @@ type event struct {
 	typ, service, where, by, from, until string
 }
 
-func newCorpus(n int, seed uint64) *corpus {
+// Size is how many reports, cities and actors a corpus has.
+type Size struct {
+	Reports, Cities, Actors int
+}
+
+// SizeOf is the default size of a corpus of n reports: one city per 20
+// reports and one actor per 50, at least two of each.
+func SizeOf(n int) Size { return Size{Reports: n, Cities: max(2, n/20), Actors: max(2, n/50)} }
+
+func newCorpus(z Size, seed uint64) *corpus {
 	c := &corpus{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
-	for i := range max(2, n/20) {
+	for i := range max(1, z.Cities) {
 		c.cities = append(c.cities, fmt.Sprintf("city-%d", i))
 	}
-	for i := range max(2, n/50) {
+	for i := range max(1, z.Actors) {
 		c.actors = append(c.actors, fmt.Sprintf("actor-%d", i))
 	}
-	for i := range n {
+	for i := range z.Reports {
 		c.reports = append(c.reports, c.report(i))
 	}
 	return c
@@ -147,16 +162,31 @@ func (c *corpus) report(i int) report {
 	return rep
 }
 
-// Write writes the corpus as a gazette site, or as a Hugo site.
+// Write writes the corpus of n reports (SizeOf) as a gazette site, or as
+// a Hugo site.
 func Write(dir string, n int, seed uint64, hugo bool) error {
+	return WriteSize(dir, SizeOf(n), seed, hugo)
+}
+
+// WriteSize is Write for a corpus of any size.
+func WriteSize(dir string, z Size, seed uint64, hugo bool) error {
 	if _, err := os.Stat(dir); err == nil {
 		return fmt.Errorf("%s exists; synth writes only new folders", dir)
 	}
-	c := newCorpus(n, seed)
+	c := newCorpus(z, seed)
 	if hugo {
 		return c.writeHugo(dir)
 	}
 	return c.writeGazette(dir)
+}
+
+// spread is the i-th point of the R2 sequence in the unit square: points
+// that fill it evenly, however many there are, and never coincide.
+func spread(i int) (x, y float64) {
+	const a1, a2 = 0.7548776662466927, 0.5698402909980532 // 1/g, 1/g² for g³ = g + 1
+	x = math.Mod(0.5+a1*float64(i+1), 1)
+	y = math.Mod(0.5+a2*float64(i+1), 1)
+	return x, y
 }
 
 func write(path, data string) error {
@@ -172,12 +202,16 @@ func (c *corpus) writeGazette(dir string) error {
 		return err
 	}
 	for i, id := range c.cities {
+		// A tree of ten a node, ten at its roots, as a gazetteer's
+		// regions, districts and towns: no place has more than ten
+		// places within it, however large the corpus.
 		within := ""
 		if i >= 10 {
-			within = fmt.Sprintf("within: city-%d\n", i%10)
+			within = fmt.Sprintf("within: city-%d\n", i/10-1)
 		}
-		fm := fmt.Sprintf("---\nname: %s\naliases: [Town %d]\ntype: city\n%scoordinates: [%.2f, %.2f]\n---\nA synthetic place.\n",
-			strings.ReplaceAll(id, "-", " "), i, within, 30+float64(i%80)/10, 40+float64(i%70)/10)
+		lat, lon := spread(i)
+		fm := fmt.Sprintf("---\nname: %s\naliases: [Town %d]\ntype: city\n%scoordinates: [%.3f, %.3f]\n---\nA synthetic place.\n",
+			strings.ReplaceAll(id, "-", " "), i, within, 30+8*lat, 40+7*lon)
 		if err := write(filepath.Join(cd, "cities", id+".md"), fm); err != nil {
 			return err
 		}

@@ -18,12 +18,21 @@ func main() {
 	out := flag.String("out", "", "folder to write the site into (must not exist)")
 	seed := flag.Uint64("seed", 1, "random seed")
 	hugo := flag.Bool("hugo", false, "write a Hugo site instead of a gazette site")
+	cities := flag.Int("cities", 0, "number of cities (default: one per 20 reports)")
+	actors := flag.Int("actors", 0, "number of actors (default: one per 50 reports)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "synth: -out is required")
 		os.Exit(2)
 	}
-	if err := synth.Write(*out, *n, *seed, *hugo); err != nil {
+	z := synth.SizeOf(*n)
+	if *cities > 0 {
+		z.Cities = *cities
+	}
+	if *actors > 0 {
+		z.Actors = *actors
+	}
+	if err := synth.WriteSize(*out, z, *seed, *hugo); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(1)
 	}
