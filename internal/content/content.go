@@ -202,8 +202,8 @@ type Translation struct {
 // Sum tells a file's versions apart: the SHA-256 of its front matter and
 // of its body (blanked front matter included, so a body whose lines
 // moved differs). An incremental build compares them with the last
-// build's to know what a page was made from (see package render's
-// deps.go).
+// build's to know what a page was made from (see package
+// render/deps).
 type Sum struct{ Front, Body [32]byte }
 
 // tagPattern is the shape of a language tag in a translation's file name,

@@ -4,7 +4,7 @@
 //
 // The cache folder holds two things. manifest is a Manifest: the digest of
 // every input of the last build, each render job's digest (package
-// render's deps.go) with the files it wrote, and the files of the output
+// render/deps) with the files it wrote, and the files of the output
 // folder as written. standby/ is the output folder of the build before
 // it, which the last build swapped out: the next build writes into it
 // only the files that differ, links into it from the live folder the

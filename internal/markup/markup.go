@@ -309,7 +309,7 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 // LinkSum is the SHA-256 of what a finished body was rendered with
 // besides its source: its annotations' targets, anchors and titles, which
 // come from other files. An incremental build compares it with the last
-// build's (see package render's deps.go).
+// build's (see package render/deps).
 func (d *Doc) LinkSum() [32]byte { return d.links }
 
 func linkSum(links []*Link) [32]byte {

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"gazette/internal/paging"
+	"gazette/internal/render/deps"
 	"gazette/internal/render/lists"
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
@@ -15,21 +16,21 @@ import (
 func (r *renderer) listJobs() []job {
 	s, g := r.site, r.dg
 	var jobs []job
-	page := func(key string, deps func(d dh), layout string, p func() *Page) {
+	page := func(key string, deps func(d deps.Hash), layout string, p func() *Page) {
 		jobs = append(jobs, job{r.ed.Root() + key, deps, func(o *sink) error { return r.page(o, layout, p()) }})
 	}
 	for i := 1; i <= paging.Count(len(s.Reports), paging.Reports); i++ {
-		page(paging.URL("reports/", i), func(d dh) {
-			d.i(len(s.Reports))
+		page(paging.URL("reports/", i), func(d deps.Hash) {
+			d.Int(len(s.Reports))
 			lo, hi := paging.Bounds(len(s.Reports), paging.Reports, i)
 			for _, rep := range s.Reports[lo:hi] {
-				d.d(g.meta[rep])
+				d.Digest(g.Meta[rep])
 			}
 		}, "reports", func() *Page { return r.reportsIndex(i) })
 	}
 	// The timeline's pages are cut by what they list: any change of a
 	// report or record may move every page's bounds.
-	all := func(d dh) { d.d(g.allMeta); d.d(g.allRecs) }
+	all := func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllRecs) }
 	page("timeline/", all, "timeline", func() *Page { return r.timeline() })
 	if r.tl.Split {
 		for _, y := range r.tl.Years {
@@ -40,15 +41,15 @@ func (r *renderer) listJobs() []job {
 	}
 	if len(s.Records) > 0 {
 		for i := 1; i <= paging.Count(len(s.Records), paging.Records); i++ {
-			page(paging.URL("records/", i), func(d dh) {
-				d.i(len(s.Records))
+			page(paging.URL("records/", i), func(d deps.Hash) {
+				d.Int(len(s.Records))
 				if i == 1 {
-					d.d(g.allRecs) // the map
-					d.d(g.places)
+					d.Digest(g.AllRecs) // the map
+					d.Digest(g.Places)
 				}
 				lo, hi := paging.Bounds(len(s.Records), paging.Records, i)
 				for _, rec := range s.Records[lo:hi] {
-					d.d(g.record[rec])
+					d.Digest(g.Record[rec])
 				}
 			}, "records", func() *Page { return r.recordsIndex(i) })
 		}
@@ -69,7 +70,7 @@ func (r *renderer) kindJobs(k *site.Kind) []job {
 	var jobs []job
 	g := r.dg
 	for i := 1; i <= paging.Count(len(order), paging.Entities); i++ {
-		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d dh) { d.d(g.allNames); d.d(g.places) },
+		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d deps.Hash) { d.Digest(g.AllNames); d.Digest(g.Places) },
 			func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
 	}
 	return jobs
@@ -97,34 +98,34 @@ func (r *renderer) entities(k *site.Kind, order []*site.Entity, i int) *Page {
 func (r *renderer) entityJobs(e *site.Entity) []job {
 	g := r.dg
 	key := r.ed.Root() + e.URL
-	jobs := []job{{key, func(d dh) {
-		d.d(g.entity[e])
-		d.d(g.axis)
+	jobs := []job{{key, func(d deps.Hash) {
+		d.Digest(g.Entity[e])
+		d.Digest(g.Axis)
 		if e.Coordinates != nil {
-			d.d(g.places)
+			d.Digest(g.Places)
 		}
 	}, func(o *sink) error { return r.page(o, "entity", r.entity(e)) }}}
 	if len(e.Reports) > paging.EntityMax {
 		for i := 1; i <= paging.Count(len(e.Reports), paging.Reports); i++ {
-			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityReports(e), i), func(d dh) {
-				d.d(g.name[e])
-				d.i(len(e.Reports))
+			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityReports(e), i), func(d deps.Hash) {
+				d.Digest(g.Name[e])
+				d.Int(len(e.Reports))
 				lo, hi := paging.Bounds(len(e.Reports), paging.Reports, i)
 				for _, rep := range e.Reports[lo:hi] {
-					d.d(g.meta[rep.Report])
-					d.b(rep.Direct)
+					d.Digest(g.Meta[rep.Report])
+					d.Bool(rep.Direct)
 				}
 			}, func(o *sink) error { return r.page(o, "entity", r.entityReports(e, i)) }})
 		}
 	}
 	if len(e.Records) > paging.EntityMax {
 		for i := 1; i <= paging.Count(len(e.Records), paging.Records); i++ {
-			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityRecords(e), i), func(d dh) {
-				d.d(g.name[e])
-				d.i(len(e.Records))
+			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityRecords(e), i), func(d deps.Hash) {
+				d.Digest(g.Name[e])
+				d.Int(len(e.Records))
 				for _, rec := range e.Records { // newest first on the pages: see entityRecords
-					d.d(g.record[rec.Record])
-					d.s(rec.Role)
+					d.Digest(g.Record[rec.Record])
+					d.String(rec.Role)
 				}
 			}, func(o *sink) error { return r.page(o, "entity", r.entityRecords(e, i)) }})
 		}

@@ -35,6 +35,7 @@ import (
 	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/parallel"
+	"gazette/internal/render/deps"
 	"gazette/internal/render/timeline"
 	"gazette/internal/searchindex"
 	"gazette/internal/site"
@@ -60,10 +61,13 @@ type Options struct {
 	// is then the digest of what every page is made from besides the
 	// content's reports, entities, records and pages: the gazette binary,
 	// the build's options, site.yaml, the theme and the content's other
-	// files. See deps.go.
+	// files. See package deps.
 	Jobs   Jobs
 	Global Digest
 }
+
+// Digest is what a job's files are made from (package deps).
+type Digest = deps.Digest
 
 // Jobs lets a build skip the jobs whose files it kept from the last one.
 // Its methods are called from several goroutines at once.
@@ -94,43 +98,43 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 	sh.tl = timeline.New(s)
 
 	if opts.Jobs != nil {
-		sh.dg = newDigests(s)
+		sh.dg = deps.Of(s)
 	}
 	var navs []Digest
 	var jobs []job
 	for _, ed := range s.Config.Editions {
 		r := newRenderer(sh, ed)
 		jobs = append(jobs, r.jobs()...)
-		d := newDH("edition")
-		d.v(ed)
-		d.v(r.nav)
-		navs = append(navs, d.done())
+		d := deps.New("edition")
+		d.Value(ed)
+		d.Value(r.nav)
+		navs = append(navs, d.Done())
 	}
 	g := sh.dg
 	jobs = append(jobs,
-		job{"assets", func(d dh) { d.d(g.places) }, sh.assets},
-		job{"sitemap", func(d dh) { d.d(g.allMeta); d.d(g.allNames); d.d(g.allRecs) }, sh.sitemap},
-		job{"data", func(d dh) { d.d(g.allMeta); d.d(g.allNames); d.d(g.allRecs) }, sh.data})
+		job{"assets", func(d deps.Hash) { d.Digest(g.Places) }, sh.assets},
+		job{"sitemap", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllNames); d.Digest(g.AllRecs) }, sh.sitemap},
+		job{"data", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllNames); d.Digest(g.AllRecs) }, sh.data})
 
 	// Every job's digest has the build's and the editions': their labels
 	// and navigation are on every page.
-	d := newDH("global")
-	d.d(opts.Global)
+	d := deps.New("global")
+	d.Digest(opts.Global)
 	for _, n := range navs {
-		d.d(n)
+		d.Digest(n)
 	}
-	global := d.done()
+	global := d.Done()
 
 	errs := make([]error, len(jobs))
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
 		o := &sink{Writer: w}
 		if opts.Jobs != nil {
-			d := newDH(j.key)
-			d.d(global)
+			d := deps.New(j.key)
+			d.Digest(global)
 			j.deps(d)
 			var pages, files int
-			if o.Writer, pages, files = opts.Jobs.Start(j.key, d.done()); o.Writer == nil {
+			if o.Writer, pages, files = opts.Jobs.Start(j.key, d.Done()); o.Writer == nil {
 				sh.count(pages, files)
 				return
 			}
@@ -170,16 +174,16 @@ func (r *renderer) jobs() []job {
 	s, g := r.site, r.dg
 	root := r.ed.Root()
 	var jobs []job
-	page := func(key string, deps func(d dh), layout string, p func() *Page) {
+	page := func(key string, deps func(d deps.Hash), layout string, p func() *Page) {
 		jobs = append(jobs, job{root + key, deps, func(o *sink) error { return r.page(o, layout, p()) }})
 	}
-	jobs = append(jobs, job{root + "search-index", func(d dh) { d.d(g.allFull); d.d(g.allTexts); d.d(g.allRecs) }, r.searchIndex})
+	jobs = append(jobs, job{root + "search-index", func(d deps.Hash) { d.Digest(g.AllFull); d.Digest(g.AllTexts); d.Digest(g.AllRecs) }, r.searchIndex})
 	jobs = append(jobs, r.listJobs()...) // reports, timeline, records: see paginate.go
 	jobs = append(jobs, r.feeds()...)
-	page("search", func(d dh) { d.d(g.allMeta) }, "search", func() *Page { return r.search() })
-	page("home", func(d dh) { d.d(g.allMeta); d.d(g.allRecs); d.d(g.allNames) }, "home", func() *Page { return r.home() })
+	page("search", func(d deps.Hash) { d.Digest(g.AllMeta) }, "search", func() *Page { return r.search() })
+	page("home", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllRecs); d.Digest(g.AllNames) }, "home", func() *Page { return r.home() })
 	for _, rep := range s.Reports {
-		page(rep.URL, func(d dh) { d.d(g.full[rep]) }, "report", func() *Page { return r.report(rep) })
+		page(rep.URL, func(d deps.Hash) { d.Digest(g.Full[rep]) }, "report", func() *Page { return r.report(rep) })
 	}
 	for _, k := range s.Kinds {
 		jobs = append(jobs, r.kindJobs(k)...) // its index, split into pages: see paginate.go
@@ -188,13 +192,13 @@ func (r *renderer) jobs() []job {
 		}
 	}
 	for _, p := range s.Pages {
-		page(p.URL, func(d dh) { d.d(pageOf(p)) }, "page", func() *Page { return r.standalone(p) })
+		page(p.URL, func(d deps.Hash) { d.Digest(deps.Page(p)) }, "page", func() *Page { return r.standalone(p) })
 	}
 	for _, rec := range s.Records {
-		page(rec.URL, func(d dh) { d.d(g.record[rec]) }, "record", func() *Page { return r.record(rec) })
+		page(rec.URL, func(d deps.Hash) { d.Digest(g.Record[rec]) }, "record", func() *Page { return r.record(rec) })
 	}
-	page("data/", func(d dh) { d.d(g.allMeta); d.d(g.allRecs); d.d(g.allNames) }, "data", func() *Page { return r.dataPage() })
-	page("404", func(dh) {}, "404", func() *Page { return r.notFound() })
+	page("data/", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllRecs); d.Digest(g.AllNames) }, "data", func() *Page { return r.dataPage() })
+	page("404", func(deps.Hash) {}, "404", func() *Page { return r.notFound() })
 	return jobs
 }
 
@@ -204,8 +208,8 @@ type job struct {
 	// the edition's root and its page's URL, or what it writes.
 	key string
 	// deps writes what the job's files are made from beyond the site's
-	// Global digest (see deps.go).
-	deps func(d dh)
+	// Global digest (see package deps).
+	deps func(d deps.Hash)
 	run  func(o *sink) error
 }
 
@@ -245,7 +249,7 @@ type shared struct {
 	axis    svg.TimeAxis   // the span of the site's events, shared by the strips
 	tl      *timeline.Plan // the timeline's years and pages
 	frags   *fragments     // the HTML of cached partials, shared by all pages
-	dg      *digests       // what the jobs are made from; see deps.go
+	dg      *deps.Site     // what the jobs are made from (package deps)
 	bufs    sync.Pool      // *bytes.Buffer, for pages being laid out
 
 	mu    sync.Mutex
@@ -349,14 +353,14 @@ func (o *sink) file(name string, data []byte) error {
 // feeds are the jobs that write the edition's feed and one per entity.
 func (r *renderer) feeds() []job {
 	s, ed, g := r.site, r.ed, r.dg
-	jobs := []job{{feeds.Path(ed.Root()), func(d dh) { d.d(g.allFull) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
+	jobs := []job{{feeds.Path(ed.Root()), func(d deps.Hash) { d.Digest(g.AllFull) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			path := feeds.Path(ed.Root() + e.URL)
-			jobs = append(jobs, job{path, func(d dh) {
-				d.d(g.name[e])
+			jobs = append(jobs, job{path, func(d deps.Hash) {
+				d.Digest(g.Name[e])
 				for _, r := range e.Reports { // an entry has the report's entities
-					d.d(g.full[r.Report])
+					d.Digest(g.Full[r.Report])
 				}
 			}, func(o *sink) error { return o.file(path, feeds.Entity(s, ed, e)) }})
 		}
