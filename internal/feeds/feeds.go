@@ -10,7 +10,9 @@
 package feeds
 
 import (
+	"bytes"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -217,6 +219,57 @@ func Entity(s *site.Site, ed config.Edition, e *site.Entity) []byte {
 // (https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap).
 // Like the feeds, it is written directly, in the bytes xml.Encoder made.
 func Sitemap(s *site.Site) []byte {
+	b, _ := sitemap(s)
+	return b
+}
+
+// maxSitemapURLs is the most <url> entries a sitemap file may hold
+// (https://www.sitemaps.org/protocol.html#index); the protocol's other
+// limit, 50 MB, is far from 50,000 entries of gazette's.
+const maxSitemapURLs = 50000
+
+// File is a file a function of this package makes beside others.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Sitemaps makes sitemap.xml (Sitemap) when the site has at most 50,000
+// addresses; a larger one gets sitemap-1.xml, sitemap-2.xml, … of 50,000
+// each, and sitemap.xml is then their sitemap index, which robots.txt and
+// search engines read as they read a sitemap.
+func Sitemaps(s *site.Site) []File {
+	b, ends := sitemap(s)
+	return splitSitemap(b, ends, s.Config.AbsURL(""), maxSitemapURLs)
+}
+
+// splitSitemap splits the sitemap b, whose entries end at ends, into
+// files of at most max entries and their index, when it has more.
+func splitSitemap(b []byte, ends []int, base string, max int) []File {
+	if len(ends) <= max {
+		return []File{{"sitemap.xml", b}}
+	}
+	head, _, _ := bytes.Cut(b, []byte("\n  <url>"))
+	index := append([]byte(xml.Header), `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`...)
+	var files []File
+	start := len(head)
+	for i := 0; i*max < len(ends); i++ {
+		end := ends[min((i+1)*max, len(ends))-1]
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		f := append(bytes.Clone(head), b[start:end]...)
+		f = append(f, "\n</urlset>\n"...)
+		files = append(files, File{name, f})
+		index = appendXMLElement(index, "\n  <sitemap>\n    <loc>", "</loc>\n  </sitemap>", base, name)
+		start = end
+	}
+	index = append(index, "\n</sitemapindex>\n"...)
+	return append([]File{{"sitemap.xml", index}}, files...)
+}
+
+// sitemap makes the sitemap of every address, and says where each <url>
+// entry ends in it.
+func sitemap(s *site.Site) ([]byte, []int) {
+	var ends []int
 	base := s.Config.AbsURL("")
 	eds := s.Config.Editions
 	if len(eds) == 0 {
@@ -256,6 +309,7 @@ func Sitemap(s *site.Site) []byte {
 				alternate("x-default", eds[0].Root(), url)
 			}
 			b = append(b, "\n  </url>"...)
+			ends = append(ends, len(b))
 		}
 	}
 	add("", content.Date{})
@@ -284,7 +338,7 @@ func Sitemap(s *site.Site) []byte {
 		add(url, content.Date{})
 	}
 	b = append(b, "\n</urlset>\n"...)
-	return b
+	return b, ends
 }
 
 // Robots makes robots.txt: every page may be crawled, and the sitemap is

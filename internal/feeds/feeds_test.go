@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -273,5 +274,72 @@ func TestSitemapEditions(t *testing.T) {
 	}
 	if n := strings.Count(got, "<url>"); n != 10 {
 		t.Errorf("%d pages, want 10: the home page, reports/, timeline/, search/ and data/ in two editions", n)
+	}
+}
+
+// TestSitemapSplit: a sitemap of more entries than a file may hold is
+// split into files of at most that many, in order, and an index of them.
+func TestSitemapSplit(t *testing.T) {
+	s := &site.Site{Config: config.Config{BaseURL: "https://example.org/", Editions: []config.Edition{
+		{Lang: "en"}, {Lang: "ar", Prefix: "ar"},
+	}}}
+	b, ends := sitemap(s)
+	if len(ends) != 10 {
+		t.Fatalf("%d entries, want 10", len(ends))
+	}
+	if files := splitSitemap(b, ends, "https://example.org/", 10); len(files) != 1 || !bytes.Equal(files[0].Data, b) || files[0].Name != "sitemap.xml" {
+		t.Errorf("a sitemap within the limit is not sitemap.xml alone, as it is")
+	}
+	files := splitSitemap(b, ends, "https://example.org/", 4)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	if want := "sitemap.xml sitemap-1.xml sitemap-2.xml sitemap-3.xml"; strings.Join(names, " ") != want {
+		t.Fatalf("files %q, want %q", names, want)
+	}
+	index := `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap>
+    <loc>https://example.org/sitemap-1.xml</loc>
+  </sitemap>
+  <sitemap>
+    <loc>https://example.org/sitemap-2.xml</loc>
+  </sitemap>
+  <sitemap>
+    <loc>https://example.org/sitemap-3.xml</loc>
+  </sitemap>
+</sitemapindex>
+`
+	if got := string(files[0].Data); got != index {
+		t.Errorf("index:\n%s\nwant:\n%s", got, index)
+	}
+	// The parts are whole documents whose entries, together, are the
+	// whole sitemap's, in its order.
+	var all []string
+	for i, f := range files[1:] {
+		var set struct {
+			URLs []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal(f.Data, &set); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if want := []int{4, 4, 2}[i]; len(set.URLs) != want {
+			t.Errorf("%s: %d entries, want %d", f.Name, len(set.URLs), want)
+		}
+		for _, u := range set.URLs {
+			all = append(all, u.Loc)
+		}
+	}
+	whole := regexp.MustCompile(`<loc>([^<]*)</loc>`).FindAllStringSubmatch(string(b), -1)
+	if len(whole) != len(all) {
+		t.Fatalf("%d entries in the parts, %d in the sitemap", len(all), len(whole))
+	}
+	for i, m := range whole {
+		if m[1] != all[i] {
+			t.Errorf("entry %d: %s, want %s", i, all[i], m[1])
+		}
 	}
 }

@@ -369,12 +369,17 @@ func (r *renderer) feeds() []job {
 }
 
 // sitemap writes robots.txt and sitemap.xml, which lists every edition's
-// pages.
+// pages (with sitemap-1.xml, … on a site of more than 50,000 of them).
 func (r *shared) sitemap(o *sink) error {
 	if err := o.file("robots.txt", feeds.Robots(r.site)); err != nil {
 		return err
 	}
-	return o.file("sitemap.xml", feeds.Sitemap(r.site))
+	for _, f := range feeds.Sitemaps(r.site) {
+		if err := o.file(f.Name, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // searchIndex writes the files of the edition's search index, under its
