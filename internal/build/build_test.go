@@ -21,9 +21,14 @@ import (
 	"gazette"
 	"gazette/internal/diag"
 	"gazette/internal/htmlsafe"
+	"gazette/internal/theme"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected files in testdata/*.txtar")
+
+// defaultTheme is the embedded theme, parsed once for all of this
+// package's builds that have no theme of their own (see theme.Shared).
+var defaultTheme = theme.Share(gazette.DefaultTheme())
 
 // onDisk is what `gazette build -C dir --out out` runs: the project opened
 // through an os.Root, the site written to the folder out ("" is
@@ -43,7 +48,7 @@ func onDiskErr(dir, out string) (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
-	return Options{Project: project, Theme: gazette.DefaultTheme(), Output: Folder{Path: out, Project: dir}}, nil
+	return Options{Project: project, Theme: defaultTheme, Output: Folder{Path: out, Project: dir}}, nil
 }
 
 // TestGolden builds each testdata/*.txtar site. Its files named content/…
