@@ -79,6 +79,8 @@ func readmeRules() []readmeRule {
 	return []readmeRule{
 		{match: regexp.MustCompile(`^go run \./cmd/gazette serve\b`),
 			skip: "serve runs until Ctrl-C; testdata/script/serve.txtar runs it on a free port and fetches its pages"},
+		{match: regexp.MustCompile(`^go run \./cmd/gazette build$`),
+			short: "builds the repository's whole site, as internal/build's TestRepositorySite does", run: runGazette},
 		{match: regexp.MustCompile(`^go run \./cmd/gazette `), run: runGazette},
 		{match: regexp.MustCompile(`^(mkdir -p|cp) themes/`), run: runInBlock},
 		{match: regexp.MustCompile(`^go test \./\.\.\.$`),

@@ -185,6 +185,9 @@ func TestRepositorySite(t *testing.T) {
 // TestDeterministic builds one site on one core and compares the tree, byte
 // for byte, with the shared build made on eight.
 func TestDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the repository's site a second time, on one core")
+	}
 	out := filepath.Join(t.TempDir(), "public")
 	func() {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
