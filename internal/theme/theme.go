@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -51,6 +52,9 @@ type Theme struct {
 	css    []byte            // static/style.css, to which the code CSS is added
 	cat    *i18n.Catalogue   // the message catalogues, i18n/<lang>.yaml
 	dir    string            // the project's theme folder, "themes/mine"; "" without one
+
+	usesOnce sync.Once
+	uses     []i18n.Use // the message keys the templates name (messageUses)
 }
 
 // layoutNames are the page layouts a theme provides. base.html and the
