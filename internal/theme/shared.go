@@ -17,7 +17,8 @@ import (
 // set cloned per layout, three message catalogues) when nothing can have
 // changed them. A project's theme is read anew on every Load, as its files
 // change under serve; so is the default theme when it is not wrapped in a
-// Shared. A Theme is not changed once loaded, so builds may share one.
+// Shared. A loaded Theme is safe for concurrent use (html/template
+// escapes a template once, under its own lock), so builds may share one.
 type Shared struct {
 	fs.FS
 
@@ -33,8 +34,9 @@ func Share(def fs.FS) *Shared { return &Shared{FS: def} }
 // load is Load of s with no project theme. Only a parse that reported
 // nothing is kept: a problem, and the theme that came with it, is found
 // and reported anew by each Load. The template functions are part of the
-// parse; a Load with other functions than the kept parse's parses again
-// (gazette has one set, render's, so that does not happen).
+// parse; a Load with another function than the kept parse's, told apart
+// by its code (reflect's Pointer: two closures of one literal look the
+// same), parses again. gazette has one, render's.
 func (s *Shared) load(dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
 	fn := reflect.ValueOf(funcs).Pointer()
 	s.mu.Lock()
