@@ -1,4 +1,9 @@
-package theme_test
+package render_test
+
+// theme.Shared's tests are here, not in package theme: they load the
+// default theme, which needs render's template functions, and a test
+// binary of its own for package theme would cost a link of most of
+// gazette on every go test.
 
 import (
 	"io/fs"
@@ -11,11 +16,11 @@ import (
 	"gazette/internal/theme"
 )
 
-// TestShared loads a shared default theme again and again: without a
+// TestThemeShared loads a shared default theme again and again: without a
 // project theme the first parse is returned each time; with one, the
 // project's files are read and win, and the shared parse is not changed
 // by them.
-func TestShared(t *testing.T) {
+func TestThemeShared(t *testing.T) {
 	def := theme.Share(gazette.DefaultTheme())
 	load := func(override fs.FS) *theme.Theme {
 		t.Helper()
@@ -46,9 +51,9 @@ func TestShared(t *testing.T) {
 	}
 }
 
-// TestSharedErrors loads a broken default theme twice: its errors are
+// TestThemeSharedErrors loads a broken default theme twice: its errors are
 // reported by each Load, and no theme is returned.
-func TestSharedErrors(t *testing.T) {
+func TestThemeSharedErrors(t *testing.T) {
 	def := theme.Share(fstest.MapFS{"layouts/home.html": {Data: []byte(`{{define "main"}}{{end}}`)}})
 	for i := range 2 {
 		var diags diag.List
