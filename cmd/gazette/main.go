@@ -19,6 +19,7 @@ import (
 	"gazette/internal/decode"
 	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/theme"
 )
 
 const usage = `gazette turns annotated report Markdown into a cross-linked static site.
@@ -204,7 +205,9 @@ func parseArgs(cmd string, args []string, stderr io.Writer) (*options, []string,
 		rest = append(rest, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	o.Theme = gazette.DefaultTheme()
+	// Shared: gazette serve rebuilds with these options on every change,
+	// and the embedded theme need not be parsed again each time.
+	o.Theme = theme.Share(gazette.DefaultTheme())
 	if cmd == "new" || cmd == "suggest" {
 		return o, rest, nil
 	}

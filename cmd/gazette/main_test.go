@@ -41,6 +41,12 @@ func TestScript(t *testing.T) {
 			}
 			env.Setenv("PORT", strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
 			env.Setenv("CI", "true") // as in CI: no progress line
+			// Each gazette here is a process that lives for a small site's
+			// build, some 10 MB: the collector, paced for a long build, was
+			// a third of its CPU. It collects only past a limit no script
+			// comes near.
+			env.Setenv("GOGC", "off")
+			env.Setenv("GOMEMLIMIT", "512MiB")
 			return ln.Close()
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -17,7 +17,9 @@ import (
 // README cannot drift from the program: a command that fails as written,
 // or whose output differs from the example, fails the test at its README
 // line. Each block runs in a fresh copy of the repository's content/ and
-// themes/; `go run ./cmd/gazette` is this test binary's run, in process.
+// themes/, made when its first command runs (a block whose commands are
+// all skipped needs none); `go run ./cmd/gazette` is this test binary's
+// run, in process.
 //
 // A block with lines starting "$ " is a transcript: the lines after a
 // command are its output (stdout and stderr, as a terminal shows them), a
@@ -45,11 +47,6 @@ func TestREADME(t *testing.T) {
 	for _, b := range blocks {
 		t.Run(fmt.Sprintf("README.md:%d", b.line), func(t *testing.T) {
 			dir := t.TempDir()
-			for _, sub := range []string{"content", "themes"} {
-				if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(root, sub))); err != nil {
-					t.Fatal(err)
-				}
-			}
 			t.Chdir(dir)
 			env := &readmeEnv{root: root, dir: dir}
 			for _, c := range b.commands {
@@ -60,8 +57,25 @@ func TestREADME(t *testing.T) {
 }
 
 // readmeEnv is where a block's commands run: dir, a copy of the content of
-// the repository at root.
-type readmeEnv struct{ root, dir string }
+// the repository at root once copied is set.
+type readmeEnv struct {
+	root, dir string
+	copied    bool
+}
+
+// copy copies the repository's content/ and themes/ into the block's
+// folder, once.
+func (e *readmeEnv) copy(t *testing.T) {
+	if e.copied {
+		return
+	}
+	e.copied = true
+	for _, sub := range []string{"content", "themes"} {
+		if err := os.CopyFS(filepath.Join(e.dir, sub), os.DirFS(filepath.Join(e.root, sub))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
 
 // readmeRule says what the test does with the README commands that match
 // it: run them (run is set), or skip them, always (skip) or with -short
@@ -79,6 +93,8 @@ func readmeRules() []readmeRule {
 	return []readmeRule{
 		{match: regexp.MustCompile(`^go run \./cmd/gazette serve\b`),
 			skip: "serve runs until Ctrl-C; testdata/script/serve.txtar runs it on a free port and fetches its pages"},
+		{match: regexp.MustCompile(`^go run \./cmd/gazette build$`),
+			short: "builds the repository's whole site, as internal/build's TestRepositorySite does", run: runGazette},
 		{match: regexp.MustCompile(`^go run \./cmd/gazette `), run: runGazette},
 		{match: regexp.MustCompile(`^(mkdir -p|cp) themes/`), run: runInBlock},
 		{match: regexp.MustCompile(`^go test \./\.\.\.$`),
@@ -114,6 +130,7 @@ func runREADMECommand(t *testing.T, env *readmeEnv, c readmeCommand) {
 		t.Errorf("README.md:%d: %v", c.line, err)
 		return
 	}
+	env.copy(t)
 	out, ok := r.run(t, env, args)
 	if !ok {
 		t.Errorf("README.md:%d: %s failed:\n%s", c.line, c.text, out)

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"gazette"
 	"gazette/internal/diag"
 )
 
@@ -22,7 +21,7 @@ func TestLinks(t *testing.T) {
 	want := "static/old.html:1:13: error: broken link \"gone.html\": there is no gone.html in the site\n"
 	for _, out := range []Output{nil, NewMemory()} {
 		for _, links := range []bool{false, true} {
-			res, err := Run(Options{Project: project, Theme: gazette.DefaultTheme(), Output: out, Links: links})
+			res, err := Run(Options{Project: project, Theme: defaultTheme, Output: out, Links: links})
 			if err != nil {
 				t.Fatal(err)
 			}

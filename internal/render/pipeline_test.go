@@ -18,14 +18,19 @@ import (
 	"gazette/internal/build"
 	"gazette/internal/diag"
 	"gazette/internal/htmlsafe"
+	"gazette/internal/theme"
 )
+
+// defaultTheme is the embedded theme, parsed once for all of this
+// package's builds that have no theme of their own (see theme.Shared).
+var defaultTheme = theme.Share(gazette.DefaultTheme())
 
 // buildFS builds the project fsys (its content/ folder) in memory with
 // build.Run, as `gazette serve` does, and returns the files of the site
 // (nil when there are errors) and the diagnostics.
 func buildFS(fsys fs.FS) (map[string][]byte, []diag.Diagnostic, error) {
 	mem := build.NewMemory()
-	res, err := build.Run(build.Options{Project: fsys, Theme: gazette.DefaultTheme(), Output: mem})
+	res, err := build.Run(build.Options{Project: fsys, Theme: defaultTheme, Output: mem})
 	if err != nil || res.Errors > 0 {
 		return nil, res.Diagnostics, err
 	}

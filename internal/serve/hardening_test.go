@@ -82,8 +82,13 @@ func TestSlowClients(t *testing.T) {
 
 // TestLoad sends a bounded burst over loopback: 16 clients, 2,000 requests
 // in all, a mix of pages, assets, misses and traversal attempts. Every
-// answer must be the expected status; none may fail.
+// answer must be the expected status; none may fail. With -short each
+// client sends 25 requests, 400 in all.
 func TestLoad(t *testing.T) {
+	perClient := 125
+	if testing.Short() {
+		perClient = 25
+	}
 	dir := t.TempDir()
 	writeSite(t, dir, site)
 	base, stop := start(t, dir)
@@ -105,7 +110,7 @@ func TestLoad(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range 125 {
+			for i := range perClient {
 				if time.Now().After(deadline) {
 					return
 				}
@@ -132,7 +137,7 @@ func TestLoad(t *testing.T) {
 	// http.Server.Shutdown waits 5 s for those: close them first.
 	client.CloseIdleConnections()
 	if time.Now().After(deadline) {
-		t.Errorf("2,000 requests did not finish within 60 s")
+		t.Errorf("%d requests did not finish within 60 s", 16*perClient)
 	}
 	for _, f := range failures[:min(len(failures), 10)] {
 		t.Error(f)

@@ -16,7 +16,12 @@ import (
 	"gazette"
 	"gazette/internal/build"
 	"gazette/internal/diag"
+	"gazette/internal/theme"
 )
+
+// defaultTheme is the embedded theme, parsed once for all of this
+// package's builds (see theme.Shared).
+var defaultTheme = theme.Share(gazette.DefaultTheme())
 
 var site = map[string]string{
 	"content/site.yaml":       "title: Test\n",
@@ -58,7 +63,7 @@ func start(t testing.TB, dir string) (string, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, ln, Options{Dir: dir, Build: build.Options{Theme: gazette.DefaultTheme()}, Log: io.Discard})
+		done <- Run(ctx, ln, Options{Dir: dir, Build: build.Options{Theme: defaultTheme}, Log: io.Discard})
 	}()
 	base := "http://" + ln.Addr().String()
 	for i := 0; ; i++ {
@@ -343,7 +348,7 @@ func TestClean(t *testing.T) {
 func TestFast(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, site)
-	s := New(Options{Dir: dir, Build: build.Options{Theme: gazette.DefaultTheme()}})
+	s := New(Options{Dir: dir, Build: build.Options{Theme: defaultTheme}})
 	if r := s.Build(); r.Err != nil || r.Errors > 0 {
 		t.Fatalf("build: %v %v", r.Err, r.Diagnostics)
 	}

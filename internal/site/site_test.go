@@ -310,16 +310,23 @@ var errorCases = []struct {
 	},
 	{
 		// Found when the body is rendered, after it is resolved.
-		"a body whose HTML passes the limit on a page's size",
+		slowErrorCase,
 		map[string]string{"reports/r.md": report("2016", []string{"cities: [mosul]", "actors: [isil]"},
 			"[r]: /"+strings.Repeat("u", 64<<10)+"\n\nText.\n\n"+strings.Repeat("[a][r] ", 300)+"\n")},
 		[]string{`reports/r.md:12:1: error: this Markdown renders to more than 16 MB of HTML, from here on; the limit is 16 MB a page: split the file, or use fewer references to long link definitions and footnotes`},
 	},
 }
 
+// slowErrorCase is the case of errorCases that -short leaves out: most of
+// TestErrors's time, as markup's TestLimits leaves its own out.
+const slowErrorCase = "a body whose HTML passes the limit on a page's size"
+
 func TestErrors(t *testing.T) {
 	for _, tc := range errorCases {
 		t.Run(tc.name, func(t *testing.T) {
+			if testing.Short() && tc.name == slowErrorCase {
+				t.Skip("renders 16 MB of HTML; run without -short")
+			}
 			_, got := resolve(with(tc.files), site.Options{})
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))

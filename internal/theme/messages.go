@@ -65,11 +65,14 @@ func (t *Theme) CheckMessages(langs []string, diags *diag.List) {
 	if t.dir == "" {
 		dir = diag.Pos{Path: "(default theme)/i18n", Root: diag.Builtin}
 	}
-	t.cat.Check(langs, t.messageUses(), dir, diags)
+	t.usesOnce.Do(func() { t.uses = t.messageUses() })
+	t.cat.Check(langs, t.uses, dir, diags)
 }
 
 // messageUses finds the keys the theme's templates give T and HTML as a
-// literal string, and where.
+// literal string, and where. It parses every file of the theme again, so
+// CheckMessages keeps what it found: a Shared theme is checked by every
+// build.
 func (t *Theme) messageUses() []i18n.Use {
 	var uses []i18n.Use
 	labels := make([]string, 0, len(t.files))

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
 	"unicode/utf8"
@@ -51,6 +52,9 @@ type Theme struct {
 	css    []byte            // static/style.css, to which the code CSS is added
 	cat    *i18n.Catalogue   // the message catalogues, i18n/<lang>.yaml
 	dir    string            // the project's theme folder, "themes/mine"; "" without one
+
+	usesOnce sync.Once
+	uses     []i18n.Use // the message keys the templates name (messageUses)
 }
 
 // layoutNames are the page layouts a theme provides. base.html and the
@@ -155,8 +159,19 @@ func (r *themeReader) partialNames() []string {
 // layouts/partials/. dir names the override in diagnostics, relative to
 // the project folder. A theme with any problem is reported whole, and nil
 // is returned. funcs gives the template functions the layouts may call,
-// given the base catalogue's localizer.
+// given the base catalogue's localizer. A def made with Share is parsed
+// once when there is no override, and that parse is returned again.
 func Load(def, override fs.FS, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
+	if s, ok := def.(*Shared); ok {
+		if override == nil {
+			return s.load(dir, funcs, diags)
+		}
+		def = s.FS
+	}
+	return load(def, override, dir, funcs, diags)
+}
+
+func load(def, override fs.FS, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
 	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]themeFile{},
 		layout: map[string]string{}, static: map[string]fs.FS{}}
 	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
