@@ -265,7 +265,7 @@ func (r *renderer) newPage(layout, url, title, desc string) *Page {
 	p := &Page{
 		Site: r.site, Nav: r.nav, Layout: layout, URL: r.ed.Root() + url, Title: title,
 		Description: desc, Lang: r.ed.Lang, UILang: r.ui.Lang(), Edition: r.ed, OGType: "website",
-		path: url, frags: r.frags, words: words{r.ui},
+		path: url, frags: r.frags, words: r.words,
 	}
 	p.Alternates = r.alternates(p)
 	return p
