@@ -128,7 +128,7 @@ func (c *Fragments) Store(key FragmentKey, h template.HTML) {
 func Cached(name string) bool {
 	switch name {
 	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot",
-		"record-line", "record-row", "chrome-run":
+		"record-line", "record-title-cell", "record-cells", "chrome-run":
 		return true
 	}
 	return false
