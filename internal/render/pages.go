@@ -118,6 +118,7 @@ type Page struct {
 	depth   int                // partials being laid out through Partial, one in another
 	frags   *fragments         // shared by all pages of one render
 	frag    *Fragment          // what this page shows its partials
+	fds     []*Fragment        // the Fragments given to partials, by depth (see execute)
 }
 
 // prepare sets the fields derived from the others, once the page is laid
