@@ -99,6 +99,9 @@ type Localizer struct {
 	digits *strings.Replacer // nil for 0-9
 	chain  []*messages       // the language, then its fallbacks
 	memo   *memo             // the messages with arguments it has formatted
+	// plain are the messages that need no formatting, as the chain
+	// answers them without arguments: most of what a page says.
+	plain map[string]string
 }
 
 // Localizer returns the localizer for lang, writing numbers in digits (a
@@ -114,6 +117,16 @@ func (c *Catalogue) Localizer(lang, digits string, fallback ...string) *Localize
 		seen[code] = true
 		if m := c.langs[code]; m != nil {
 			l.chain = append(l.chain, m)
+		}
+	}
+	l.plain = map[string]string{}
+	for i := len(l.chain) - 1; i >= 0; i-- { // the first language that has a key wins
+		for key, msg := range l.chain[i].m {
+			if s, ok := msg.plain[plural.Other]; ok {
+				l.plain[key] = s
+			} else {
+				delete(l.plain, key) // a template: formatted each time
+			}
 		}
 	}
 	return l
@@ -175,7 +188,13 @@ func (l *Localizer) HTML(key string, args ...any) template.HTML {
 // message formats key; ok is false when no language in the chain has it.
 // A message with arguments is formatted once (see memo).
 func (l *Localizer) message(key string, html bool, args []any) (string, bool) {
-	if len(args) == 0 || l.memo == nil {
+	if len(args) == 0 {
+		if s, ok := l.plain[key]; ok {
+			return s, true
+		}
+		return l.format(key, html, args)
+	}
+	if l.memo == nil {
 		return l.format(key, html, args)
 	}
 	k, kept := keyOf(key, html, args)

@@ -83,3 +83,36 @@ func TestMemoBound(t *testing.T) {
 		t.Errorf("%d messages kept, want %d", got, maxMemo)
 	}
 }
+
+// A message without arguments is the first language's that has the key:
+// a plain message is read from the localizer's table, made once; one that
+// is a template in the first language is formatted, as before, and only
+// falls back when that fails.
+func TestPlainChain(t *testing.T) {
+	var diags diag.List
+	c, ok := Load([]File{
+		{Pos: diag.Pos{Path: "i18n/en.yaml"}, Src: []byte("plain: en plain\nonly: en only\nsay: said\n")},
+		{Pos: diag.Pos{Path: "i18n/ar.yaml"}, Src: []byte("plain: ar plain\nsay: \"said {{.X}}\"\n")},
+	}, &diags)
+	if !ok {
+		t.Fatal(diags.Sorted())
+	}
+	ar, en := c.Localizer("ar", ""), c.Localizer("en", "")
+	for _, tc := range []struct{ got, want string }{
+		{ar.T("plain"), "ar plain"},
+		{ar.T("only"), "en only"},
+		{ar.T("say"), "said"}, // ar's fails without X (missingkey=error): en's
+
+		{ar.T("say", "X", "x"), "said x"},
+		{ar.T("none"), "none"},
+		{en.T("plain"), "en plain"},
+		{en.T("say"), "said"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+	if _, ok := ar.plain["say"]; ok {
+		t.Error(`"say" is plain in ar's table; it is a template in ar`)
+	}
+}
