@@ -75,10 +75,11 @@ func dict(kv ...any) map[string]any {
 
 // RecordRow is a record's row in a table of records, the data of the
 // partial record-row: the record, the role the page's entity had in it,
-// and whether the table has a column for that role. It is a value of its
-// own, not a dict, so that a row is laid out once for every page at the
-// same depth that lists the record (see theme.Cached): a place's records
-// are also its region's, its actors' and the records index's.
+// and whether the table has a column for that role. A row is one partial
+// call, so that the cells that do not depend on the role (record-title-cell,
+// record-cells) are laid out once for every page at the same depth that
+// lists the record (see theme.Cached): a place's records are also its
+// region's and its actors'.
 type RecordRow struct {
 	Record   *site.Record
 	Role     string
