@@ -98,13 +98,17 @@ type Localizer struct {
 	lang   string
 	digits *strings.Replacer // nil for 0-9
 	chain  []*messages       // the language, then its fallbacks
+	memo   *memo             // the messages with arguments it has formatted
+	// plain are the messages that need no formatting, as the chain
+	// answers them without arguments: most of what a page says.
+	plain map[string]string
 }
 
 // Localizer returns the localizer for lang, writing numbers in digits (a
 // content.Digits name; "" is latn), falling back to the languages in
 // fallback and then to Base for a message lang lacks.
 func (c *Catalogue) Localizer(lang, digits string, fallback ...string) *Localizer {
-	l := &Localizer{lang: lang, digits: digitReplacer(digits)}
+	l := &Localizer{lang: lang, digits: digitReplacer(digits), memo: &memo{}}
 	seen := map[string]bool{}
 	for _, code := range append(append([]string{lang}, fallback...), Base) {
 		if seen[code] {
@@ -113,6 +117,16 @@ func (c *Catalogue) Localizer(lang, digits string, fallback ...string) *Localize
 		seen[code] = true
 		if m := c.langs[code]; m != nil {
 			l.chain = append(l.chain, m)
+		}
+	}
+	l.plain = map[string]string{}
+	for i := len(l.chain) - 1; i >= 0; i-- { // the first language that has a key wins
+		for key, msg := range l.chain[i].m {
+			if s, ok := msg.plain[plural.Other]; ok {
+				l.plain[key] = s
+			} else {
+				delete(l.plain, key) // a template: formatted each time
+			}
 		}
 	}
 	return l
@@ -172,7 +186,32 @@ func (l *Localizer) HTML(key string, args ...any) template.HTML {
 }
 
 // message formats key; ok is false when no language in the chain has it.
+// A message with arguments is formatted once (see memo).
 func (l *Localizer) message(key string, html bool, args []any) (string, bool) {
+	if len(args) == 0 {
+		if s, ok := l.plain[key]; ok {
+			return s, true
+		}
+		return l.format(key, html, args)
+	}
+	if l.memo == nil {
+		return l.format(key, html, args)
+	}
+	k, kept := keyOf(key, html, args)
+	if kept {
+		if s, ok := l.memo.message(k); ok {
+			return s, true
+		}
+	}
+	s, ok := l.format(key, html, args)
+	if kept && ok {
+		l.memo.keepMessage(k, s)
+	}
+	return s, ok
+}
+
+// format is message, formatted.
+func (l *Localizer) format(key string, html bool, args []any) (string, bool) {
 	data, n, counted := l.data(html, args)
 	for i, m := range l.chain {
 		msg := m.m[key]
@@ -273,6 +312,19 @@ func asInt(v any) (int, bool) {
 // date.day, date.month and date.year arrange {{.Day}}, {{.Month}} (the
 // name, month.1 to month.12) and {{.Year}}.
 func (l *Localizer) Date(d content.Date) string {
+	if l.memo == nil {
+		return l.date(d)
+	}
+	if s, ok := l.memo.date(d); ok {
+		return s
+	}
+	s := l.date(d)
+	l.memo.keepDate(d, s)
+	return s
+}
+
+// date is Date, formatted.
+func (l *Localizer) date(d content.Date) string {
 	switch {
 	case d.Year == 0:
 		return ""

@@ -139,7 +139,7 @@ type fragmentContext struct {
 // calls a variadic method with two more allocations, and a page makes
 // hundreds of these calls.
 func (p *Page) Partial(name string, data any) (template.HTML, error) {
-	if !theme.Cached(name) || (data != nil && !reflect.ValueOf(data).Comparable()) {
+	if !theme.Cached(name) || !keyable(data) {
 		return p.execute(name, data)
 	}
 	f := p.fragment()
@@ -156,6 +156,17 @@ func (p *Page) Partial(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
+// keyable reports whether a partial's HTML for data may be kept under it:
+// data that cannot be a map key (a list, a dict) cannot, nor a partial's
+// own Fragment passed on ({{.Partial "x" .}}), which execute reuses for
+// the page's next partial, so that the same pointer then holds other data.
+func keyable(data any) bool {
+	if _, ok := data.(*Fragment); ok {
+		return false
+	}
+	return data == nil || reflect.ValueOf(data).Comparable()
+}
+
 // PartialEach is Partial for each item of list (a slice), joined, each item
 // on a line of its own: what a {{range}} of Partial calls gives, one call
 // instead of one per item.
@@ -167,12 +178,21 @@ func (p *Page) PartialEach(name string, list any) (template.HTML, error) {
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return "", fmt.Errorf("PartialEach %q of a %T: want a list", name, list)
 	}
-	var b strings.Builder
-	for i := range v.Len() {
+	// The items' HTML is joined once its length is known: growing the
+	// result as it goes copied a long list's HTML several times.
+	hs := make([]template.HTML, v.Len())
+	n := 0
+	for i := range hs {
 		h, err := p.Partial(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
+		hs[i] = h
+		n += 1 + len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range hs {
 		b.WriteByte('\n')
 		b.WriteString(string(h))
 	}
@@ -213,17 +233,24 @@ func (p *Page) execute(name string, data any) (template.HTML, error) {
 	if p.depth >= maxPartialDepth {
 		return "", fmt.Errorf("partial %q: more than %d partials one inside another; does it call itself?", name, maxPartialDepth)
 	}
+	// A Fragment for each depth of partials, kept for the page's next
+	// partial at that depth: text/template keeps no hold of its data once
+	// it returns, and a page lays out hundreds of partials.
+	if len(p.fds) <= p.depth {
+		p.fds = append(p.fds, new(Fragment))
+	}
+	fd := p.fds[p.depth]
+	*fd = *p.fragment()
+	fd.Data = data
 	p.depth++
 	defer func() { p.depth-- }()
-	fd := *p.fragment()
-	fd.Data = data
 	buf, _ := p.frags.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
 	defer p.frags.bufs.Put(buf)
-	if err := p.tmpl.ExecuteTemplate(buf, name, &fd); err != nil {
+	if err := p.tmpl.ExecuteTemplate(buf, name, fd); err != nil {
 		if p.tmpl.Lookup(name) == nil {
 			return "", fmt.Errorf("there is no partial %q: no file layouts/partials/%s.html defines it", name, name)
 		}

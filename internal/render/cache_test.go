@@ -190,3 +190,23 @@ type benchPage struct {
 }
 
 func (p benchPage) Fragment() *Fragment { f := *p.fragment(); f.Data = "a/"; return &f }
+
+// A partial that passes its own Fragment on to a partial whose HTML is
+// kept gets that partial laid out each time: the page reuses the Fragment
+// for its next partial, so the same pointer holds other data then.
+func TestPartialOfFragment(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(
+		`{{define "pass"}}{{.Partial "report-item" .}}{{end}}` +
+			`{{define "report-item"}}{{.Data.Data}}{{end}}`))
+	p := &Page{Site: &site.Site{}, URL: "reports/a/", path: "reports/a/", Lang: "en", UILang: "en", frags: &fragments{}}
+	p.prepare(tmpl, 0)
+	for _, want := range []template.HTML{"a", "b", "a"} {
+		got, err := p.Partial("pass", string(want))
+		if err != nil || got != want {
+			t.Errorf("got %q, %v; want %q", got, err, want)
+		}
+	}
+	if n := p.frags.Len(); n != 0 {
+		t.Errorf("%d fragments kept, want 0", n)
+	}
+}

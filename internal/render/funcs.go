@@ -49,6 +49,7 @@ func funcs(en *i18n.Localizer) template.FuncMap {
 		"recordTitle": func(s *site.Site, rec *site.Record) string { return recordtext.Heading(s, en, rec) },
 		"recordLine":  func(s *site.Site, rec *site.Record) string { return recordtext.Line(s, en, rec) },
 		"dict":        dict,
+		"recordRows":  recordRows,
 		"list":        func(v ...any) []any { return v },
 		"names": func(es []*site.Entity) []string {
 			out := make([]string, len(es))
@@ -70,4 +71,26 @@ func dict(kv ...any) map[string]any {
 		}
 	}
 	return m
+}
+
+// RecordRow is a record's row in a table of records, the data of the
+// partial record-row: the record, the role the page's entity had in it,
+// and whether the table has a column for that role. A row is one partial
+// call, so that the cells that do not depend on the role (record-title-cell,
+// record-cells) are laid out once for every page at the same depth that
+// lists the record (see theme.Cached): a place's records are also its
+// region's and its actors'.
+type RecordRow struct {
+	Record   *site.Record
+	Role     string
+	WithRole bool
+}
+
+// recordRows are the rows of a table of refs.
+func recordRows(refs []site.RecordRef, withRole bool) []RecordRow {
+	rows := make([]RecordRow, len(refs))
+	for i, r := range refs {
+		rows[i] = RecordRow{Record: r.Record, Role: r.Role, WithRole: withRole}
+	}
+	return rows
 }

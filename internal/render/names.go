@@ -11,12 +11,12 @@ import (
 // it, so that a name the edition has no form of is marked as the content
 // in another language it is.
 func (p *Page) RecordLineHTML(rec *site.Record) template.HTML {
-	return recordtext.LineHTML(p.Site, p.loc, p.Edition.Lang, rec)
+	return p.lineHTML(p.Site, p.Edition.Lang, rec)
 }
 
 // RecordLineHTML is Page.RecordLineHTML.
 func (f *Fragment) RecordLineHTML(rec *site.Record) template.HTML {
-	return recordtext.LineHTML(f.Site, f.loc, f.Edition.Lang, rec)
+	return f.lineHTML(f.Site, f.Edition.Lang, rec)
 }
 
 // SubtitleHTML is Site.Subtitle with the parent's name as NameHTML gives

@@ -118,6 +118,7 @@ type Page struct {
 	depth   int                // partials being laid out through Partial, one in another
 	frags   *fragments         // shared by all pages of one render
 	frag    *Fragment          // what this page shows its partials
+	fds     []*Fragment        // the Fragments given to partials, by depth (see execute)
 }
 
 // prepare sets the fields derived from the others, once the page is laid
@@ -265,7 +266,7 @@ func (r *renderer) newPage(layout, url, title, desc string) *Page {
 	p := &Page{
 		Site: r.site, Nav: r.nav, Layout: layout, URL: r.ed.Root() + url, Title: title,
 		Description: desc, Lang: r.ed.Lang, UILang: r.ui.Lang(), Edition: r.ed, OGType: "website",
-		path: url, frags: r.frags, words: words{r.ui},
+		path: url, frags: r.frags, words: r.words,
 	}
 	p.Alternates = r.alternates(p)
 	return p

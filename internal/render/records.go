@@ -2,13 +2,12 @@ package render
 
 import (
 	"gazette/internal/jsonld"
-	"gazette/internal/recordtext"
 	"gazette/internal/site"
 )
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := recordtext.Heading(r.site, r.ui, rec)
-	p := r.newPage("record", rec.URL, title, recordtext.Line(r.site, r.ui, rec)+".")
+	title := r.words.heading(r.site, rec)
+	p := r.newPage("record", rec.URL, title, r.words.line(r.site, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {
 		p.Body = r.body(rec.Doc)

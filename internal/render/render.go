@@ -157,6 +157,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
+	r.words = words{loc: r.ui, said: &said{}}
 	r.site = sh.site.In(ed.Lang)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
@@ -234,6 +235,7 @@ type renderer struct {
 	// ui is the interface language of the edition's pages: the one place
 	// it is decided. Every Page and Fragment says things through it.
 	ui     *i18n.Localizer
+	words  words      // what pages and fragments say through ui, with what they keep of it
 	labels svg.Labels // the words on the chart and the strips, from ui
 }
 

@@ -19,7 +19,10 @@ import (
 
 // words is what Page and Fragment share to say things: the localizer of
 // the interface language.
-type words struct{ loc *i18n.Localizer }
+type words struct {
+	loc  *i18n.Localizer
+	said *said // what the edition says of its records, kept; nil: not kept
+}
 
 // T is the message key in the interface language: i18n.Localizer.T.
 func (w words) T(key string, args ...any) string { return w.loc.T(key, args...) }
@@ -58,21 +61,45 @@ func (w words) StartText(s evidence.Span) string { return evidence.StartText(w.l
 
 // RecordTitle is a record's title: Site.RecordHeading. It takes the site
 // from the record's page.
-func (p *Page) RecordTitle(rec *site.Record) string { return recordtext.Heading(p.Site, p.loc, rec) }
+func (p *Page) RecordTitle(rec *site.Record) string { return p.heading(p.Site, rec) }
 
 // RecordTitle is Page.RecordTitle.
-func (f *Fragment) RecordTitle(rec *site.Record) string {
-	return recordtext.Heading(f.Site, f.loc, rec)
-}
+func (f *Fragment) RecordTitle(rec *site.Record) string { return f.heading(f.Site, rec) }
 
 // RecordLine is a record in one line: recordLine.
-func (p *Page) RecordLine(rec *site.Record) string { return recordtext.Line(p.Site, p.loc, rec) }
+func (p *Page) RecordLine(rec *site.Record) string { return p.line(p.Site, rec) }
 
 // RecordLine is Page.RecordLine.
-func (f *Fragment) RecordLine(rec *site.Record) string { return recordtext.Line(f.Site, f.loc, rec) }
+func (f *Fragment) RecordLine(rec *site.Record) string { return f.line(f.Site, rec) }
 
 // RoleText says what an entity did in a record: roleText.
 func (p *Page) RoleText(role string) string { return recordtext.Role(p.Site, p.loc, role) }
 
 // RoleText is Page.RoleText.
 func (f *Fragment) RoleText(role string) string { return recordtext.Role(f.Site, f.loc, role) }
+
+// heading is recordtext.Heading, said once per record (see said). s is
+// the edition's site, the one the page or fragment shows.
+func (w words) heading(s *site.Site, rec *site.Record) string {
+	if w.said == nil {
+		return recordtext.Heading(s, w.loc, rec)
+	}
+	return w.said.headings.get(rec, func() string { return recordtext.Heading(s, w.loc, rec) })
+}
+
+// line is recordtext.Line, said once per record.
+func (w words) line(s *site.Site, rec *site.Record) string {
+	if w.said == nil {
+		return recordtext.Line(s, w.loc, rec)
+	}
+	return w.said.lines.get(rec, func() string { return recordtext.Line(s, w.loc, rec) })
+}
+
+// lineHTML is recordtext.LineHTML in the edition's language lang, said
+// once per record.
+func (w words) lineHTML(s *site.Site, lang string, rec *site.Record) template.HTML {
+	if w.said == nil {
+		return recordtext.LineHTML(s, w.loc, lang, rec)
+	}
+	return w.said.linesHTML.get(rec, func() template.HTML { return recordtext.LineHTML(s, w.loc, lang, rec) })
+}

@@ -120,14 +120,15 @@ func (c *Fragments) Store(key FragmentKey, h template.HTML) {
 // default theme's partials that many pages repeat with the same data (a
 // report's entry in a list, an entity's link, an event's row on the pages
 // of its places and actors, a map dot, a record's line on each report
-// that is evidence for it, "3 sources", the site's header and footer),
-// for which the memory buys time. A theme that replaces one of
+// that is evidence for it, the cells of a record's row on the pages of
+// its places and actors, the grid behind each of a strip's rows, "3
+// sources", the site's header and footer), for which the memory buys time. A theme that replaces one of
 // them keeps the reuse; another partial is laid out each time it is
 // called, which is always right, only slower.
 func Cached(name string) bool {
 	switch name {
 	case "site-header", "site-footer", "report-item", "entity-report-item", "entity-link", "event-row-report", "map-dot",
-		"record-line", "chrome-run":
+		"record-line", "record-title-cell", "record-cells", "strip-grid", "chrome-run":
 		return true
 	}
 	return false
