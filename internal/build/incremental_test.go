@@ -35,7 +35,7 @@ var (
 // without it makes; and a failed build leaves the last site as it was.
 //
 // The edits are random; the seed is logged, and GAZETTE_INCR_SEED=<seed>
-// replays it. With -short it makes 4 edits; by default 12 on the
+// replays it. With -short it makes 1 edit; by default 12 on the
 // repository's content; -incr.sequences, -incr.steps and -incr.reports
 // make longer runs:
 //
@@ -51,7 +51,7 @@ func TestIncremental(t *testing.T) {
 	t.Logf("random seed %d (GAZETTE_INCR_SEED=%d replays it)", seed, seed)
 	steps := *incrSteps
 	if testing.Short() {
-		steps = 4
+		steps = 1
 	}
 	tmp := t.TempDir()
 	base := filepath.Join(tmp, "base")
