@@ -11,6 +11,7 @@ import (
 
 	"gazette/internal/config"
 	"gazette/internal/recordtext"
+	"gazette/internal/render/say"
 	"gazette/internal/site"
 	"gazette/internal/theme"
 	"gazette/internal/urlpath"
@@ -35,7 +36,7 @@ type Fragment struct {
 	ChromeLang string // always "": see Page.ChromeLang
 	ChromeDir  string // always ""
 
-	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
+	say.Words // T, HTML, Date, When, Num, StatusText, StartText (package say)
 
 	page     *Page  // for Partial inside a partial
 	prefix   string // how links leave the page for the site root: "../../", or base_url on 404.html
@@ -265,7 +266,7 @@ func (p *Page) fragment() *Fragment {
 		return p.frag
 	}
 	f := &Fragment{Site: p.Site, Nav: p.Nav, Lang: p.Lang, Dir: p.Dir(), UILang: p.UILang, Edition: p.Edition,
-		notFound: p.notFound, page: p, ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir, words: p.words}
+		notFound: p.notFound, page: p, ChromeLang: p.ChromeLang, ChromeDir: p.ChromeDir, Words: p.Words}
 	if p.notFound {
 		f.prefix = p.base()
 		f.inside = f.prefix + p.Edition.Root()

@@ -15,6 +15,7 @@ import (
 	"gazette/internal/paging"
 	"gazette/internal/recordtext"
 	"gazette/internal/render/lists"
+	"gazette/internal/render/say"
 	"gazette/internal/render/timeline"
 	"gazette/internal/site"
 	"gazette/internal/svg"
@@ -101,7 +102,7 @@ type Page struct {
 	// Set before the layout runs, from the fields above.
 	NavCurrent string // the page's URL in its edition when the navigation lists it, else ""
 
-	words // T, HTML, Date, When, Num, StatusText, StartText: see words.go
+	say.Words // T, HTML, Date, When, Num, StatusText, StartText (package say)
 
 	// ChromeLang and ChromeDir are always "": the page's language is its
 	// edition's, and so is its chrome's; a text in another language is
@@ -266,7 +267,7 @@ func (r *renderer) newPage(layout, url, title, desc string) *Page {
 	p := &Page{
 		Site: r.site, Nav: r.nav, Layout: layout, URL: r.ed.Root() + url, Title: title,
 		Description: desc, Lang: r.ed.Lang, UILang: r.ui.Lang(), Edition: r.ed, OGType: "website",
-		path: url, frags: r.frags, words: r.words,
+		path: url, frags: r.frags, Words: r.words,
 	}
 	p.Alternates = r.alternates(p)
 	return p

@@ -6,8 +6,8 @@ import (
 )
 
 func (r *renderer) record(rec *site.Record) *Page {
-	title := r.words.heading(r.site, rec)
-	p := r.newPage("record", rec.URL, title, r.words.line(r.site, rec)+".")
+	title := r.words.Heading(r.site, rec)
+	p := r.newPage("record", rec.URL, title, r.words.Line(r.site, rec)+".")
 	p.Record = rec
 	if rec.Doc != nil {
 		p.Body = r.body(rec.Doc)

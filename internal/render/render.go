@@ -13,7 +13,7 @@
 //
 // The files: render.go runs the jobs; pages.go and records.go make the
 // Page of each layout, paginate.go those of split lists; cache.go lays
-// out partials and keeps their HTML; funcs.go and words.go are what
+// out partials and keeps their HTML; funcs.go, words.go and package say are what
 // layouts call. Loading a theme is package theme's; what the timeline
 // lists is package render/timeline's, the other lists of index pages
 // render/lists'; pagers are package paging's.
@@ -36,6 +36,7 @@ import (
 	"gazette/internal/output"
 	"gazette/internal/parallel"
 	"gazette/internal/render/deps"
+	"gazette/internal/render/say"
 	"gazette/internal/render/timeline"
 	"gazette/internal/searchindex"
 	"gazette/internal/site"
@@ -157,7 +158,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
-	r.words = words{loc: r.ui, said: &said{}}
+	r.words = say.New(r.ui, true)
 	r.site = sh.site.In(ed.Lang)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
@@ -235,7 +236,7 @@ type renderer struct {
 	// ui is the interface language of the edition's pages: the one place
 	// it is decided. Every Page and Fragment says things through it.
 	ui     *i18n.Localizer
-	words  words      // what pages and fragments say through ui, with what they keep of it
+	words  say.Words  // what pages and fragments say through ui, with what they keep of it
 	labels svg.Labels // the words on the chart and the strips, from ui
 }
 
