@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"gazette/internal/config"
-	"gazette/internal/recordtext"
 	"gazette/internal/render/say"
 	"gazette/internal/site"
 	"gazette/internal/theme"
@@ -56,39 +55,9 @@ func (f *Fragment) Link(url string) string {
 // SiteFeed is Page.SiteFeed.
 func (f *Fragment) SiteFeed() string { return f.page.SiteFeed() }
 
-// RecordLang is Page.RecordLang.
-func (f *Fragment) RecordLang(rec *site.Record) string { return recordLang(f.Site, f.Edition, rec) }
-
-// NameOf is Page.NameOf.
-func (f *Fragment) NameOf(e *site.Entity) string { return e.NameIn(f.Edition.Lang) }
-
-// NameHTML is Page.NameHTML.
-func (f *Fragment) NameHTML(e *site.Entity) template.HTML {
-	return recordtext.NameHTML(e, f.Edition.Lang)
-}
-
-// OriginalLang is Page.OriginalLang.
-func (f *Fragment) OriginalLang(x interface{ OriginalLang() string }) string {
-	return recordtext.OtherLang(x.OriginalLang(), f.Lang)
-}
-
-// NameLang is Page.NameLang.
-func (f *Fragment) NameLang(e *site.Entity) string { return recordtext.NameLang(e, f.Edition.Lang) }
-
-// TitleOf is Page.TitleOf.
-func (f *Fragment) TitleOf(rep *site.Report) string { return rep.TitleIn(f.Edition.Lang) }
-
-// SummaryOf is Page.SummaryOf.
-func (f *Fragment) SummaryOf(rep *site.Report) string { return rep.In(f.Edition.Lang).Summary }
-
 // Asset returns the URL of the file at path (relative to the site root) as
 // seen from the pages this fragment is on.
 func (f *Fragment) Asset(path string) string { return f.prefix + path }
-
-// ItemLang is Page.ItemLang.
-func (f *Fragment) ItemLang(rep *site.Report) string {
-	return itemLang(rep, f.Edition.Lang, f.Lang)
-}
 
 // Partial is Page.Partial, for a partial inside another: {{.Partial "name" data}}.
 func (f *Fragment) Partial(name string, data any) (template.HTML, error) {

@@ -6,14 +6,12 @@ import (
 	"strings"
 
 	"gazette/internal/config"
-	"gazette/internal/content"
 	"gazette/internal/english"
 	"gazette/internal/export"
 	"gazette/internal/feeds"
 	"gazette/internal/jsonld"
 	"gazette/internal/langtag"
 	"gazette/internal/paging"
-	"gazette/internal/recordtext"
 	"gazette/internal/render/lists"
 	"gazette/internal/render/say"
 	"gazette/internal/render/timeline"
@@ -192,49 +190,6 @@ func (p *Page) EditionAsset(path string) string { return p.Asset(p.Edition.Root(
 // for Asset: "feed.xml", "ar/feed.xml".
 func (p *Page) SiteFeed() string { return feeds.Path(p.Edition.Root()) }
 
-// NameOf is an entity's name in the page's edition.
-func (p *Page) NameOf(e *site.Entity) string { return e.NameIn(p.Edition.Lang) }
-
-// NameHTML is NameOf, for an _html message's placeholder: in <bdi>, as a
-// name's direction is its own, and marked with its language where the
-// edition has no name for it in its own (see nameHTML).
-func (p *Page) NameHTML(e *site.Entity) template.HTML { return recordtext.NameHTML(e, p.Edition.Lang) }
-
-// OriginalLang is the language to mark what stays in a report's or an
-// entity's original in every edition (an event's note, an entity's
-// aliases) with on this page, or "" when it is the page's.
-func (p *Page) OriginalLang(x interface{ OriginalLang() string }) string {
-	return recordtext.OtherLang(x.OriginalLang(), p.Lang)
-}
-
-// NameLang is the language to mark NameOf e with: the original's where the
-// edition has no name for e in its language, else "".
-func (p *Page) NameLang(e *site.Entity) string { return recordtext.NameLang(e, p.Edition.Lang) }
-
-// RecordLang is the language to mark a record's title, summary and body
-// with: records are not translated, so a record file's text is in the
-// default language, marked as such in the other editions; "" in the
-// default edition, and for a record whose title gazette makes.
-func (p *Page) RecordLang(rec *site.Record) string { return recordLang(p.Site, p.Edition, rec) }
-
-func recordLang(s *site.Site, ed config.Edition, rec *site.Record) string {
-	if rec.Title == "" || len(s.Config.Editions) == 0 || ed.Lang == s.Config.Editions[0].Lang {
-		return ""
-	}
-	return s.Config.Editions[0].Lang
-}
-
-// OtherNames is an entity's names in other languages than the page's
-// edition shows (site.Entity.OtherNamesIn).
-func (p *Page) OtherNames(e *site.Entity) []content.LangName { return e.OtherNamesIn(p.Edition.Lang) }
-
-// TitleOf is a report's title in the page's edition: its translation's,
-// else its own.
-func (p *Page) TitleOf(rep *site.Report) string { return rep.TitleIn(p.Edition.Lang) }
-
-// SummaryOf is a report's summary in the page's edition.
-func (p *Page) SummaryOf(rep *site.Report) string { return rep.In(p.Edition.Lang).Summary }
-
 // Asset returns the URL of the file at path (relative to the site root) as
 // seen from this page.
 func (p *Page) Asset(path string) string {
@@ -336,24 +291,6 @@ func (r *renderer) report(rep *site.Report) *Page {
 	p.Events = rep.Events
 	p.JSONLD = jsonld.Report(r.site, rep, p.Canonical(), t.Lang)
 	return p
-}
-
-// ItemLang is the language to mark a report's title, summary or note with
-// on this page: the language of the text the edition shows of it (its
-// translation, else its original), when it is not the page's, else "".
-func (p *Page) ItemLang(rep *site.Report) string {
-	return itemLang(rep, p.Edition.Lang, p.Lang)
-}
-
-func itemLang(rep *site.Report, edition, page string) string {
-	l := rep.In(edition).Lang
-	if rep.Translation(edition) != nil {
-		l = edition
-	}
-	if l != page {
-		return l
-	}
-	return ""
 }
 
 func (r *renderer) entity(e *site.Entity) *Page {

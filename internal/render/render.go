@@ -13,7 +13,7 @@
 //
 // The files: render.go runs the jobs; pages.go and records.go make the
 // Page of each layout, paginate.go those of split lists; cache.go lays
-// out partials and keeps their HTML; funcs.go, words.go and package say are what
+// out partials and keeps their HTML; funcs.go and package say are what
 // layouts call. Loading a theme is package theme's; what the timeline
 // lists is package render/timeline's, the other lists of index pages
 // render/lists'; pagers are package paging's.
@@ -158,11 +158,11 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 func newRenderer(sh *shared, ed config.Edition) *renderer {
 	r := &renderer{shared: sh, ed: ed}
 	r.ui = r.localizer(ed)
-	r.words = say.New(r.ui, true)
 	r.site = sh.site.In(ed.Lang)
+	r.words = say.New(r.ui, r.site, ed, true)
 	r.basemap = sh.basemap.In(ed.Lang)
 	r.labels = svg.LabelsFrom(r.site, r.ui)
-	r.labels.HeadingLang = func(rec *site.Record) string { return recordLang(r.site, ed, rec) }
+	r.labels.HeadingLang = r.words.RecordLang
 	r.nav = r.navigation()
 	return r
 }

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"sync"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/i18n"
 	"gazette/internal/recordtext"
@@ -28,12 +29,15 @@ import (
 type Words struct {
 	loc  *i18n.Localizer
 	said *said // what the edition says of its records, kept; nil: not kept
+	site *site.Site
+	ed   config.Edition
 }
 
-// New is the Words of loc; with keep, each record's heading and lines
-// are said once and kept (see said).
-func New(loc *i18n.Localizer, keep bool) Words {
-	w := Words{loc: loc}
+// New is the Words of edition ed, whose site, as it labels things, is s,
+// in loc; with keep, each record's heading and lines are said once and
+// kept (see said).
+func New(loc *i18n.Localizer, s *site.Site, ed config.Edition, keep bool) Words {
+	w := Words{loc: loc, site: s, ed: ed}
 	if keep {
 		w.said = &said{}
 	}
@@ -104,8 +108,87 @@ func (w Words) LineHTML(s *site.Site, lang string, rec *site.Record) template.HT
 	return w.said.linesHTML.get(rec, func() template.HTML { return recordtext.LineHTML(s, w.loc, lang, rec) })
 }
 
-// Role says what an entity did in a record: recordtext.Role.
-func (w Words) Role(s *site.Site, role string) string { return recordtext.Role(s, w.loc, role) }
+// The names and titles of the site's things, as the edition shows them:
+// what layouts call on a Page or a Fragment to name an entity, a report
+// or a record.
+
+// NameOf is an entity's name in the page's edition.
+func (w Words) NameOf(e *site.Entity) string { return e.NameIn(w.ed.Lang) }
+
+// NameHTML is NameOf, for an _html message's placeholder: in <bdi>, as a
+// name's direction is its own, and marked with its language where the
+// edition has no name for it in its own (see recordtext.NameHTML).
+func (w Words) NameHTML(e *site.Entity) template.HTML { return recordtext.NameHTML(e, w.ed.Lang) }
+
+// OriginalLang is the language to mark what stays in a report's or an
+// entity's original in every edition (an event's note, an entity's
+// aliases) with on this page, or "" when it is the page's.
+func (w Words) OriginalLang(x interface{ OriginalLang() string }) string {
+	return recordtext.OtherLang(x.OriginalLang(), w.ed.Lang)
+}
+
+// NameLang is the language to mark NameOf e with: the original's where the
+// edition has no name for e in its language, else "".
+func (w Words) NameLang(e *site.Entity) string { return recordtext.NameLang(e, w.ed.Lang) }
+
+// RecordLang is the language to mark a record's title, summary and body
+// with: records are not translated, so a record file's text is in the
+// default language, marked as such in the other editions; "" in the
+// default edition, and for a record whose title gazette makes.
+func (w Words) RecordLang(rec *site.Record) string {
+	s := w.site
+	if rec.Title == "" || len(s.Config.Editions) == 0 || w.ed.Lang == s.Config.Editions[0].Lang {
+		return ""
+	}
+	return s.Config.Editions[0].Lang
+}
+
+// OtherNames is an entity's names in other languages than the page's
+// edition shows (site.Entity.OtherNamesIn).
+func (w Words) OtherNames(e *site.Entity) []content.LangName { return e.OtherNamesIn(w.ed.Lang) }
+
+// TitleOf is a report's title in the page's edition: its translation's,
+// else its own.
+func (w Words) TitleOf(rep *site.Report) string { return rep.TitleIn(w.ed.Lang) }
+
+// SummaryOf is a report's summary in the page's edition.
+func (w Words) SummaryOf(rep *site.Report) string { return rep.In(w.ed.Lang).Summary }
+
+// ItemLang is the language to mark a report's title, summary or note with
+// on this page: the language of the text the edition shows of it (its
+// translation, else its original), when it is not the page's, else "".
+func (w Words) ItemLang(rep *site.Report) string {
+	l := rep.In(w.ed.Lang).Lang
+	if rep.Translation(w.ed.Lang) != nil {
+		l = w.ed.Lang
+	}
+	if l != w.ed.Lang {
+		return l
+	}
+	return ""
+}
+
+// RecordTitle is a record's title: recordtext.Heading, said once.
+func (w Words) RecordTitle(rec *site.Record) string { return w.Heading(w.site, rec) }
+
+// RecordLine is a record in one line: recordtext.Line, said once.
+func (w Words) RecordLine(rec *site.Record) string { return w.Line(w.site, rec) }
+
+// RecordLineHTML is RecordLine with each entity's name as NameHTML gives
+// it, so that a name the edition has no form of is marked as the content
+// in another language it is.
+func (w Words) RecordLineHTML(rec *site.Record) template.HTML {
+	return w.LineHTML(w.site, w.ed.Lang, rec)
+}
+
+// RoleText says what an entity did in a record: recordtext.Role.
+func (w Words) RoleText(role string) string { return recordtext.Role(w.site, w.loc, role) }
+
+// SubtitleHTML is Site.Subtitle with the parent's name as NameHTML gives
+// it. Like record.line, message entity.subtitle is plain text.
+func (w Words) SubtitleHTML(e *site.Entity) template.HTML {
+	return recordtext.SubtitleHTML(w.site, w.loc, w.ed.Lang, e)
+}
 
 // said keeps what an edition says of each record: its heading and its
 // line, which every report that is evidence for it, every place and actor
