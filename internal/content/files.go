@@ -14,15 +14,9 @@ import (
 	"gazette/internal/diag"
 )
 
-// frontMatter splits src and parses its YAML. ok is false when the file
-// cannot be read any further.
-func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, ok bool) {
-	d, top, body, _, ok = frontMatterSum(path, src, diags)
-	return d, top, body, ok
-}
-
-// frontMatterSum is frontMatter that also returns the file's Sum.
-func frontMatterSum(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, sum Sum, ok bool) {
+// frontMatter splits src and parses its YAML, and sums its two parts
+// (Sum). ok is false when the file cannot be read any further.
+func frontMatter(path string, src []byte, diags *diag.List) (d *decoder, top *yaml.Node, body []byte, sum Sum, ok bool) {
 	fm, line, body, ok := decode.SplitFrontMatter(path, src, diags)
 	if !ok {
 		return nil, nil, nil, sum, false
@@ -41,7 +35,7 @@ func frontMatterSum(path string, src []byte, diags *diag.List) (d *decoder, top 
 }
 
 func parseReport(c *config.Config, path, slug string, src []byte, diags *diag.List) *Report {
-	d, top, body, sum, ok := frontMatterSum(path, src, diags)
+	d, top, body, sum, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Report{Path: path, Slug: slug, Invalid: true}
 	}
@@ -206,7 +200,7 @@ func (d *decoder) event(c *config.Config, n *yaml.Node) (Event, bool) {
 }
 
 func parseRecord(c *config.Config, path, id string, src []byte, diags *diag.List) *Record {
-	d, top, body, sum, ok := frontMatterSum(path, src, diags)
+	d, top, body, sum, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Record{Path: path, ID: id, Title: id, Invalid: true}
 	}
@@ -229,7 +223,7 @@ func parseRecord(c *config.Config, path, id string, src []byte, diags *diag.List
 }
 
 func parseEntity(kind, path, id string, src []byte, diags *diag.List) *Entity {
-	d, top, body, sum, ok := frontMatterSum(path, src, diags)
+	d, top, body, sum, ok := frontMatter(path, src, diags)
 	if !ok {
 		return &Entity{Path: path, Kind: kind, ID: id, Name: id, Invalid: true}
 	}
@@ -313,7 +307,7 @@ func (d *decoder) coordinates(n *yaml.Node) *LatLon {
 }
 
 func parsePage(path, slug string, src []byte, diags *diag.List) *Page {
-	d, top, body, sum, ok := frontMatterSum(path, src, diags)
+	d, top, body, sum, ok := frontMatter(path, src, diags)
 	if !ok {
 		return nil
 	}
@@ -347,7 +341,7 @@ const (
 // by every edition and belongs in the original.
 func parseTranslation(c *config.Config, kind textKind, path, id, lang string, src []byte, diags *diag.List) *Translation {
 	t := &Translation{Path: path, ID: id, Lang: lang}
-	d, top, body, sum, ok := frontMatterSum(path, src, diags)
+	d, top, body, sum, ok := frontMatter(path, src, diags)
 	if !ok {
 		t.Invalid = true
 		return t
