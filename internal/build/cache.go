@@ -119,6 +119,14 @@ func openCache(dir string, project fs.FS, opts Options) *cached {
 	return c
 }
 
+// rest reads the rest of the manifest, for a build with work to do; a
+// manifest whose rest cannot be read is one there is none of.
+func (c *cached) rest() {
+	if c.prev != nil && c.prev.Rest() != nil {
+		c.prev, c.trusted = nil, false
+	}
+}
+
 // upToDate reports whether nothing changed since the last build and its
 // output folder out is as it left it.
 func (c *cached) upToDate(out string) bool {
@@ -130,6 +138,7 @@ func (c *cached) standby() string { return filepath.Join(c.dir, "standby") }
 
 // begin starts writing the output folder out from the standby folder.
 func (c *cached) begin(out string) (*output.Dir, error) {
+	c.rest()
 	if c.prev == nil {
 		if err := output.Remove(c.standby()); err != nil {
 			return nil, err

@@ -37,18 +37,55 @@ import (
 )
 
 // format changes whenever the manifest or what a digest covers changes.
-const format = "gazette-cache-1\n"
+const format = "gazette-cache-2\n"
 
-// Manifest is what a build leaves in the cache for the next.
+// Manifest is what a build leaves in the cache for the next. Load reads
+// what a build needs to see that nothing changed; Rest reads the rest
+// (the jobs and the standby folder's files), which only a build that has
+// work to do needs.
 type Manifest struct {
 	Binary  [32]byte // the gazette binary that wrote it
 	Options string   // the build's options that change the site
 	Inputs  [32]byte // every file of the project it read
 	Global  render.Digest
-	Jobs    map[string]Job
 	Live    output.Files // the output folder's files, as written
-	Standby output.Files // the standby folder's, when there is one
 	Result  Result
+
+	Jobs    map[string]Job
+	Standby output.Files // the standby folder's files, when there is one
+
+	rest *gob.Decoder // where Jobs and Standby are, until Rest reads them
+}
+
+// head and tail are the manifest's two parts, in the file in that order.
+type head struct {
+	Binary  [32]byte
+	Options string
+	Inputs  [32]byte
+	Global  render.Digest
+	Live    output.Files
+	Result  Result
+}
+
+type tail struct {
+	Jobs    map[string]Job
+	Standby output.Files
+}
+
+// Rest reads the manifest's jobs and standby files; after an error, the
+// manifest has neither.
+func (m *Manifest) Rest() error {
+	if m.rest == nil {
+		return nil
+	}
+	var t tail
+	err := m.rest.Decode(&t)
+	m.rest = nil
+	if err != nil {
+		return err
+	}
+	m.Jobs, m.Standby = t.Jobs, t.Standby
+	return nil
 }
 
 // Job is what one render job made.
@@ -80,10 +117,12 @@ func Load(dir string, binary [32]byte, options string) (m *Manifest, trusted boo
 	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
 		return nil, false
 	}
-	m = &Manifest{}
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(m); err != nil {
+	dec := gob.NewDecoder(bytes.NewReader(body))
+	var h head
+	if err := dec.Decode(&h); err != nil {
 		return nil, false
 	}
+	m = &Manifest{Binary: h.Binary, Options: h.Options, Inputs: h.Inputs, Global: h.Global, Live: h.Live, Result: h.Result, rest: dec}
 	return m, m.Binary == binary && m.Options == options
 }
 
@@ -94,7 +133,11 @@ func Save(dir string, m *Manifest) error {
 	}
 	var buf bytes.Buffer
 	buf.WriteString(format)
-	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(head{m.Binary, m.Options, m.Inputs, m.Global, m.Live, m.Result}); err != nil {
+		return err
+	}
+	if err := enc.Encode(tail{m.Jobs, m.Standby}); err != nil {
 		return err
 	}
 	sum := sha256.Sum256(buf.Bytes()[len(format):])
