@@ -267,7 +267,7 @@ var (
 func (e *editor) edit() string {
 	e.n++
 	n := e.n
-	switch e.rng.IntN(16) {
+	switch e.rng.IntN(18) {
 	case 0, 1: // a sentence with a mention
 		f := e.pick(e.files("content", `^content/(reports|pages|records|cities|actors)/.*\.md$`))
 		ent := e.pick(e.files("content", entityFile))
@@ -338,6 +338,25 @@ func (e *editor) edit() string {
 		return "date of " + f
 	case 14: // the cache damaged
 		return e.damage()
+	case 15: // an event's facts: its type, its start
+		f := e.pick(e.files("content", reportFile))
+		text := e.read(f)
+		if e.rng.IntN(2) == 0 && strings.Contains(text, "type: shutdown") {
+			e.write(f, strings.Replace(text, "type: shutdown", "type: block", 1))
+			return "event type in " + f
+		}
+		if m := regexp.MustCompile(`from: (\d{4})`).FindStringSubmatchIndex(text); m != nil {
+			e.write(f, text[:m[2]]+fmt.Sprint(2010+n%8)+text[m[3]:])
+			return "event start in " + f
+		}
+		return "no event in " + f
+	case 16: // a place moved within another
+		places := e.files("content", `^content/cities/[^.]+\.md$`)
+		f, to := e.pick(places), strings.TrimSuffix(filepath.Base(e.pick(places)), ".md")
+		if !e.setField(f, "within", to) {
+			e.write(f, strings.Replace(e.read(f), "---\n", "---\nwithin: "+to+"\n", 1))
+		}
+		return "within of " + f
 	default: // nothing changed
 		return "nothing"
 	}
