@@ -69,6 +69,11 @@ type Options struct {
 	// an empty Memory, so that what the jobs made is recorded.
 	Since *Memory
 
+	// Bodies, when set, keeps the bodies this build parses and renders for
+	// the next build in the same process, and gives this one those of
+	// the last that did not change (markup.Bodies): serve keeps one.
+	Bodies *markup.Bodies
+
 	// Cache is the cache folder of a build into a Folder (see package
 	// incremental and DefaultCache): with it, a build makes only what
 	// changed since the last one and writes only the files whose bytes
@@ -188,7 +193,10 @@ func Run(opts Options) (Result, error) {
 		defer sp.Close()
 	}
 	progress.stage("resolving")
-	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts, Spill: sp}, &diags)
+	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts, Spill: sp, Bodies: opts.Bodies}, &diags)
+	if opts.Bodies != nil {
+		opts.Bodies.Next()
+	}
 	res.BaseURL = c.Config.BaseURL
 	res.Reports = len(s.Reports)
 	for _, k := range s.Kinds {

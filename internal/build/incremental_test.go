@@ -17,6 +17,7 @@ import (
 
 	"gazette"
 	"gazette/internal/diag"
+	"gazette/internal/markup"
 	"gazette/internal/output"
 	"gazette/internal/synth"
 )
@@ -111,11 +112,12 @@ func TestIncremental(t *testing.T) {
 
 // editor makes random edits to a project.
 type editor struct {
-	t   *testing.T
-	dir string
-	rng *rand.Rand
-	n   int
-	mem *Memory // the last good build in memory, as serve keeps it
+	t      *testing.T
+	dir    string
+	rng    *rand.Rand
+	n      int
+	mem    *Memory        // the last good build in memory, as serve keeps it
+	bodies *markup.Bodies // the bodies serve keeps from build to build
 }
 
 // buildSince builds the project in memory from the last good build in
@@ -131,7 +133,10 @@ func (e *editor) buildSince() (map[string]string, Result) {
 		since = NewMemory()
 	}
 	mem := NewMemory()
-	res, err := Run(Options{Project: project, Theme: gazette.DefaultTheme(), Output: mem, Since: since})
+	if e.bodies == nil {
+		e.bodies = markup.NewBodies()
+	}
+	res, err := Run(Options{Project: project, Theme: gazette.DefaultTheme(), Output: mem, Since: since, Bodies: e.bodies})
 	if err != nil {
 		e.t.Fatal(err)
 	}

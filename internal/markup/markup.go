@@ -42,6 +42,8 @@ type Markdown struct {
 	code    *highlight.Highlighter
 	lim     limits    // what one body may cost; see limits.go
 	bufs    sync.Pool // *bytes.Buffer, for Finish
+
+	typographer bool // part of what a kept body is found by (keep.go)
 }
 
 // Option changes how a Markdown reads or writes bodies.
@@ -72,6 +74,8 @@ func New(kinds []string, opts ...Option) *Markdown {
 		schemes: append(append([]string(nil), kinds...), "report"),
 		code:    highlight.New(),
 		lim:     defaultLimits(),
+
+		typographer: cfg.typographer,
 	}
 	exts := []goldmark.Extender{
 		limitExtension{m}, // bounds on hostile input; see limits.go
@@ -128,6 +132,15 @@ type Doc struct {
 	text, first string
 	finished    bool
 	links       [32]byte // see LinkSum
+
+	// With Bodies (see keep.go): where the finished body is to be kept,
+	// its annotations and problems as parsed; or the kept body it was
+	// taken from.
+	keep          *Bodies
+	key           [32]byte
+	parsed        []Link
+	parseProblems []diag.Diagnostic
+	restored      *kept
 
 	// Set by Finish when given a spill file: where html and text wait.
 	spill            *spill.File
@@ -249,6 +262,9 @@ func (d *Doc) FirstParagraph() string {
 	if d.finished {
 		return d.first
 	}
+	if d.restored != nil {
+		return d.restored.first
+	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
 			return strings.TrimSpace(plainText(d.src, n))
@@ -270,6 +286,17 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 	if doc.finished {
 		return nil
 	}
+	if doc.restored != nil && m.finishKept(doc) {
+		if f != nil {
+			if h, err := f.Put(doc.html); err == nil {
+				if t, err := f.PutString(doc.text); err == nil {
+					doc.spill, doc.htmlRef, doc.textRef = f, h, t
+					doc.html, doc.text = nil, ""
+				}
+			}
+		}
+		return nil
+	}
 	buf, _ := m.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -284,11 +311,13 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 		// Over the limit on a page's size: an error with its place, and
 		// an empty body.
 		doc.Problems = append(doc.Problems, le.Diagnostic)
+		doc.keep = nil
 	}
 	text := doc.memoryText() // not finished yet, so not spilled
 	doc.first = doc.FirstParagraph()
 	doc.finished = true
 	doc.links = linkSum(doc.Links)
+	doc.keepFinished(buf.Bytes(), text)
 	doc.root, doc.src, doc.lines = nil, nil, nil
 	doc.Links = nil // resolved and rendered: the caller has copied what it keeps
 	if f != nil {

@@ -35,6 +35,7 @@ import (
 	"gazette/internal/build"
 	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/markup"
 )
 
 // Options configure a Server.
@@ -60,6 +61,7 @@ type Server struct {
 	mu      sync.RWMutex
 	files   map[string][]byte // the last good build
 	mem     *build.Memory     // the same, with what its jobs made
+	bodies  *markup.Bodies    // the bodies of the last build, parsed and rendered
 	state   *build.State      // what the last good build kept, for fast edits
 	failed  *failure          // the last build failed: why
 	gen     int               // counts what the browser could see change
@@ -84,6 +86,7 @@ func New(opts Options) *Server {
 		done:    make(chan struct{}),
 		files:   map[string][]byte{},
 		changed: make(chan struct{}),
+		bodies:  markup.NewBodies(),
 	}
 }
 
@@ -105,6 +108,7 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
+	o.Bodies = s.bodies
 	s.mu.RLock()
 	o.Since = s.mem
 	s.mu.RUnlock()

@@ -212,6 +212,10 @@ type Page struct {
 type Options struct {
 	Drafts bool        // include reports marked draft
 	Spill  *spill.File // when set, rendered bodies wait there for the render stage, not in memory
+	// Bodies, when set, keeps finished bodies for the next build in the
+	// same process, and gives this one those of the last (see
+	// markup.Bodies).
+	Bodies *markup.Bodies
 }
 
 // Resolve links the content into a Site, reporting problems to diags. It
@@ -219,7 +223,7 @@ type Options struct {
 // Docs keep the rendered HTML and plain text.
 func Resolve(c *content.Site, md *markup.Markdown, opts Options, diags *diag.List) *Site {
 	s := &Site{Config: c.Config, Static: c.Static, Outline: c.Outline}
-	r := &resolver{site: s, diags: diags, md: md, spill: opts.Spill, drafts: map[string]bool{}, invalid: map[string]bool{}}
+	r := &resolver{site: s, diags: diags, md: md, spill: opts.Spill, kept: opts.Bodies, drafts: map[string]bool{}, invalid: map[string]bool{}}
 	s.resolver = r
 	r.entities(c.Entities)
 	for _, rep := range c.Reports {
@@ -284,6 +288,7 @@ type resolver struct {
 	diags       *diag.List
 	md          *markup.Markdown
 	spill       *spill.File                      // nil: bodies stay in memory
+	kept        *markup.Bodies                   // nil: no body is kept for the next build
 	names       map[string]*names.Index[*Entity] // by kind id
 	reportIndex map[string]*Report
 	recordIndex map[string]*Record
@@ -333,7 +338,7 @@ func (r *resolver) bodies() {
 	}
 	parallel.For(len(jobs), func(i int) {
 		j := jobs[i]
-		doc := r.md.Parse(j.path, *j.src)
+		doc := r.md.ParseKept(r.kept, j.path, *j.src)
 		*j.doc = doc
 		switch {
 		case j.tr != nil && j.report != nil:
