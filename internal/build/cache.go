@@ -39,8 +39,9 @@ type inputs struct {
 }
 
 // readInputs reads every file of the project's content/ and themes/, in
-// parallel.
-func readInputs(project fs.FS, binary [32]byte, options string) (inputs, error) {
+// parallel. With globalOnly, it leaves out the content's Markdown files:
+// inputs.all is then not set, only what global needs.
+func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool) (inputs, error) {
 	var in inputs
 	var paths []string
 	for _, root := range []string{"content", "themes"} {
@@ -57,7 +58,9 @@ func readInputs(project fs.FS, binary [32]byte, options string) (inputs, error) 
 				}
 				return nil
 			}
-			paths = append(paths, p)
+			if !globalOnly || !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
+				paths = append(paths, p)
+			}
 			return nil
 		})
 		if err != nil {
@@ -112,7 +115,7 @@ func openCache(dir string, project fs.FS, opts Options) *cached {
 	c := &cached{dir: dir, binary: incremental.Binary()}
 	c.options = fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts)
 	var err error
-	if c.in, err = readInputs(project, c.binary, c.options); err != nil {
+	if c.in, err = readInputs(project, c.binary, c.options, false); err != nil {
 		return nil
 	}
 	c.prev, c.trusted = incremental.Load(dir, c.binary, c.options)
