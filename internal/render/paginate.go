@@ -123,7 +123,10 @@ func (r *renderer) entityJobs(e *site.Entity) []job {
 			jobs = append(jobs, job{r.ed.Root() + paging.URL(paging.EntityRecords(e), i), func(d deps.Hash) {
 				d.Digest(g.Name[e])
 				d.Int(len(e.Records))
-				for _, rec := range e.Records { // newest first on the pages: see entityRecords
+				// The page's records, newest first: see entityRecords.
+				lo, hi := paging.Bounds(len(e.Records), paging.Records, i)
+				for j := lo; j < hi; j++ {
+					rec := e.Records[len(e.Records)-1-j]
 					d.Digest(g.Record[rec.Record])
 					d.String(rec.Role)
 				}

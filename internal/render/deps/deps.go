@@ -161,21 +161,14 @@ func Of(s *site.Site) *Site {
 		f(d)
 		return d.Done()
 	}
-	g.AllMeta = all("reports", func(d Hash) {
-		for _, rep := range s.Reports {
-			d.Digest(g.Meta[rep])
-		}
-	})
-	g.AllBody = all("bodies", func(d Hash) {
-		for _, rep := range s.Reports {
-			d.Digest(g.Body[rep])
-		}
-	})
-	g.AllFull = all("full", func(d Hash) {
-		for _, rep := range s.Reports {
-			d.Digest(g.Full[rep])
-		}
-	})
+	reports := func(tag string, of map[*site.Report]Digest) Digest {
+		return all(tag, func(d Hash) {
+			for _, rep := range s.Reports {
+				d.Digest(of[rep])
+			}
+		})
+	}
+	g.AllMeta, g.AllBody, g.AllFull = reports("reports", g.Meta), reports("bodies", g.Body), reports("full", g.Full)
 	g.AllRecs = all("records", func(d Hash) {
 		for _, rec := range s.Records {
 			d.Digest(g.Record[rec])
