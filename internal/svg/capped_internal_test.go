@@ -21,7 +21,10 @@ func TestIndexMapsCapped(t *testing.T) {
 	// quietest, of another kind when mixed.
 	basemap := func(n int, mixed bool) (*Basemap, []*site.Record) {
 		var es []*site.Entity
-		var recs []*site.Record
+		// The n(n-1)/2 records in one block: allocated one by one, they
+		// were most of this test's time.
+		block := make([]site.Record, 0, n*(n-1)/2)
+		recs := make([]*site.Record, 0, cap(block))
 		for i := range n {
 			k := towns
 			if mixed && i == 0 {
@@ -30,8 +33,10 @@ func TestIndexMapsCapped(t *testing.T) {
 			e := &site.Entity{Entity: &content.Entity{ID: fmt.Sprint(i), Name: fmt.Sprintf("Place %03d", i),
 				Coordinates: &content.LatLon{Lon: float64(i % 640), Lat: float64(400 - i%400)}}, Kind: k}
 			e.Reports = make([]site.ReportRef, i)
+			where := site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{e}}}
 			for range i {
-				recs = append(recs, &site.Record{Roles: site.Roles{{Role: site.RoleWhere, Entities: []*site.Entity{e}}}})
+				block = append(block, site.Record{Roles: where})
+				recs = append(recs, &block[len(block)-1])
 			}
 			es = append(es, e)
 		}
@@ -40,6 +45,7 @@ func TestIndexMapsCapped(t *testing.T) {
 		slices.SortStableFunc(b.busiest, func(x, y *site.Entity) int { return len(y.Reports) - len(x.Reports) })
 		return b, recs
 	}
+	en := english(t)
 	for _, tc := range []struct {
 		n     int
 		mixed bool
@@ -50,8 +56,8 @@ func TestIndexMapsCapped(t *testing.T) {
 		{maxIndexDots + 100, true, "500 {600  } Place 100 | 500 {599 towns/ Towns} Place 100"},
 	} {
 		b, recs := basemap(tc.n, tc.mixed)
-		m := b.Map(nil, "", english(t))
-		rm := b.RecordMap(recs, "", english(t))
+		m := b.Map(nil, "", en)
+		rm := b.RecordMap(recs, "", en)
 		quietest := func(names []string) string { return slices.Min(names) }
 		var names, rnames []string
 		for _, d := range m.Dots {
@@ -64,11 +70,11 @@ func TestIndexMapsCapped(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%d places: got %s, want %s", tc.n, got, tc.want)
 		}
-		if cur := b.Map(b.places[0], "", english(t)); cur.Of != 0 {
+		if cur := b.Map(b.places[0], "", en); cur.Of != 0 {
 			t.Errorf("%d places: a place's map is capped: %v", tc.n, cur.Capped)
 		}
 	}
-	m := func() *Map { b, _ := basemap(maxIndexDots+1, false); return b.Map(nil, "", english(t)) }()
+	m := func() *Map { b, _ := basemap(maxIndexDots+1, false); return b.Map(nil, "", en) }()
 	if got, want := m.Summary, "500 places on the map; a larger dot means more reports."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
