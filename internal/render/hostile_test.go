@@ -200,6 +200,7 @@ func TestHostileContent(t *testing.T) {
 	if !slices.ContainsFunc(hostileCases(), func(c hostileCase) bool { return c.name == shortSafeCase && len(c.want) == 0 }) {
 		t.Fatalf("shortSafeCase %q is not a case ending in a safe site", shortSafeCase)
 	}
+	logBounded(t)
 	for _, c := range hostileCases() {
 		t.Run(c.name, func(t *testing.T) {
 			if testing.Short() && len(c.want) == 0 && c.name != shortSafeCase {
@@ -278,6 +279,7 @@ func checkOutcome(t *testing.T, want, shows []string, out map[string][]byte, dia
 // pointing out of the content folder, a FIFO, and a 50 MB report.
 func TestHostileFiles(t *testing.T) {
 	outside := t.TempDir()
+	logBounded(t)
 	os.WriteFile(filepath.Join(outside, "secret.md"), []byte(report("", "secret\n")), 0o644)
 	os.WriteFile(filepath.Join(outside, "id_rsa"), []byte("PRIVATE KEY"), 0o600)
 	os.WriteFile(filepath.Join(outside, "site.yaml"), []byte("title: Elsewhere\n"), 0o644)
@@ -388,6 +390,7 @@ func TestHostileSize(t *testing.T) {
 		{"2000-deep list by indentation", indented(2000),
 			"reports/2016-deep.md:73:1: error: Markdown nested 65 deep on one line; the limit is 32 levels (or 128 columns of indentation)"},
 	}
+	logBounded(t)
 	for _, c := range nesting {
 		t.Run(c.name, func(t *testing.T) {
 			files := maps.Clone(baseSite)
@@ -523,6 +526,14 @@ func bounded(f func()) cost {
 		return count(f)
 	}
 	return measure(f)
+}
+
+// logBounded says, with -short, that bounded does not collect first.
+func logBounded(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Log("-short: each build's 64 MB bound is counted without a collection before it (bounded)")
+	}
 }
 
 // count counts what f allocates, from where the heap stands.
