@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"gazette/internal/config"
-	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/markup"
 	"gazette/internal/recordtext"
 	"gazette/internal/site"
 	"gazette/internal/site/evidence"
@@ -37,7 +37,12 @@ type Entity = site.Entity
 // Field is one text of a document and its weight. A word found in a
 // title field marks the document as a title match (see search.js).
 type Field struct {
-	Text   string
+	Text string
+	// Body, when set, is read for its plain text when the document is
+	// indexed, in place of Text: a body's text is the largest part of a
+	// document, and the index need hold only one at a time, not every
+	// body of the site at once.
+	Body   *markup.Doc
 	Weight int32
 	Title  bool
 }
@@ -54,8 +59,8 @@ const (
 // last), the entities kind by kind, the pages. Runs of one kind and one
 // year are then long, and the manifest gives them as runs (see
 // WriteDocs); a lower number is the more recent of two documents of a
-// kind. A body that cannot be read back is an error in diags.
-func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) []Doc {
+// kind.
+func Docs(s *site.Site, ed config.Edition, w evidence.Words) []Doc {
 	lang, root := ed.Lang, ed.Root()
 	f := facetKinds(s)
 	var docs []Doc
@@ -63,12 +68,12 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 		t := rep.In(lang)
 		d := Doc{
 			Title: t.Title, URL: root + rep.URL + "index.html", Date: rep.Date.String(), Kind: w.T("search.doc.report"), Summary: english.Shorten(t.Summary, 240),
-			Fields: []Field{{t.Title, weightTitle, true}, {t.Summary, weightSummary, false}, {text(diags, t.Doc), weightBody, false}},
+			Fields: []Field{{Text: t.Title, Weight: weightTitle, Title: true}, {Text: t.Summary, Weight: weightSummary}, {Body: t.Doc, Weight: weightBody}},
 			Group:  GroupReport, Year: rep.Date.Year,
 		}
 		for _, list := range rep.Entities {
 			for _, e := range list {
-				d.Fields = append(d.Fields, Field{entityNames(e), weightName, false})
+				d.Fields = append(d.Fields, Field{Text: entityNames(e), Weight: weightName})
 				d.Places, d.Actors = f.add(d.Places, d.Actors, e)
 			}
 		}
@@ -90,7 +95,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 		title := recordtext.Heading(s, w, rec)
 		d := Doc{
 			Title: title, URL: root + rec.URL + "index.html", Date: rec.Start.Date.String(), Kind: w.T("search.doc.record"), Summary: english.Shorten(rec.Summary, 240),
-			Fields:   []Field{{title, weightTitle, true}, {rec.Summary, weightSummary, false}, {text(diags, rec.Doc), weightBody, false}},
+			Fields:   []Field{{Text: title, Weight: weightTitle, Title: true}, {Text: rec.Summary, Weight: weightSummary}, {Body: rec.Doc, Weight: weightBody}},
 			Names:    []string{title},
 			Group:    GroupRecord,
 			Year:     rec.Start.Date.Year,
@@ -100,16 +105,16 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 			d.Names = append(d.Names, rec.ID) // an event's own record has the event's id, no name
 		}
 		for _, ev := range slices.Concat(rec.Evidence, rec.Endings) {
-			d.Fields = append(d.Fields, Field{ev.Note, weightBody, false})
+			d.Fields = append(d.Fields, Field{Text: ev.Note, Weight: weightBody})
 		}
 		for _, p := range rec.Roles {
 			for _, e := range p.Entities {
-				d.Fields = append(d.Fields, Field{entityNames(e), weightName, false})
+				d.Fields = append(d.Fields, Field{Text: entityNames(e), Weight: weightName})
 				d.Places, d.Actors = f.add(d.Places, d.Actors, e)
 			}
 		}
 		for _, e := range rec.RestoredBy {
-			d.Fields = append(d.Fields, Field{entityNames(e), weightName, false})
+			d.Fields = append(d.Fields, Field{Text: entityNames(e), Weight: weightName})
 			d.Places, d.Actors = f.add(d.Places, d.Actors, e)
 		}
 		docs = append(docs, d)
@@ -121,7 +126,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 			d := Doc{
 				// Its type and parent, so that namesakes can be told apart.
 				Title: t.Title, URL: root + e.URL + "index.html", Kind: recordtext.Subtitle(s, w, e), Summary: english.Shorten(t.Doc.FirstParagraph(), 240),
-				Fields: []Field{{entityNames(e), weightTitle, true}, {text(diags, t.Doc), weightBody, false}},
+				Fields: []Field{{Text: entityNames(e), Weight: weightTitle, Title: true}, {Body: t.Doc, Weight: weightBody}},
 				Names:  entitySpellings(e),
 				Group:  k.ID,
 			}
@@ -133,7 +138,7 @@ func Docs(s *site.Site, ed config.Edition, w evidence.Words, diags *diag.List) [
 		t := pg.In(lang)
 		docs = append(docs, Doc{
 			Title: t.Title, URL: root + pg.URL + "index.html", Kind: w.T("search.doc.page"), Summary: english.Shorten(t.Summary, 240),
-			Fields: []Field{{t.Title, weightTitle, true}, {text(diags, t.Doc), weightBody, false}},
+			Fields: []Field{{Text: t.Title, Weight: weightTitle, Title: true}, {Body: t.Doc, Weight: weightBody}},
 			Group:  GroupPage,
 		})
 	}

@@ -170,19 +170,23 @@ func (p *searchPostings) best(i int) []posting {
 // what each result is, and the facets' labels. A body that cannot be read
 // back for the index is an error in diags.
 func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, diags *diag.List) (int, error) {
-	return WriteDocs(s, Docs(s, ed, w, diags), ed, w, out)
+	return WriteDocs(s, Docs(s, ed, w), ed, w, out, diags)
 }
 
 // WriteDocs writes the index of docs for the edition ed under its root
 // ("ar/search/") and returns how many files it wrote. s gives the facets'
 // vocabulary: its kinds, roles and services; words (the edition's
 // interface words) the facets' labels, and ed's language the names of
-// the entities that are their values.
-func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer) (int, error) {
+// the entities that are their values. A body that cannot be read back for
+// the index is an error in diags.
+func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, diags *diag.List) (int, error) {
 	dir := ed.Root() + "search/"
 	p := &searchPostings{index: map[string]int{}}
 	for i, d := range docs {
 		for _, f := range d.Fields {
+			if f.Body != nil {
+				f.Text = text(diags, f.Body)
+			}
 			p.add(i, f.Text, f.Weight, f.Title)
 		}
 		var keys []string

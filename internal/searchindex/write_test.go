@@ -132,7 +132,7 @@ func TestWriteDocsPrefix(t *testing.T) {
 	w := mapWriter{}
 	s := testSite(t)
 	ed := config.Edition{Lang: "ar", Prefix: "ar"}
-	if _, err := WriteDocs(s, Docs(s, config.Edition{Lang: "en"}, englishWords(t), &diag.List{})[:1], ed, englishWords(t), w); err != nil {
+	if _, err := WriteDocs(s, Docs(s, config.Edition{Lang: "en"}, englishWords(t))[:1], ed, englishWords(t), w, &diag.List{}); err != nil {
 		t.Fatal(err)
 	}
 	for name := range w {
