@@ -264,7 +264,7 @@ func Run(opts Options) (Result, error) {
 		ropts.Jobs, ropts.Global = jobs, cache.global()
 	case mem != nil && opts.Since != nil:
 		var in inputs
-		if in, err = readInputs(opts.Project, [32]byte{}, fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts), true); err == nil && !in.layouts {
+		if in, err = readInputs(opts.Project, [32]byte{}, fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts), true, incremental.Inputs{}); err == nil && !in.layouts {
 			jobs = incremental.NewJobs(opts.Since.jobs, memKeeper{opts.Since.Files(), mem}, rw, s.Static)
 		} else {
 			jobs, err = incremental.NewJobs(nil, nil, rw, s.Static), nil
