@@ -95,6 +95,7 @@ type searchPostings struct {
 func (p *searchPostings) addTerm(doc int, term string, weight int32, title bool) {
 	i, ok := p.index[term]
 	if !ok {
+		term = strings.Clone(term) // not the buffer of the document's terms
 		i = len(p.tokens)
 		p.index[term] = i
 		p.tokens = append(p.tokens, term)

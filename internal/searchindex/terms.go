@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"slices"
+	"unsafe"
 
 	"gazette/internal/fold"
 	"gazette/internal/parallel"
@@ -47,13 +48,22 @@ func termsOf(d Doc) []docTerm {
 	var words fold.Analyzer // the same terms as static/search.js makes of a query
 	var out []docTerm
 	seen := map[string]int{}
+	// The terms' bytes, one after another: a term is a string of its
+	// part, which append never writes again (nor, when it grows the
+	// buffer, the old one), so each term costs no allocation of its own.
+	var buf []byte
 	add := func(term []byte, weight int32, title bool) {
 		if i, ok := seen[string(term)]; ok {
 			out[i].score += weight
 			out[i].title = out[i].title || title
 			return
 		}
-		t := string(term)
+		if cap(buf)-len(buf) < len(term) {
+			buf = make([]byte, 0, max(4096, len(term)))
+		}
+		start := len(buf)
+		buf = append(buf, term...)
+		t := unsafe.String(unsafe.SliceData(buf[start:]), len(term))
 		seen[t] = len(out)
 		out = append(out, docTerm{t, weight, title})
 	}
