@@ -1,10 +1,12 @@
 package incremental
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -174,8 +176,20 @@ func (b *Bodies) Save() error {
 	if info.Size() != b.file.Size() {
 		return errors.New("the bodies file is not as written")
 	}
-	e := make([]byte, 0, 1<<20)
-	e = append(e, bodiesFormat...)
+	// Written as it is encoded, an entry at a time, so that the index is
+	// never whole in memory beside the site.
+	tmp, err := os.CreateTemp(b.dir, "bodies.idx-*")
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	w := bufio.NewWriterSize(io.MultiWriter(tmp, h), 1<<16)
+	if _, err := tmp.WriteString(bodiesFormat); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	e := make([]byte, 0, 4096)
 	e = append(e, b.binary[:]...)
 	e = binary.AppendVarint(e, info.Size())
 	e = binary.AppendVarint(e, info.ModTime().UnixNano())
@@ -208,10 +222,23 @@ func (b *Bodies) Save() error {
 			e = binary.AppendVarint(e, int64(p.Severity))
 			e = appendStr(e, p.Msg)
 		}
+		w.Write(e) // an error stays in w, for Flush
+		e = e[:0]
 	}
-	sum := sha256.Sum256(e[len(bodiesFormat):])
-	e = append(e, sum[:]...)
-	return writeReplacing(b.dir, "bodies.idx", e)
+	err = w.Flush()
+	if err == nil {
+		_, err = tmp.Write(h.Sum(nil))
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(b.dir, "bodies.idx"))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // compact moves the bodies the build used to a new bodies file, leaving
@@ -248,25 +275,6 @@ func (b *Bodies) Close() {
 		b.data.Close()
 	}
 	b.lock.Close()
-}
-
-// writeReplacing writes data to dir/name, replacing the file there in one
-// step.
-func writeReplacing(dir, name string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, name+"-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
 func appendStr(e []byte, s string) []byte {

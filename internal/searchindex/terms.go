@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"runtime"
 	"slices"
 	"unsafe"
 
@@ -27,48 +28,76 @@ type docTerm struct {
 // the splitting into terms done in parallel.
 func postingsOf(docs []Doc) *searchPostings {
 	p := &searchPostings{index: map[string]int{}}
-	terms := make([][]docTerm, termsBatch)
+	workers := make([]splitter, max(1, runtime.GOMAXPROCS(0)))
+	for i := range workers {
+		workers[i].seen = map[string]int{}
+	}
+	spans := make([][2]int, termsBatch) // each document's terms in its worker's
 	for lo := 0; lo < len(docs); lo += termsBatch {
 		hi := min(lo+termsBatch, len(docs))
-		parallel.For(hi-lo, func(i int) { terms[i] = termsOf(docs[lo+i]) })
-		for i, list := range terms[:hi-lo] {
-			for _, t := range list {
-				p.addTerm(lo+i, t.term, t.score, t.title)
+		parallel.For(len(workers), func(w int) {
+			s := &workers[w]
+			for i := lo + w; i < hi; i += len(workers) {
+				start := len(s.terms)
+				s.split(docs[i])
+				spans[i-lo] = [2]int{start, len(s.terms)}
 			}
-			terms[i] = nil
+		})
+		for i := lo; i < hi; i++ {
+			span := spans[i-lo]
+			for _, t := range workers[(i-lo)%len(workers)].terms[span[0]:span[1]] {
+				p.addTerm(i, t.term, t.score, t.title)
+			}
+		}
+		// Nothing holds the batch's terms now (the index copied its new
+		// ones): the workers' memory is used again.
+		for i := range workers {
+			workers[i].reset()
 		}
 	}
 	return p
 }
 
-// termsOf returns the terms of d's fields, then its name keys, each once,
-// in the order they first appear: in that order searchPostings.add and
-// addTerm would meet them, summing the weights of a term's occurrences.
-func termsOf(d Doc) []docTerm {
-	var words fold.Analyzer // the same terms as static/search.js makes of a query
-	var out []docTerm
-	seen := map[string]int{}
+// splitter splits documents into terms, one at a time, keeping their
+// terms for postingsOf until reset.
+type splitter struct {
+	words fold.Analyzer // the same terms as static/search.js makes of a query
+	seen  map[string]int
+	terms []docTerm
 	// The terms' bytes, one after another: a term is a string of its
-	// part, which append never writes again (nor, when it grows the
-	// buffer, the old one), so each term costs no allocation of its own.
-	var buf []byte
+	// part, which nothing writes again until reset.
+	buf []byte
+}
+
+func (s *splitter) reset() {
+	s.terms = s.terms[:0]
+	s.buf = s.buf[:0]
+}
+
+// split appends the terms of d's fields, then its name keys, each once,
+// in the order they first appear: in that order searchPostings.addTerm
+// would meet them one occurrence at a time, summing their weights.
+func (s *splitter) split(d Doc) {
+	clear(s.seen)
 	add := func(term []byte, weight int32, title bool) {
-		if i, ok := seen[string(term)]; ok {
-			out[i].score += weight
-			out[i].title = out[i].title || title
+		if i, ok := s.seen[string(term)]; ok {
+			s.terms[i].score += weight
+			s.terms[i].title = s.terms[i].title || title
 			return
 		}
-		if cap(buf)-len(buf) < len(term) {
-			buf = make([]byte, 0, max(4096, len(term)))
+		if cap(s.buf)-len(s.buf) < len(term) {
+			// A new buffer: the old one stays whole under the terms
+			// made of it.
+			s.buf = make([]byte, 0, max(64<<10, len(term)))
 		}
-		start := len(buf)
-		buf = append(buf, term...)
-		t := unsafe.String(unsafe.SliceData(buf[start:]), len(term))
-		seen[t] = len(out)
-		out = append(out, docTerm{t, weight, title})
+		start := len(s.buf)
+		s.buf = append(s.buf, term...)
+		t := unsafe.String(unsafe.SliceData(s.buf[start:]), len(term))
+		s.seen[t] = len(s.terms)
+		s.terms = append(s.terms, docTerm{t, weight, title})
 	}
 	for _, f := range d.Fields {
-		words.Each(f.Text, func(word []byte) {
+		s.words.Each(f.Text, func(word []byte) {
 			if len(word) <= 40 {
 				add(word, f.Weight, f.Title)
 			}
@@ -82,5 +111,4 @@ func termsOf(d Doc) []docTerm {
 			add(key, 1, true)
 		}
 	}
-	return out
 }
