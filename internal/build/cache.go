@@ -237,18 +237,6 @@ func (c *cached) commit(dir *output.Dir, jobs *incremental.Jobs, res Result) err
 			return &output.CleanupError{Aside: aside, Err: err}
 		}
 	}
-	if m.Standby == nil {
-		// No folder was replaced (the first build with the cache): the
-		// standby folder is made of links to the new one, so that the
-		// next build writes only what changes, not every file again.
-		if err := output.Remove(c.standby()); err == nil {
-			if files, err := output.LinkTree(res.Out, c.standby(), m.Live); err == nil {
-				m.Standby = files
-			} else {
-				output.Remove(c.standby())
-			}
-		}
-	}
 	return incremental.Save(c.dir, m)
 }
 
