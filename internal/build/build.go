@@ -193,9 +193,21 @@ func Run(opts Options) (Result, error) {
 		defer sp.Close()
 	}
 	progress.stage("resolving")
-	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts, Spill: sp, Bodies: opts.Bodies}, &diags)
-	if opts.Bodies != nil {
-		opts.Bodies.Next()
+	bodies := opts.Bodies
+	if cache != nil && bodies == nil {
+		if kept := incremental.OpenBodies(cache.dir, cache.binary); kept != nil {
+			// Saved once nothing reads the bodies kept in it: after the
+			// render. A build that fails still keeps what it parsed.
+			defer func() {
+				kept.Save()
+				kept.Close()
+			}()
+			bodies = kept.Kept
+		}
+	}
+	s := site.Resolve(c, md, site.Options{Drafts: opts.Drafts, Spill: sp, Bodies: bodies}, &diags)
+	if bodies != nil {
+		bodies.Next()
 	}
 	res.BaseURL = c.Config.BaseURL
 	res.Reports = len(s.Reports)
@@ -252,7 +264,7 @@ func Run(opts Options) (Result, error) {
 		ropts.Jobs, ropts.Global = jobs, cache.global()
 	case mem != nil && opts.Since != nil:
 		var in inputs
-		if in, err = readInputs(opts.Project, [32]byte{}, fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts), true); err == nil && !in.layouts {
+		if in, err = readInputs(opts.Project, [32]byte{}, fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts), true, incremental.Inputs{}); err == nil && !in.layouts {
 			jobs = incremental.NewJobs(opts.Since.jobs, memKeeper{opts.Since.Files(), mem}, rw, s.Static)
 		} else {
 			jobs, err = incremental.NewJobs(nil, nil, rw, s.Static), nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gazette/internal/diag"
 	"gazette/internal/incremental"
@@ -36,14 +37,23 @@ type inputs struct {
 	// templates that may read anything of the site, so no render job is
 	// skipped.
 	layouts bool
+	// files are the files read, for the next build's readInputs.
+	files incremental.Inputs
 }
 
 // readInputs reads every file of the project's content/ and themes/, in
 // parallel. With globalOnly, it leaves out the content's Markdown files:
 // inputs.all is then not set, only what global needs.
-func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool) (inputs, error) {
-	var in inputs
+//
+// known are the files as the last build found them (nil: none): a file
+// whose size and modification time are as known says is not read again,
+// its sum taken from there, unless it was modified less than a racy
+// interval before that build looked (when a later change could have kept
+// the time). inputs.files are the files as this build found them.
+func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool, known incremental.Inputs) (inputs, error) {
+	in := inputs{files: incremental.Inputs{Scanned: time.Now().UnixNano()}}
 	var paths []string
+	var entries []fs.DirEntry
 	for _, root := range []string{"content", "themes"} {
 		err := fs.WalkDir(project, root, func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) && p == root {
@@ -60,6 +70,7 @@ func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool)
 			}
 			if !globalOnly || !strings.HasPrefix(p, "content/") || !strings.HasSuffix(p, ".md") {
 				paths = append(paths, p)
+				entries = append(entries, d)
 			}
 			return nil
 		})
@@ -67,12 +78,27 @@ func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool)
 			return in, err
 		}
 	}
-	sums := make([][32]byte, len(paths))
+	files := make([]incremental.Input, len(paths))
 	errs := make([]error, len(paths))
+	trustBefore := known.Scanned - racyInterval.Nanoseconds()
 	parallel.For(len(paths), func(i int) {
+		// The file's size and time before its bytes: a change after
+		// this gives a time the next build does not trust.
+		info, err := entries[i].Info()
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		f := incremental.Input{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+		if k, ok := known.Files[paths[i]]; ok && info.Mode().IsRegular() && k.Size == f.Size && k.ModTime == f.ModTime && f.ModTime < trustBefore {
+			files[i] = k
+			return
+		}
 		b, err := fs.ReadFile(project, paths[i])
-		sums[i], errs[i] = sha256.Sum256(b), err
+		f.Sum, errs[i] = sha256.Sum256(b), err
+		files[i] = f
 	})
+	in.files.Files = make(map[string]incremental.Input, len(paths))
 	all, global := sha256.New(), sha256.New()
 	fmt.Fprintf(all, "%x\x00%s\x00", binary, options)
 	fmt.Fprintf(global, "%x\x00%s\x00", binary, options)
@@ -80,7 +106,9 @@ func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool)
 		if errs[i] != nil {
 			return in, errs[i]
 		}
-		fmt.Fprintf(all, "%s\x00%x\x00", p, sums[i])
+		sum := files[i].Sum
+		in.files.Files[p] = files[i]
+		fmt.Fprintf(all, "%s\x00%x\x00", p, sum)
 		switch {
 		case strings.HasPrefix(p, "content/static/"):
 			fmt.Fprintf(global, "%s\x00", p)
@@ -88,13 +116,19 @@ func readInputs(project fs.FS, binary [32]byte, options string, globalOnly bool)
 			// In the render's digests of reports, entities, records
 			// and pages.
 		default:
-			fmt.Fprintf(global, "%s\x00%x\x00", p, sums[i])
+			fmt.Fprintf(global, "%s\x00%x\x00", p, sum)
 		}
 	}
 	all.Sum(in.all[:0])
 	global.Sum(in.global[:0])
 	return in, nil
 }
+
+// racyInterval is how long before a build looked at a file its
+// modification time must be for the next build to trust it: file
+// systems keep times in steps of up to two seconds (FAT), and a file
+// changed twice within one step keeps its time.
+const racyInterval = 3 * time.Second
 
 // cached is a build with a cache folder: what it found there and what it
 // will leave.
@@ -114,11 +148,15 @@ type cached struct {
 func openCache(dir string, project fs.FS, opts Options) *cached {
 	c := &cached{dir: dir, binary: incremental.Binary()}
 	c.options = fmt.Sprintf("base-url=%q drafts=%t", opts.BaseURL, opts.Drafts)
+	c.prev, c.trusted = incremental.Load(dir, c.binary, c.options)
+	var known incremental.Inputs
+	if c.prev != nil {
+		known = c.prev.Files // sums of bytes, whatever binary took them
+	}
 	var err error
-	if c.in, err = readInputs(project, c.binary, c.options, false); err != nil {
+	if c.in, err = readInputs(project, c.binary, c.options, false, known); err != nil {
 		return nil
 	}
-	c.prev, c.trusted = incremental.Load(dir, c.binary, c.options)
 	return c
 }
 
@@ -185,7 +223,7 @@ func (c *cached) commit(dir *output.Dir, jobs *incremental.Jobs, res Result) err
 		return err
 	}
 	m := &incremental.Manifest{
-		Binary: c.binary, Options: c.options, Inputs: c.in.all, Global: c.global(),
+		Binary: c.binary, Options: c.options, Inputs: c.in.all, Global: c.global(), Files: c.in.files,
 		Jobs: jobs.Made(), Live: dir.Files(),
 		Result: incremental.Result{
 			Diagnostics: res.Diagnostics, Reports: res.Reports, Entity: res.Entities,

@@ -403,7 +403,7 @@ func (e *editor) edit() string {
 func (e *editor) damage() string {
 	cache := DefaultCache(filepath.Join(e.dir, "public"))
 	manifest := filepath.Join(cache, "manifest")
-	switch e.rng.IntN(7) {
+	switch e.rng.IntN(11) {
 	case 6:
 		project, err := OpenProject(e.dir)
 		if err != nil {
@@ -437,6 +437,26 @@ func (e *editor) damage() string {
 	case 4:
 		os.WriteFile(filepath.Join(cache, "standby", "stray.html"), []byte("stray"), 0o644)
 		return "stray standby file"
+	case 7, 8: // the kept bodies' index (see incremental.OpenBodies)
+		idx := filepath.Join(cache, "bodies.idx")
+		b, _ := os.ReadFile(idx)
+		if len(b) > 100 && e.rng.IntN(2) == 0 {
+			b[len(b)/2] ^= 0x40
+			os.WriteFile(idx, b, 0o644)
+			return "bodies index corrupt"
+		}
+		os.WriteFile(idx, b[:len(b)/2], 0o644)
+		return "bodies index truncated"
+	case 9, 10: // the kept bodies' HTML and text
+		data := filepath.Join(cache, "bodies")
+		b, _ := os.ReadFile(data)
+		if len(b) > 100 && e.rng.IntN(2) == 0 {
+			copy(b[len(b)/2:], "<script>damaged</script>")
+			os.WriteFile(data, b, 0o644)
+			return "bodies file corrupt"
+		}
+		os.WriteFile(data, b[:len(b)/2], 0o644)
+		return "bodies file truncated"
 	default:
 		f := e.pick(treeFiles(filepath.Join(e.dir, "public")))
 		if f != "" && filepath.Base(f) != output.Marker {

@@ -25,6 +25,7 @@ import (
 	"gazette/internal/config"
 	"gazette/internal/decode"
 	"gazette/internal/diag"
+	"gazette/internal/parallel"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -342,6 +343,13 @@ func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, 
 	// depend on it.
 	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	var out []*T
+	type file struct {
+		path, id, lang string
+		src            []byte
+		ok             bool
+		v              *T
+	}
+	var files []file
 	lower := map[string]string{}
 	for _, e := range entries {
 		name := e.Name()
@@ -397,21 +405,29 @@ func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, 
 			continue
 		}
 		lower[strings.ToLower(name)] = p
-		src, problem := decode.ReadFile(fsys, p)
+		files = append(files, file{path: p, id: id, lang: lang})
+	}
+	// The files are read and parsed in parallel, the costliest part of
+	// loading; what they make is taken in file-name order.
+	parallel.For(len(files), func(i int) {
+		f := &files[i]
+		src, problem := decode.ReadFile(fsys, f.path)
 		if problem != "" {
-			diags.Errorf(diag.Pos{Path: p}, "%s", problem)
-			continue
+			diags.Errorf(diag.Pos{Path: f.path}, "%s", problem)
+			return
 		}
-		src, ok = decode.CheckText(p, src, diags)
-		if !ok {
-			continue
+		if f.src, f.ok = decode.CheckText(f.path, src, diags); !f.ok || f.lang != "" {
+			return
 		}
-		if lang != "" {
-			translate(p, id, lang, src)
-			continue
-		}
-		if v := parse(p, id, src); v != nil {
-			out = append(out, v)
+		f.v = parse(f.path, f.id, f.src)
+	})
+	for _, f := range files {
+		switch {
+		case !f.ok:
+		case f.lang != "":
+			translate(f.path, f.id, f.lang, f.src)
+		case f.v != nil:
+			out = append(out, f.v)
 		}
 	}
 	return out

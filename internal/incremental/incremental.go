@@ -37,7 +37,7 @@ import (
 )
 
 // format changes whenever the manifest or what a digest covers changes.
-const format = "gazette-cache-2\n"
+const format = "gazette-cache-3\n"
 
 // Manifest is what a build leaves in the cache for the next. Load reads
 // what a build needs to see that nothing changed; Rest reads the rest
@@ -47,6 +47,7 @@ type Manifest struct {
 	Binary  [32]byte // the gazette binary that wrote it
 	Options string   // the build's options that change the site
 	Inputs  [32]byte // every file of the project it read
+	Files   Inputs   // and each of them, by which the next build reads only the changed ones
 	Global  render.Digest
 	Live    output.Files // the output folder's files, as written
 	Result  Result
@@ -62,6 +63,7 @@ type head struct {
 	Binary  [32]byte
 	Options string
 	Inputs  [32]byte
+	Files   Inputs
 	Global  render.Digest
 	Live    output.Files
 	Result  Result
@@ -86,6 +88,19 @@ func (m *Manifest) Rest() error {
 	}
 	m.Jobs, m.Standby = t.Jobs, t.Standby
 	return nil
+}
+
+// Inputs are the project's files as a build found them.
+type Inputs struct {
+	Files   map[string]Input // by path in the project
+	Scanned int64            // when the build began to look, in nanoseconds since 1970
+}
+
+// Input is one file of the project: its size and modification time when
+// the build looked, and the SHA-256 of its bytes.
+type Input struct {
+	Size, ModTime int64
+	Sum           [32]byte
 }
 
 // Job is what one render job made.
@@ -122,7 +137,7 @@ func Load(dir string, binary [32]byte, options string) (m *Manifest, trusted boo
 	if err := dec.Decode(&h); err != nil {
 		return nil, false
 	}
-	m = &Manifest{Binary: h.Binary, Options: h.Options, Inputs: h.Inputs, Global: h.Global, Live: h.Live, Result: h.Result, rest: dec}
+	m = &Manifest{Binary: h.Binary, Options: h.Options, Inputs: h.Inputs, Files: h.Files, Global: h.Global, Live: h.Live, Result: h.Result, rest: dec}
 	return m, m.Binary == binary && m.Options == options
 }
 
@@ -134,7 +149,7 @@ func Save(dir string, m *Manifest) error {
 	var buf bytes.Buffer
 	buf.WriteString(format)
 	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(head{m.Binary, m.Options, m.Inputs, m.Global, m.Live, m.Result}); err != nil {
+	if err := enc.Encode(head{m.Binary, m.Options, m.Inputs, m.Files, m.Global, m.Live, m.Result}); err != nil {
 		return err
 	}
 	if err := enc.Encode(tail{m.Jobs, m.Standby}); err != nil {

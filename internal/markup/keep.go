@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"gazette/internal/diag"
+	"gazette/internal/spill"
 )
 
 // Bodies keeps finished bodies from one build to the next in the same
@@ -20,6 +21,10 @@ import (
 type Bodies struct {
 	mu        sync.Mutex
 	last, now map[[32]byte]*kept
+
+	// file, when set, holds the HTML and text of the kept bodies, out of
+	// the heap: the build cache's (see package bodycache).
+	file *spill.File
 }
 
 // NewBodies returns an empty Bodies.
@@ -40,6 +45,10 @@ type kept struct {
 	html        []byte
 	text, first string
 	sum         [32]byte
+
+	// file, when set, holds html and text instead, at these Refs.
+	file             *spill.File
+	htmlRef, textRef spill.Ref
 }
 
 // key is what a kept body is found by.
@@ -100,6 +109,9 @@ func (m *Markdown) finishKept(doc *Doc) (done bool) {
 	firstMentions(doc.Links)
 	if linkSum(doc.Links) == k.sum {
 		doc.html, doc.text, doc.first, doc.links = k.html, k.text, k.first, k.sum
+		if k.file != nil {
+			doc.spill, doc.htmlRef, doc.textRef = k.file, k.htmlRef, k.textRef
+		}
 		doc.finished = true
 		doc.src, doc.Links = nil, nil
 		return true
@@ -120,9 +132,90 @@ func (doc *Doc) keepFinished(html []byte, text string) {
 	if doc.keep == nil {
 		return
 	}
-	k := &kept{links: doc.parsed, problems: doc.parseProblems, html: slices.Clone(html), text: text, first: doc.first, sum: doc.links}
+	k := &kept{links: doc.parsed, problems: doc.parseProblems, first: doc.first, sum: doc.links}
+	if f := doc.keep.file; f == nil || !k.put(f, html, text) {
+		k.html, k.text = slices.Clone(html), text
+	}
 	doc.keep.mu.Lock()
 	doc.keep.now[doc.key] = k
 	doc.keep.mu.Unlock()
 	doc.keep, doc.parsed, doc.parseProblems = nil, nil, nil
+}
+
+// put stores the body's HTML and text in f; false when a write failed.
+func (k *kept) put(f *spill.File, html []byte, text string) bool {
+	h, err := f.Put(html)
+	if err != nil {
+		return false
+	}
+	t, err := f.PutString(text)
+	if err != nil {
+		return false
+	}
+	k.file, k.htmlRef, k.textRef = f, h, t
+	return true
+}
+
+// Stored is one kept body as a store outside the process holds it (see
+// package bodycache): what ParseKept and Finish take from it, with its
+// HTML and text in the store's file.
+type Stored struct {
+	Key        [32]byte
+	Links      []Link
+	Sections   []int // each link's section, which Link does not export
+	Problems   []diag.Diagnostic
+	First      string
+	Sum        [32]byte // the LinkSum it was rendered with
+	HTML, Text spill.Ref
+}
+
+// NewBodiesIn returns Bodies that hold stored, whose HTML and text are in
+// f, and that put the HTML and text of the bodies they keep from now on
+// there too.
+func NewBodiesIn(f *spill.File, stored []Stored) *Bodies {
+	b := NewBodies()
+	b.file = f
+	for _, s := range stored {
+		k := &kept{links: s.Links, problems: s.Problems, first: s.First, sum: s.Sum, file: f, htmlRef: s.HTML, textRef: s.Text}
+		for i := range k.links {
+			if i < len(s.Sections) {
+				k.links[i].section = s.Sections[i]
+			}
+		}
+		b.last[s.Key] = k
+	}
+	return b
+}
+
+// Stored returns the bodies the last build used (call it after Next),
+// each with its HTML and text in f, where those kept in memory are put.
+func (b *Bodies) Stored(f *spill.File) ([]Stored, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]Stored, 0, len(b.last))
+	for key, k := range b.last {
+		if k.file != f {
+			html, text := k.html, k.text
+			if k.file != nil { // another store's: moved into f
+				var err error
+				if html, err = k.file.Get(k.htmlRef); err != nil {
+					return nil, err
+				}
+				if text, err = k.file.GetString(k.textRef); err != nil {
+					return nil, err
+				}
+			}
+			if !k.put(f, html, text) {
+				return nil, fmt.Errorf("keeping bodies: %w", spill.ErrFailed)
+			}
+		}
+		k.html, k.text = nil, ""
+		s := Stored{Key: key, Links: k.links, Problems: k.problems, First: k.first, Sum: k.sum, HTML: k.htmlRef, Text: k.textRef}
+		s.Sections = make([]int, len(k.links))
+		for i, l := range k.links {
+			s.Sections[i] = l.section
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }

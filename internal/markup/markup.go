@@ -287,7 +287,7 @@ func (m *Markdown) Finish(doc *Doc, f *spill.File) error {
 		return nil
 	}
 	if doc.restored != nil && m.finishKept(doc) {
-		if f != nil {
+		if f != nil && doc.spill == nil {
 			if h, err := f.Put(doc.html); err == nil {
 				if t, err := f.PutString(doc.text); err == nil {
 					doc.spill, doc.htmlRef, doc.textRef = f, h, t

@@ -84,31 +84,21 @@ func (p posting) value() int64 {
 
 // searchPostings is the inverted index: the documents of each word.
 type searchPostings struct {
-	words    fold.Analyzer  // the same terms as static/search.js makes of a query
 	index    map[string]int // word → its position in tokens and postings
 	tokens   []string
 	postings [][]posting
 }
 
-// add indexes the words of text for doc. Documents must be added in
-// increasing order: a word's postings are then sorted by document, and
-// only the last can be doc already.
-func (p *searchPostings) add(doc int, text string, weight int32, title bool) {
-	p.words.Each(text, func(word []byte) {
-		if len(word) <= 40 {
-			p.addTerm(doc, word, weight, title)
-		}
-	})
-}
-
-// addTerm adds one occurrence of term in doc; see add.
-func (p *searchPostings) addTerm(doc int, term []byte, weight int32, title bool) {
-	i, ok := p.index[string(term)]
+// addTerm adds term to doc's postings, with the sum of its occurrences'
+// weights there. Documents must be added in increasing order, each term
+// once (see postingsOf): a word's postings are then sorted by document.
+func (p *searchPostings) addTerm(doc int, term string, weight int32, title bool) {
+	i, ok := p.index[term]
 	if !ok {
+		term = strings.Clone(term) // not the buffer of the document's terms
 		i = len(p.tokens)
-		tok := string(term)
-		p.index[tok] = i
-		p.tokens = append(p.tokens, tok)
+		p.index[term] = i
+		p.tokens = append(p.tokens, term)
 		p.postings = append(p.postings, nil)
 	}
 	list := p.postings[i]
@@ -127,8 +117,8 @@ func (p *searchPostings) addTerm(doc int, term []byte, weight int32, title bool)
 // in the index chunk that the query's first term loads.
 func nameKey(name string) []byte {
 	var key []byte
-	var p searchPostings
-	p.words.Each(name, func(w []byte) {
+	var words fold.Analyzer
+	words.Each(name, func(w []byte) {
 		if key != nil {
 			key = append(key, ' ')
 		}
@@ -181,23 +171,7 @@ func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer,
 // the index is an error in diags.
 func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, diags *diag.List) (int, error) {
 	dir := ed.Root() + "search/"
-	p := &searchPostings{index: map[string]int{}}
-	for i, d := range docs {
-		for _, f := range d.Fields {
-			if f.Body != nil {
-				f.Text = text(diags, f.Body)
-			}
-			p.add(i, f.Text, f.Weight, f.Title)
-		}
-		var keys []string
-		for _, name := range d.Names {
-			key := nameKey(name)
-			if len(key) > 0 && len(key) <= 100 && !slices.Contains(keys, string(key)) {
-				keys = append(keys, string(key)) // the name and the id are often one key
-				p.addTerm(i, key, 1, true)
-			}
-		}
-	}
+	p := postingsOf(docs, diags)
 
 	// The index chunks, in token order. Each file is written once the next
 	// one is begun.

@@ -9,9 +9,10 @@ import (
 	"gazette/internal/fold"
 )
 
-func terms(p *searchPostings, s string) []string {
+func terms(_ *searchPostings, s string) []string {
 	var out []string
-	p.words.Each(s, func(term []byte) { out = append(out, string(term)) })
+	var words fold.Analyzer
+	words.Each(s, func(term []byte) { out = append(out, string(term)) })
 	return out
 }
 
