@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
+	"gazette/internal/markup/inline"
 	"gazette/internal/markup/scan"
 )
 
@@ -356,7 +357,7 @@ func (e *LimitError) Error() string { return e.Diagnostic.String() }
 // string's first word, with escapes and entities resolved.
 func codeLang(n *ast.FencedCodeBlock, src []byte) string {
 	if l := n.Language(src); l != nil {
-		return unescape(l)
+		return inline.Unescape(l)
 	}
 	return ""
 }

@@ -1,19 +1,16 @@
 package markup
 
 import (
-	"bufio"
-	"bytes"
-	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"gazette/internal/diag"
 	"gazette/internal/english"
+	"gazette/internal/markup/inline"
 	"gazette/internal/markup/linkurl"
 	"gazette/internal/markup/sentence"
 )
@@ -112,8 +109,8 @@ func (t *linkTransformer) link(doc *Doc, l *ast.Link, section int) {
 			a := &Annotation{Link: &Link{
 				Scheme:  scheme,
 				ID:      rest,
-				Text:    strings.TrimSpace(plainText(doc.src, l)),
-				Written: strings.TrimSpace(writtenText(doc.src, l)),
+				Text:    strings.TrimSpace(inline.Text(doc.src, l)),
+				Written: strings.TrimSpace(inline.Written(doc.src, l)),
 				Pos:     doc.pos(l.Pos()),
 				Passing: t.marker(doc, l, scheme),
 				section: section,
@@ -152,120 +149,6 @@ func (t *linkTransformer) plainURL(dest string) bool {
 // clip shortens what a message quotes of the file.
 func clip(s string) string { return english.Shorten(s, 60) }
 
-// plainText returns the text of an inline node and its descendants as a
-// reader sees it.
-func plainText(src []byte, n ast.Node) string {
-	var b strings.Builder
-	writeText(&b, src, n, nil, false)
-	return b.String()
-}
-
-// writtenText is plainText with the typographer's work undone: ' and "
-// where the reader sees curly quotes, -- and ... where they see a dash and
-// an ellipsis. Names are matched against it, so that [Al-Mada'in](city:)
-// finds the name as it is written in the entity's file.
-func writtenText(src []byte, n ast.Node) string {
-	var b strings.Builder
-	writeText(&b, src, n, nil, true)
-	return b.String()
-}
-
-// untyped returns what the typographer replaced with s, for the
-// substitutions it makes by default (the ones New asks for), or "".
-func untyped(s []byte) string {
-	switch string(s) {
-	case "&lsquo;", "&rsquo;":
-		return "'"
-	case "&ldquo;", "&rdquo;":
-		return `"`
-	case "&ndash;":
-		return "--"
-	case "&mdash;":
-		return "---"
-	case "&hellip;":
-		return "..."
-	case "&laquo;":
-		return "<<"
-	case "&raquo;":
-		return ">>"
-	}
-	return ""
-}
-
-// writeText appends the plain text of n to b, as written when written is
-// set (see writtenText). For each annotation inside, mark is called with
-// the byte range its text takes in b.
-func writeText(b *strings.Builder, src []byte, n ast.Node, mark func(a *Annotation, start, end int), written bool) {
-	switch n := n.(type) {
-	case *ast.Text:
-		writeUnescaped(b, n.Segment.Value(src), n.IsRaw())
-		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte(' ')
-		}
-		return
-	case *ast.String:
-		switch {
-		case n.IsCode() && written && untyped(n.Value) != "":
-			b.WriteString(untyped(n.Value))
-		case n.IsCode(): // HTML, such as the typographer's &rsquo;
-			b.WriteString(html.UnescapeString(string(n.Value)))
-		default:
-			writeUnescaped(b, n.Value, n.IsRaw())
-		}
-		return
-	case *ast.RawHTML:
-		return
-	case *ast.AutoLink:
-		b.Write(n.Label(src))
-		return
-	case *ast.CodeSpan:
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if t, ok := c.(*ast.Text); ok {
-				b.Write(t.Segment.Value(src))
-			} else {
-				writeText(b, src, c, mark, written)
-			}
-		}
-		return
-	case *Annotation:
-		start := b.Len()
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			writeText(b, src, c, mark, written)
-		}
-		if mark != nil {
-			mark(n, start, b.Len())
-		}
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeText(b, src, c, mark, written)
-	}
-}
-
-// writeUnescaped writes v as unescape returns it, without making a string
-// of it when there is nothing to resolve.
-func writeUnescaped(b *strings.Builder, v []byte, raw bool) {
-	if raw || !bytes.ContainsAny(v, "\\&\x00") {
-		b.Write(v)
-		return
-	}
-	b.WriteString(unescape(v))
-}
-
-// unescape returns Markdown text as a reader sees it: backslash escapes,
-// entities and character references resolved, the way goldmark's HTML
-// writer resolves them.
-func unescape(v []byte) string {
-	if !bytes.ContainsAny(v, "\\&\x00") {
-		return string(v)
-	}
-	var buf bytes.Buffer
-	w := bufio.NewWriterSize(&buf, 2*len(v)) // not the default 4 KB for each text with an escape
-	gmhtml.DefaultWriter.Write(w, v)
-	w.Flush()
-	return html.UnescapeString(buf.String())
-}
-
 // sentences fills in the Sentence of every annotation: the text of its
 // block, cut at sentence ends around it. Each block's text is built once,
 // however many annotations it holds.
@@ -283,8 +166,10 @@ func sentences(doc *Doc, root ast.Node) {
 			start, end int
 		}
 		var spans []span
-		writeText(&b, doc.src, n, func(a *Annotation, start, end int) {
-			spans = append(spans, span{a, start, end})
+		inline.Write(&b, doc.src, n, func(n ast.Node, start, end int) {
+			if a, ok := n.(*Annotation); ok {
+				spans = append(spans, span{a, start, end})
+			}
 		}, false)
 		text := b.String()
 		for _, s := range spans {

@@ -100,7 +100,7 @@ func New(kinds []string, opts ...Option) *Markdown {
 			// spaces before a hard line break (inline/breaks.go).
 			parser.WithASTTransformers(
 				util.Prioritized(&linkTransformer{m}, 100),
-				util.Prioritized(headingIDs{}, 200),
+				util.Prioritized(inline.HeadingIDs{}, 200),
 				util.Prioritized(inline.HardBreaks{}, 300),
 			),
 			parser.WithInlineParsers(
@@ -248,7 +248,7 @@ func (d *Doc) memoryText() string {
 			return ast.WalkSkipChildren, nil
 		}
 		if hasInlineChild(n) {
-			writeText(&b, d.src, n, nil, false)
+			inline.Write(&b, d.src, n, nil, false)
 			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
 		}
@@ -267,7 +267,7 @@ func (d *Doc) FirstParagraph() string {
 	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
 		if n.Kind() == ast.KindParagraph {
-			return strings.TrimSpace(plainText(d.src, n))
+			return strings.TrimSpace(inline.Text(d.src, n))
 		}
 	}
 	return ""

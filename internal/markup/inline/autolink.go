@@ -1,7 +1,9 @@
 // Package inline holds gazette's goldmark rules for inline text that need
 // nothing of package markup's annotations or limits: bare URLs
-// (Autolinker) and hard line breaks (HardBreaks). Package markup
-// registers them.
+// (Autolinker), hard line breaks (HardBreaks) and heading ids
+// (HeadingIDs), which package markup registers; and the plain text of
+// inline nodes as a reader sees it (Text, Written, Write), which
+// annotations, headings and the search index are made from.
 package inline
 
 import (

@@ -1,4 +1,4 @@
-package markup
+package inline
 
 import (
 	"strconv"
@@ -23,16 +23,16 @@ const HeadingPrefix = "h-"
 // maxSlug bounds the part of a heading id made from its text, in runes.
 const maxSlug = 60
 
-// headingIDs gives every heading an id: HeadingPrefix and a slug of its
+// HeadingIDs gives every heading an id: HeadingPrefix and a slug of its
 // text as a reader sees it (the text of links and annotations, not their
 // targets), unique in the body. goldmark's WithAutoHeadingID made its ids
 // from the Markdown source of the heading line, so [Mosul](city:mosul)
 // gave "mosulcitymosul", and it dropped every letter outside ASCII, so
 // every Arabic heading was "heading".
-type headingIDs struct{}
+type HeadingIDs struct{}
 
 // Transform implements parser.ASTTransformer.
-func (headingIDs) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+func (HeadingIDs) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	used := map[string]bool{}
 	next := map[string]int{} // the last suffix tried for a slug
@@ -41,7 +41,7 @@ func (headingIDs) Transform(root *ast.Document, reader text.Reader, pc parser.Co
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		base := HeadingPrefix + slug(plainText(src, h))
+		base := HeadingPrefix + slug(Text(src, h))
 		id := base
 		for used[id] {
 			next[base]++
