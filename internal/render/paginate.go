@@ -44,12 +44,12 @@ func (r *renderer) listJobs() []job {
 			page(paging.URL("records/", i), func(d deps.Hash) {
 				d.Int(len(s.Records))
 				if i == 1 {
-					d.Digest(g.AllRecs) // the map
-					d.Digest(g.Places)
+					d.Digest(g.AllLines) // the map: where each record was, and its status
+					d.Digest(g.Box)
 				}
 				lo, hi := paging.Bounds(len(s.Records), paging.Records, i)
 				for _, rec := range s.Records[lo:hi] {
-					d.Digest(g.Record[rec])
+					d.Digest(g.Line[rec])
 				}
 			}, "records", func() *Page { return r.recordsIndex(i) })
 		}
@@ -70,8 +70,20 @@ func (r *renderer) kindJobs(k *site.Kind) []job {
 	var jobs []job
 	g := r.dg
 	for i := 1; i <= paging.Count(len(order), paging.Entities); i++ {
-		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d deps.Hash) { d.Digest(g.AllNames); d.Digest(g.Places) },
-			func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
+		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d deps.Hash) {
+			// The kind's count, the page's entities as its lines show
+			// them, and on the first page the map of every place.
+			d.Int(len(order))
+			lo, hi := paging.Bounds(len(order), paging.Entities, i)
+			for _, e := range order[lo:hi] {
+				d.Digest(g.Within[e])
+				d.Int(len(e.Reports))
+			}
+			if i == 1 && hasCoordinates(k) {
+				d.Digest(g.Places)
+				d.Digest(g.Box)
+			}
+		}, func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
 	}
 	return jobs
 }
@@ -102,7 +114,7 @@ func (r *renderer) entityJobs(e *site.Entity) []job {
 		d.Digest(g.Entity[e])
 		d.Digest(g.Axis)
 		if e.Coordinates != nil {
-			d.Digest(g.Places)
+			g.Map(d, r.basemap.Drawn(e))
 		}
 	}, func(o *sink) error { return r.page(o, "entity", r.entity(e)) }}}
 	if len(e.Reports) > paging.EntityMax {
@@ -127,7 +139,7 @@ func (r *renderer) entityJobs(e *site.Entity) []job {
 				lo, hi := paging.Bounds(len(e.Records), paging.Records, i)
 				for j := lo; j < hi; j++ {
 					rec := e.Records[len(e.Records)-1-j]
-					d.Digest(g.Record[rec.Record])
+					d.Digest(g.Line[rec.Record])
 					d.String(rec.Role)
 				}
 			}, func(o *sink) error { return r.page(o, "entity", r.entityRecords(e, i)) }})
