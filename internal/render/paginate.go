@@ -35,7 +35,7 @@ func (r *renderer) listJobs() []job {
 	if r.tl.Split {
 		for _, y := range r.tl.Years {
 			for i := 1; i <= paging.Count(len(y.Items), paging.Timeline); i++ {
-				page(paging.URL(paging.YearURL(y.Year), i), all, "timeline", func() *Page { return r.timelineYear(y, i) })
+				page(paging.URL(paging.YearURL(y.Year), i), func(d deps.Hash) { r.timelineDeps(d, y, i) }, "timeline", func() *Page { return r.timelineYear(y, i) })
 			}
 		}
 	}
@@ -55,6 +55,31 @@ func (r *renderer) listJobs() []job {
 		}
 	}
 	return jobs
+}
+
+// timelineDeps writes what page i of year y of a split timeline shows
+// (timelineYear): its items as they are listed, the years with their
+// counts, and its pager, which the plan's cut of every year decides.
+func (r *renderer) timelineDeps(d deps.Hash, y timeline.Year, i int) {
+	g := r.dg
+	items, pager := r.tl.YearPage(y, i)
+	d.Value(*pager)
+	d.Value(r.tl.YearLinks(y.Year))
+	d.Int(len(items))
+	for _, it := range items {
+		d.Value(it.Date)
+		d.String(it.Anchor)
+		d.Bool(it.End)
+		if it.Record == nil {
+			d.Digest(g.Meta[it.Report])
+			continue
+		}
+		d.Digest(g.Line[it.Record])
+		d.Int(len(it.Record.RestoredBy))
+		for _, e := range it.Record.RestoredBy {
+			d.Digest(g.Name[e])
+		}
+	}
 }
 
 // kindJobs are the jobs that write the index of kind k's entities, one
