@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -39,6 +40,24 @@ var renameSite = map[string]string{
 		"[ITPC](actor:itpc) blocked sites across [Iraq](city:iraq).\n",
 }
 
+// villages are the places no report names that make renameSite's
+// places more than a map of a place draws: each place's map then draws
+// the places around it and the busiest, not a village on its own.
+func villages(files map[string]string) {
+	for i := range 61 {
+		files[fmt.Sprintf("cities/v%02d.md", i)] = fmt.Sprintf("---\nname: Village %02d\ntype: village\ncoordinates: [%.1f, 44.0]\n---\nA village.\n", i, 30+float64(i)/10)
+	}
+}
+
+// villagePages are the pages of the villages.
+func villagePages() []string {
+	var out []string
+	for i := range 61 {
+		out = append(out, fmt.Sprintf("cities/v%02d/", i))
+	}
+	return out
+}
+
 // TestRenameJobs pins what renaming an entity lays out again: exactly the
 // jobs listed, each of whose files the rename changes, and no other. It
 // also checks, for every job, that one whose digest did not change made
@@ -55,32 +74,39 @@ func TestRenameJobs(t *testing.T) {
 		// A city within a province: its page and feed; the pages and
 		// feeds that name it (the report, its record, ISIL's, and the
 		// feeds of the places it is within, which list the report with
-		// its entities); the maps of every place (fewer than 60, so each
-		// draws them all); the index of places, the records index and
+		// its entities); every place's map, which draws it among the
+		// busiest places; the index of places, the records index and
 		// the timeline. Not the other reports.
-		{"cities/mosul.md", "Al-Mawsil", []string{
+		{"cities/mosul.md", "Al-Mawsil", append(villagePages(),
 			"cities/", "cities/iraq/", "cities/iraq/feed.xml", "cities/mosul/", "cities/mosul/feed.xml",
 			"cities/nineveh/", "cities/nineveh/feed.xml", "cities/tikrit/",
 			"actors/isil/", "actors/isil/feed.xml", "feed.xml", "records/", "records/2016-08-12-mosul-1/",
 			"reports/2016-08-12-mosul/", "timeline/",
-		}},
+		)},
 		// A province no report names: the page of the city within it
-		// (its crumbs and subtitle), not the report naming that city.
-		{"cities/nineveh.md", "Ninawa", []string{
+		// (its crumbs and subtitle), not the report naming that city;
+		// every map, which draws it among the busiest places (it has
+		// its city's reports).
+		{"cities/nineveh.md", "Ninawa", append(villagePages(),
 			"cities/", "cities/iraq/", "cities/mosul/", "cities/nineveh/", "cities/nineveh/feed.xml", "cities/tikrit/",
-		}},
+		)},
 		// An actor: no map shows it.
+		// A village no report names, which no other place's map
+		// draws: its page and the index's map.
+		{"cities/v60.md", "Village 99", []string{"cities/", "cities/v60/", "cities/v60/feed.xml"}},
 		{"actors/itpc.md", "Telecom Company", []string{
 			"actors/", "actors/itpc/", "actors/itpc/feed.xml", "cities/iraq/", "cities/iraq/feed.xml", "cities/tikrit/",
 			"cities/tikrit/feed.xml", "feed.xml", "records/", "records/2015-03-01-tikrit-1/",
 			"reports/2014-06-16-blocks/", "reports/2015-03-01-tikrit/", "timeline/",
 		}},
 	}
+	base := maps.Clone(renameSite)
+	villages(base)
 	tm := LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diag.List{})
-	before := renderJobs(t, tm, renameSite, nil)
+	before := renderJobs(t, tm, base, nil)
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
-			files := maps.Clone(renameSite)
+			files := maps.Clone(base)
 			old := files[c.file]
 			files[c.file] = strings.Replace(old, "name: "+nameOf(old), "name: "+c.name, 1)
 			after := renderJobs(t, tm, files, before)
