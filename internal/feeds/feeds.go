@@ -27,6 +27,10 @@ import (
 // and an entity's page lists all of its reports.
 const maxFeedEntries = 50
 
+// MaxEntries is maxFeedEntries, for the digest of what a feed is made
+// from (package render): only the reports it lists.
+const MaxEntries = maxFeedEntries
+
 // feedID is stable across builds and hosts: the page's URL under base_url,
 // or a URN built from the site's title and the page's path.
 func feedID(s *site.Site, url string) string {

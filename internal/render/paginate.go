@@ -35,7 +35,7 @@ func (r *renderer) listJobs() []job {
 	if r.tl.Split {
 		for _, y := range r.tl.Years {
 			for i := 1; i <= paging.Count(len(y.Items), paging.Timeline); i++ {
-				page(paging.URL(paging.YearURL(y.Year), i), all, "timeline", func() *Page { return r.timelineYear(y, i) })
+				page(paging.URL(paging.YearURL(y.Year), i), func(d deps.Hash) { r.timelineDeps(d, y, i) }, "timeline", func() *Page { return r.timelineYear(y, i) })
 			}
 		}
 	}
@@ -44,17 +44,42 @@ func (r *renderer) listJobs() []job {
 			page(paging.URL("records/", i), func(d deps.Hash) {
 				d.Int(len(s.Records))
 				if i == 1 {
-					d.Digest(g.AllRecs) // the map
-					d.Digest(g.Places)
+					d.Digest(g.AllLines) // the map: where each record was, and its status
+					d.Digest(g.Box)
 				}
 				lo, hi := paging.Bounds(len(s.Records), paging.Records, i)
 				for _, rec := range s.Records[lo:hi] {
-					d.Digest(g.Record[rec])
+					d.Digest(g.Line[rec])
 				}
 			}, "records", func() *Page { return r.recordsIndex(i) })
 		}
 	}
 	return jobs
+}
+
+// timelineDeps writes what page i of year y of a split timeline shows
+// (timelineYear): its items as they are listed, the years with their
+// counts, and its pager, which the plan's cut of every year decides.
+func (r *renderer) timelineDeps(d deps.Hash, y timeline.Year, i int) {
+	g := r.dg
+	items, pager := r.tl.YearPage(y, i)
+	d.Value(*pager)
+	d.Value(r.tl.YearLinks(y.Year))
+	d.Int(len(items))
+	for _, it := range items {
+		d.Value(it.Date)
+		d.String(it.Anchor)
+		d.Bool(it.End)
+		if it.Record == nil {
+			d.Digest(g.Meta[it.Report])
+			continue
+		}
+		d.Digest(g.Line[it.Record])
+		d.Int(len(it.Record.RestoredBy))
+		for _, e := range it.Record.RestoredBy {
+			d.Digest(g.Name[e])
+		}
+	}
 }
 
 // kindJobs are the jobs that write the index of kind k's entities, one
@@ -70,8 +95,20 @@ func (r *renderer) kindJobs(k *site.Kind) []job {
 	var jobs []job
 	g := r.dg
 	for i := 1; i <= paging.Count(len(order), paging.Entities); i++ {
-		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d deps.Hash) { d.Digest(g.AllNames); d.Digest(g.Places) },
-			func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
+		jobs = append(jobs, job{r.ed.Root() + paging.URL(k.URL, i), func(d deps.Hash) {
+			// The kind's count, the page's entities as its lines show
+			// them, and on the first page the map of every place.
+			d.Int(len(order))
+			lo, hi := paging.Bounds(len(order), paging.Entities, i)
+			for _, e := range order[lo:hi] {
+				d.Digest(g.Within[e])
+				d.Int(len(e.Reports))
+			}
+			if i == 1 && hasCoordinates(k) {
+				d.Digest(g.Places)
+				d.Digest(g.Box)
+			}
+		}, func(o *sink) error { return r.page(o, "entities", r.entities(k, order, i)) }})
 	}
 	return jobs
 }
@@ -102,7 +139,7 @@ func (r *renderer) entityJobs(e *site.Entity) []job {
 		d.Digest(g.Entity[e])
 		d.Digest(g.Axis)
 		if e.Coordinates != nil {
-			d.Digest(g.Places)
+			g.Map(d, r.basemap.Drawn(e))
 		}
 	}, func(o *sink) error { return r.page(o, "entity", r.entity(e)) }}}
 	if len(e.Reports) > paging.EntityMax {
@@ -127,7 +164,7 @@ func (r *renderer) entityJobs(e *site.Entity) []job {
 				lo, hi := paging.Bounds(len(e.Records), paging.Records, i)
 				for j := lo; j < hi; j++ {
 					rec := e.Records[len(e.Records)-1-j]
-					d.Digest(g.Record[rec.Record])
+					d.Digest(g.Line[rec.Record])
 					d.String(rec.Role)
 				}
 			}, func(o *sink) error { return r.page(o, "entity", r.entityRecords(e, i)) }})

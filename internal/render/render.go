@@ -113,7 +113,7 @@ func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, 
 	}
 	g := sh.dg
 	jobs = append(jobs,
-		job{"assets", func(d deps.Hash) { d.Digest(g.Places) }, sh.assets},
+		job{"assets", func(d deps.Hash) { d.Digest(g.Box) }, sh.assets},
 		job{"sitemap", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllNames); d.Digest(g.AllRecs) }, sh.sitemap},
 		job{"data", func(d deps.Hash) { d.Digest(g.AllMeta); d.Digest(g.AllNames); d.Digest(g.AllRecs) }, sh.data})
 
@@ -356,14 +356,20 @@ func (o *sink) file(name string, data []byte) error {
 // feeds are the jobs that write the edition's feed and one per entity.
 func (r *renderer) feeds() []job {
 	s, ed, g := r.site, r.ed, r.dg
-	jobs := []job{{feeds.Path(ed.Root()), func(d deps.Hash) { d.Digest(g.AllFull) }, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
+	jobs := []job{{feeds.Path(ed.Root()), func(d deps.Hash) {
+		d.Int(len(s.Reports))
+		for _, rep := range s.Reports[:min(len(s.Reports), feeds.MaxEntries)] {
+			d.Digest(g.Entry[rep])
+		}
+	}, func(o *sink) error { return o.file(feeds.Path(ed.Root()), feeds.Site(s, ed)) }}}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
 			path := feeds.Path(ed.Root() + e.URL)
 			jobs = append(jobs, job{path, func(d deps.Hash) {
 				d.Digest(g.Name[e])
-				for _, r := range e.Reports { // an entry has the report's entities
-					d.Digest(g.Full[r.Report])
+				d.Int(len(e.Reports))
+				for _, r := range e.Reports[:min(len(e.Reports), feeds.MaxEntries)] {
+					d.Digest(g.Entry[r.Report])
 				}
 			}, func(o *sink) error { return o.file(path, feeds.Entity(s, ed, e)) }})
 		}

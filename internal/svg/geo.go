@@ -196,15 +196,10 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 		return nil
 	}
 	m := &Map{Width: b.width, Height: b.height, Font: recordMapFont(b.width), Outline: b.outline(), Attribution: attribution}
-	places := b.places
-	switch {
-	case current != nil && len(places) > maxContextDots:
-		places = b.context(current)
-	case current == nil && len(places) > maxIndexDots:
-		places = b.top()
+	if current == nil && len(b.places) > maxIndexDots {
 		m.Capped = capped(b.places, b.lang)
 	}
-	for _, e := range places {
+	for _, e := range b.Drawn(current) {
 		x, y := b.proj.xy(e.Coordinates.Lon, e.Coordinates.Lat)
 		if x < 0 || y < 0 || x > float64(b.width) || y > float64(b.height) {
 			m.Outside = append(m.Outside, e)
@@ -240,6 +235,25 @@ func (b *Basemap) Map(current *site.Entity, attribution string, w site.Words) *M
 		m.Summary = w.T("map.summary.kind", len(m.Dots), "One", in.One, "Many", in.Many)
 	}
 	return m
+}
+
+// Drawn is the places the map of current's page (nil: an index's) draws,
+// in their order on the basemap, before those beyond its edge are set
+// apart. Its dots and labels are made from these places alone (their
+// names, coordinates, report counts and whether places are within them)
+// and the basemap's extent: an incremental build lays a place's page out
+// again only when one of them changed (package render/deps).
+func (b *Basemap) Drawn(current *site.Entity) []*site.Entity {
+	if b == nil {
+		return nil
+	}
+	switch {
+	case current != nil && len(b.places) > maxContextDots:
+		return b.context(current)
+	case current == nil && len(b.places) > maxIndexDots:
+		return b.top()
+	}
+	return b.places
 }
 
 // dotsKind is the kind of every dot's place when they are all of one

@@ -41,16 +41,21 @@ type Site struct {
 	Body     map[*site.Report]Digest // meta, and its texts as rendered
 	Full     map[*site.Report]Digest // its page
 	Name     map[*site.Entity]Digest // what a link to an entity shows
+	Within   map[*site.Entity]Digest // its Name and those of the entities it is within
 	Entity   map[*site.Entity]Digest // its own texts
-	Record   map[*site.Record]Digest
-	Places   Digest // the dots of the basemap: every place, by its reports
-	Axis     Digest // the span of the strips' time axis
-	AllMeta  Digest // every report as lists show it
-	AllBody  Digest // every report's texts
-	AllFull  Digest // every report's page
-	AllRecs  Digest // every record
-	AllNames Digest // every entity as links show it
-	AllTexts Digest // every entity's and page's own texts
+	Record   map[*site.Record]Digest // its page
+	Line     map[*site.Record]Digest // what a line, row or heading of a record shows
+	Entry    map[*site.Report]Digest // a feed's entry of a report: its meta and its entities' names
+	Places   Digest                  // the dots of the basemap: every place, by its reports
+	Box      Digest                  // the bounds of the places' coordinates: the extent of a map without an outline
+	Axis     Digest                  // the span of the strips' time axis
+	AllMeta  Digest                  // every report as lists show it
+	AllBody  Digest                  // every report's texts
+	AllFull  Digest                  // every report's page
+	AllRecs  Digest                  // every record
+	AllLines Digest                  // every record as lines and rows show it
+	AllNames Digest                  // every entity as links show it
+	AllTexts Digest                  // every entity's and page's own texts
 }
 
 // Hash writes values to a hash, each with its length or type, so that
@@ -112,11 +117,17 @@ func (d Hash) Doc(doc *markup.Doc) {
 func Of(s *site.Site) *Site {
 	g := &Site{
 		Meta: map[*site.Report]Digest{}, Body: map[*site.Report]Digest{}, Full: map[*site.Report]Digest{},
-		Name: map[*site.Entity]Digest{}, Entity: map[*site.Entity]Digest{}, Record: map[*site.Record]Digest{},
+		Name: map[*site.Entity]Digest{}, Within: map[*site.Entity]Digest{}, Entity: map[*site.Entity]Digest{},
+		Record: map[*site.Record]Digest{}, Line: map[*site.Record]Digest{}, Entry: map[*site.Report]Digest{},
 	}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
-			g.nameOf(e)
+			g.Name[e] = nameOf(e)
+		}
+	}
+	for _, k := range s.Kinds {
+		for _, e := range k.Entities {
+			g.withinOf(e)
 		}
 	}
 	for _, rep := range s.Reports {
@@ -144,8 +155,18 @@ func Of(s *site.Site) *Site {
 			d.Doc(t.Doc)
 		}
 		g.Body[rep] = d.Done()
+		d = New("entry")
+		d.Digest(g.Meta[rep])
+		for _, list := range rep.Entities {
+			d.Int(len(list))
+			for _, e := range list {
+				d.Digest(g.Name[e])
+			}
+		}
+		g.Entry[rep] = d.Done()
 	}
 	for _, rec := range s.Records {
+		g.Line[rec] = g.lineOf(rec)
 		g.Record[rec] = g.recordOf(rec)
 	}
 	for _, rep := range s.Reports {
@@ -174,11 +195,16 @@ func Of(s *site.Site) *Site {
 			d.Digest(g.Record[rec])
 		}
 	})
+	g.AllLines = all("lines", func(d Hash) {
+		for _, rec := range s.Records {
+			d.Digest(g.Line[rec])
+		}
+	})
 	g.AllNames = all("names", func(d Hash) {
 		for _, k := range s.Kinds {
 			d.String(k.ID)
 			for _, e := range k.Entities {
-				d.Digest(g.Name[e])
+				d.Digest(g.Within[e])
 				d.Int(len(e.Reports))
 				d.Int(len(e.Records))
 			}
@@ -198,12 +224,29 @@ func Of(s *site.Site) *Site {
 		for _, k := range s.Kinds {
 			for _, e := range k.Entities {
 				if e.Coordinates != nil {
-					d.Digest(g.Name[e])
+					d.Digest(g.Within[e])
 					d.Int(len(e.Reports))
 					d.Int(len(e.Records))
 				}
 			}
 		}
+	})
+	g.Box = all("box", func(d Hash) {
+		// The bounds alone: the places are in the order of their names,
+		// which a rename changes.
+		var box []float64
+		for _, k := range s.Kinds {
+			for _, e := range k.Entities {
+				if c := e.Coordinates; c == nil {
+					continue
+				} else if box == nil {
+					box = []float64{c.Lon, c.Lat, c.Lon, c.Lat}
+				} else {
+					box = []float64{min(box[0], c.Lon), min(box[1], c.Lat), max(box[2], c.Lon), max(box[3], c.Lat)}
+				}
+			}
+		}
+		d.Value(box)
 	})
 	g.Axis = all("axis", func(d Hash) {
 		lo, hi := "", ""
@@ -226,12 +269,10 @@ func Of(s *site.Site) *Site {
 	return g
 }
 
-// nameOf is what a link to e, a line naming it or its crumbs show: its
-// names in every language, its type and the entities it is within.
-func (g *Site) nameOf(e *site.Entity) Digest {
-	if d, ok := g.Name[e]; ok {
-		return d
-	}
+// nameOf is what a link to e or a line naming it shows: its names in
+// every language and its type (its front matter, which also says which
+// entity it is within, but not that entity's name: see withinOf).
+func nameOf(e *site.Entity) Digest {
 	d := New("name")
 	d.String(e.URL)
 	d.String(e.Kind.ID)
@@ -241,12 +282,28 @@ func (g *Site) nameOf(e *site.Entity) Digest {
 		d.String(t.Lang)
 		d.Digest(t.Sum.Front)
 	}
-	g.Name[e] = Digest{} // a loop of parents ends here
-	if e.Parent != nil {
-		d.Digest(g.nameOf(e.Parent))
+	return d.Done()
+}
+
+// withinOf is what e's own page says of it and of where it is (its
+// crumbs, its subtitle, its JSON-LD), and an index's line of it: its
+// Name, and the Names of the entities it is within, outermost last. Only
+// these show a parent's name, so renaming a place lays out again the
+// pages of the places within it, not every page that names one of them.
+func (g *Site) withinOf(e *site.Entity) Digest {
+	if d, ok := g.Within[e]; ok {
+		return d
 	}
-	g.Name[e] = d.Done()
-	return g.Name[e]
+	d := New("within")
+	d.Digest(g.Name[e])
+	g.Within[e] = Digest{} // a loop of parents ends here
+	if e.Parent != nil {
+		d.Digest(g.withinOf(e.Parent))
+	} else {
+		d.String("none")
+	}
+	g.Within[e] = d.Done()
+	return g.Within[e]
 }
 
 // event writes what a row or a phrase shows of an event: its report as a
@@ -266,14 +323,16 @@ func (g *Site) event(d Hash, ev *site.Event) {
 	}
 }
 
-// recordOf is what a record's page, and a line or row naming it, show.
-func (g *Site) recordOf(rec *site.Record) Digest {
-	d := New("record")
+// lineOf is what a line, a row, a heading or a strip's bar of a record
+// shows: its title (its file's, or its facts), its facts and entities,
+// when it began and whether it is over. Not its body or its evidence,
+// which only its page shows.
+func (g *Site) lineOf(rec *site.Record) Digest {
+	d := New("line")
 	d.String(rec.URL)
 	d.String(rec.ID)
 	d.Bool(rec.Own)
-	d.Sum(rec.Sum)
-	d.Doc(rec.Doc)
+	d.Digest(rec.Sum.Front)
 	d.String(rec.Type)
 	d.String(rec.Cause)
 	d.Value(rec.Services)
@@ -281,10 +340,20 @@ func (g *Site) recordOf(rec *site.Record) Digest {
 	d.Value(rec.Status)
 	for _, ro := range rec.Roles {
 		d.String(ro.Role)
+		d.Int(len(ro.Entities))
 		for _, e := range ro.Entities {
 			d.Digest(g.Name[e])
 		}
 	}
+	return d.Done()
+}
+
+// recordOf is what a record's page shows.
+func (g *Site) recordOf(rec *site.Record) Digest {
+	d := New("record")
+	d.Digest(g.Line[rec])
+	d.Digest(rec.Sum.Body)
+	d.Doc(rec.Doc)
 	for _, list := range [][]*site.Event{rec.Evidence, rec.Endings} {
 		d.Int(len(list))
 		for _, ev := range list {
@@ -307,13 +376,14 @@ func (g *Site) fullOf(rep *site.Report) Digest {
 			d.Digest(g.Name[e])
 		}
 	}
+	d.Int(len(rep.Records))
 	for _, rec := range rep.Records {
-		d.Digest(g.Record[rec])
+		d.Digest(g.Line[rec])
 	}
 	for _, ev := range rep.Events {
 		g.event(d, ev)
 		if ev.Record != nil {
-			d.Digest(g.Record[ev.Record])
+			d.Digest(g.Line[ev.Record])
 		}
 	}
 	d.Int(len(rep.Related))
@@ -338,7 +408,7 @@ func (g *Site) fullOf(rep *site.Report) Digest {
 // reports with their mentions of it, its records, its neighbours.
 func (g *Site) entityOf(e *site.Entity) Digest {
 	d := New("entity")
-	d.Digest(g.Name[e])
+	d.Digest(g.Within[e])
 	d.Sum(e.Sum)
 	d.Doc(e.Doc)
 	for _, t := range e.Translations {
@@ -349,6 +419,7 @@ func (g *Site) entityOf(e *site.Entity) Digest {
 	d.Int(len(e.Children))
 	for _, c := range e.Children {
 		d.Digest(g.Name[c])
+		d.Int(len(c.Reports)) // the list of them counts their reports
 	}
 	d.Int(len(e.Reports))
 	for _, r := range e.Reports {
@@ -357,7 +428,7 @@ func (g *Site) entityOf(e *site.Entity) Digest {
 	}
 	d.Int(len(e.Records))
 	for _, r := range e.Records {
-		d.Digest(g.Record[r.Record])
+		d.Digest(g.Line[r.Record])
 		d.String(r.Role)
 	}
 	d.Int(len(e.Related))
@@ -393,4 +464,18 @@ func Page(p *site.Page) Digest {
 		d.Doc(t.Doc)
 	}
 	return d.Done()
+}
+
+// Map writes what a map of the places drawn shows (svg.Basemap.Drawn):
+// the basemap's extent and, for each place in order, its name, its
+// coordinates, its report count and whether places are within it. Renaming a place
+// then lays out again only the maps that draw it.
+func (g *Site) Map(d Hash, drawn []*site.Entity) {
+	d.Digest(g.Box)
+	d.Int(len(drawn))
+	for _, e := range drawn {
+		d.Digest(g.Name[e]) // its front matter: its coordinates too
+		d.Int(len(e.Reports))
+		d.Bool(len(e.Children) > 0)
+	}
 }
