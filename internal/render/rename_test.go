@@ -204,3 +204,31 @@ func (w *jobWriter) WriteFile(name string, data []byte) error {
 	w.f.files[name] = bytes.Clone(data)
 	return nil
 }
+
+// TestTranslationMentionJobs pins that an entity's page in an edition is
+// made from the mentions in the texts that edition shows: a mention
+// added to a report's translation lays out again that edition's page of
+// the entity (its count of mentions changes), and every job whose digest
+// did not change made the same bytes. The digest had covered only the
+// originals' mentions, and the Arabic page kept its old count.
+func TestTranslationMentionJobs(t *testing.T) {
+	base := maps.Clone(renameSite)
+	base["site.yaml"] = "title: Rename\nbase_url: https://example.org/\nlanguages: [en, ar]\n"
+	base["reports/2016-08-12-mosul.ar.md"] = "---\ntitle: قطع الإنترنت في الموصل\n---\n" +
+		"قطع [داعش](actor:isil) الإنترنت في [الموصل](city:mosul).\n"
+	tm := LoadTheme(gazette.DefaultTheme(), nil, "themes/default", &diag.List{})
+	before := renderJobs(t, tm, base, nil)
+	files := maps.Clone(base)
+	files["reports/2016-08-12-mosul.ar.md"] += "\nوعادت الخدمة إلى [الموصل](city:mosul) لاحقًا.\n"
+	after := renderJobs(t, tm, files, before)
+	for key, j := range after {
+		if !j.ran && !maps.EqualFunc(j.files, before[key].files, bytes.Equal) {
+			t.Errorf("%s: its digest is the same, its files are not", key)
+		}
+	}
+	for _, key := range []string{"ar/cities/mosul/", "ar/reports/2016-08-12-mosul/"} {
+		if j := after[key]; j == nil || !j.ran {
+			t.Errorf("%s: not laid out again", key)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 
+	"gazette/internal/config"
 	"gazette/internal/content"
 	"gazette/internal/markup"
 	"gazette/internal/site"
@@ -174,7 +175,7 @@ func Of(s *site.Site) *Site {
 	}
 	for _, k := range s.Kinds {
 		for _, e := range k.Entities {
-			g.Entity[e] = g.entityOf(e)
+			g.Entity[e] = g.entityOf(e, s.Config.Editions)
 		}
 	}
 	all := func(tag string, f func(d Hash)) Digest {
@@ -406,7 +407,7 @@ func (g *Site) fullOf(rep *site.Report) Digest {
 
 // entityOf is what an entity's own page shows of it: its texts, its
 // reports with their mentions of it, its records, its neighbours.
-func (g *Site) entityOf(e *site.Entity) Digest {
+func (g *Site) entityOf(e *site.Entity, editions []config.Edition) Digest {
 	d := New("entity")
 	d.Digest(g.Within[e])
 	d.Sum(e.Sum)
@@ -440,14 +441,19 @@ func (g *Site) entityOf(e *site.Entity) Digest {
 	for _, r := range e.Published {
 		d.Digest(g.Meta[r])
 	}
-	d.Int(len(e.Mentions))
-	for _, m := range e.Mentions {
-		d.Digest(g.Meta[m.Report])
-		d.String(m.Anchor())
-		d.String(m.Lang)
-		d.String(m.Sentence.Before)
-		d.String(m.Sentence.Text)
-		d.String(m.Sentence.After)
+	// Each edition's page lists the mentions in the texts it shows: a
+	// translation's, else the original's.
+	for _, ed := range editions {
+		list := e.MentionsIn(ed.Lang)
+		d.Int(len(list))
+		for _, m := range list {
+			d.Digest(g.Meta[m.Report])
+			d.String(m.Anchor())
+			d.String(m.Lang)
+			d.String(m.Sentence.Before)
+			d.String(m.Sentence.Text)
+			d.String(m.Sentence.After)
+		}
 	}
 	return d.Done()
 }
