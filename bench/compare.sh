@@ -55,7 +55,7 @@ measure nochange "$work/gazette" build -C "$work/site" --out "$work/inc-out"
 report=$(ls "$work/site/content/reports" | sed -n "$((n / 2))p")
 printf '\nOne more sentence, edited.\n' >> "$work/site/content/reports/$report"
 measure edit "$work/gazette" build -C "$work/site" --out "$work/inc-out"
-busiest=$(grep -ho 'city:city-[0-9]*' "$work/site/content/reports/"*.md | sort | uniq -c | sort -rn | head -1 | sed 's/.*city://')
+busiest=$(grep -ho 'city:city-[0-9]*' "$work/site/content/reports/"*.md | sort | uniq -c | sort -rn | sed -n 1p | sed 's/.*city://')
 sed -i '0,/^name: .*/s//name: Renamed Place/' "$work/site/content/cities/$busiest.md"
 measure rename "$work/gazette" build -C "$work/site" --out "$work/inc-out"
 mkdir -p "$work/site/themes/default/static"
