@@ -76,3 +76,46 @@ func tokenise(t *testing.T, lexer chroma.Lexer, code string) {
 	for tok := it(); tok != chroma.EOF; tok = it() {
 	}
 }
+
+// TestHighlightRoutes runs every highlighted lexer on code that asks a
+// lexer that hands code on to pick Jungle (which allocates without bound
+// on its second line): an HTTP body by its Content-Type, a markdown
+// fence by its info string, a script and a style element by their type.
+// No highlighted lexer may reach it: each stays within TestHighlightBound's
+// allocation bound. HTTP and markdown did reach it, and are not
+// highlighted.
+func TestHighlightRoutes(t *testing.T) {
+	jungle := "import Toybox;\nclass A {\n"
+	inputs := []string{
+		"POST / HTTP/1.1\nContent-Type: text/x-jungle\n\n" + jungle,
+		"HTTP/1.1 200 OK\nContent-Type: text/x-jungle; charset=utf-8\n\n" + jungle,
+		"# x\n\n```jungle\n" + jungle + "```\n",
+		"<script type=\"text/x-jungle\">\n" + jungle + "</script>\n",
+		"<style type=\"text/x-jungle\">\n" + jungle + "</style>\n",
+	}
+	for _, name := range append(Languages(), "HTTP", "markdown") {
+		lexer := Lexer(name)
+		if lexer == nil {
+			continue // shown plain
+		}
+		tokenise(t, lexer, "x") // compiles the lexer, once a process
+		for _, code := range inputs {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			// Token by token, not coalesced: a run of one type that never
+			// ends would hold a coalescing iterator for ever.
+			it, err := lexer.Tokenise(nil, code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			limit := 64<<10 + 8<<10*uint64(len(code))
+			for tok := it(); tok != chroma.EOF; tok = it() {
+				runtime.ReadMemStats(&after)
+				if n := after.TotalAlloc - before.TotalAlloc; n > limit {
+					t.Errorf("%s allocated over %d bytes for %.40q…: it handed the code on to another lexer", name, limit, code)
+					break
+				}
+			}
+		}
+	}
+}
