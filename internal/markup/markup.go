@@ -1,6 +1,7 @@
 // Package markup is the Markdown stage of gazette: with its sub-packages
-// (highlight: chroma; inline: bare URLs, line breaks, heading ids and plain text; scan: the byte
-// counts the limits use), the only code that imports goldmark and chroma.
+// (highlight: chroma; inline: bare URLs, line breaks, heading ids and
+// plain text; scan: the byte counts the limits use), the only code that
+// imports goldmark and chroma.
 // Build, serve and suggest all parse bodies with a Markdown from New, so
 // that every command reads the dialect alike.
 //
