@@ -239,14 +239,23 @@ func (d *Dir) clear(name, full string) error {
 	return nil
 }
 
-// writeFile is WriteFile for a Dir that keeps Files.
-func (d *Dir) writeFile(name, full string, data []byte) error {
-	sum := sha256.Sum256(data)
+// keepSame reports whether the folder already holds name, as written, with
+// the bytes whose hash is sum, and then keeps it.
+func (d *Dir) keepSame(name string, sum [32]byte) bool {
 	d.mu.Lock()
 	have, ok := d.present[name]
 	d.mu.Unlock()
 	if ok && have.Hash == sum && have != (File{}) {
 		d.put(name, have)
+		return true
+	}
+	return false
+}
+
+// writeFile is WriteFile for a Dir that keeps Files.
+func (d *Dir) writeFile(name, full string, data []byte) error {
+	sum := sha256.Sum256(data)
+	if d.keepSame(name, sum) {
 		return nil
 	}
 	if err := d.clear(name, full); err != nil {
@@ -322,11 +331,7 @@ func (d *Dir) copyFile(name, full string, src fs.FS, srcPath string) error {
 	}
 	var sum [32]byte
 	h.Sum(sum[:0])
-	d.mu.Lock()
-	have, ok := d.present[name]
-	d.mu.Unlock()
-	if ok && have.Hash == sum && have != (File{}) {
-		d.put(name, have)
+	if d.keepSame(name, sum) {
 		return nil
 	}
 	w, err := d.create(name, full)

@@ -159,10 +159,7 @@ func Of(s *site.Site) *Site {
 		d = New("entry")
 		d.Digest(g.Meta[rep])
 		for _, list := range rep.Entities {
-			d.Int(len(list))
-			for _, e := range list {
-				d.Digest(g.Name[e])
-			}
+			g.names(d, list)
 		}
 		g.Entry[rep] = d.Done()
 	}
@@ -341,12 +338,18 @@ func (g *Site) lineOf(rec *site.Record) Digest {
 	d.Value(rec.Status)
 	for _, ro := range rec.Roles {
 		d.String(ro.Role)
-		d.Int(len(ro.Entities))
-		for _, e := range ro.Entities {
-			d.Digest(g.Name[e])
-		}
+		g.names(d, ro.Entities)
 	}
 	return d.Done()
+}
+
+// names writes how many entities list holds and what a link to each
+// shows.
+func (g *Site) names(d Hash, list []*site.Entity) {
+	d.Int(len(list))
+	for _, e := range list {
+		d.Digest(g.Name[e])
+	}
 }
 
 // recordOf is what a record's page shows.
@@ -372,10 +375,7 @@ func (g *Site) fullOf(rep *site.Report) Digest {
 	d := New("full")
 	d.Digest(g.Body[rep])
 	for _, list := range rep.Entities {
-		d.Int(len(list))
-		for _, e := range list {
-			d.Digest(g.Name[e])
-		}
+		g.names(d, list)
 	}
 	d.Int(len(rep.Records))
 	for _, rec := range rep.Records {
