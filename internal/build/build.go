@@ -25,6 +25,7 @@ import (
 	"gazette/internal/incremental"
 	"gazette/internal/linkcheck"
 	"gazette/internal/markup"
+	"gazette/internal/markup/highlight"
 	"gazette/internal/output"
 	"gazette/internal/render"
 	"gazette/internal/site"
@@ -73,6 +74,11 @@ type Options struct {
 	// the next build in the same process, and gives this one those of
 	// the last that did not change (markup.Bodies): serve keeps one.
 	Bodies *markup.Bodies
+
+	// Highlighter, when set, colours code blocks: serve keeps one, so that
+	// a language's lexer is compiled once a process rather than once a
+	// build (see markup.Code).
+	Highlighter *highlight.Highlighter
 
 	// Cache is the cache folder of a build into a Folder (see package
 	// incremental and DefaultCache): with it, a build makes only what
@@ -187,7 +193,7 @@ func Run(opts Options) (Result, error) {
 			c.Config.BaseURL += "/"
 		}
 	}
-	md := markup.New(c.Config.KindIDs(), markup.Typographer(c.Config.Typographer))
+	md := markup.New(c.Config.KindIDs(), markup.Typographer(c.Config.Typographer), markup.Code(opts.Highlighter))
 	sp := newSpill(res.Out)
 	if sp != nil {
 		defer sp.Close()

@@ -264,7 +264,7 @@ func (g treeGuard) Transform(root *ast.Document, reader text.Reader, pc parser.C
 				doc.refuse(node.Pos(), "more than %d links, images and annotations in this file; the limit is %d: split the report", lim.links, lim.links)
 			}
 		case *ast.FencedCodeBlock:
-			if lexerFor(node, codeLang(node, doc.src)) == nil {
+			if lexerFor(g.m, node, codeLang(node, doc.src)) == nil {
 				break
 			}
 			size := 0

@@ -52,6 +52,15 @@ type Option func(*config)
 
 type config struct {
 	typographer bool
+	code        *highlight.Highlighter
+}
+
+// Code has code blocks coloured by h, which compiles each language's
+// lexer the first time it colours code in it: a caller that builds a
+// site again and again in one process (serve, a test) keeps one h for
+// all of its Markdowns. Without it, New makes one.
+func Code(h *highlight.Highlighter) Option {
+	return func(c *config) { c.code = h }
 }
 
 // Typographer turns the typographic substitutions (curly quotes, dashes,
@@ -70,10 +79,13 @@ func New(kinds []string, opts ...Option) *Markdown {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if cfg.code == nil {
+		cfg.code = highlight.New()
+	}
 	m := &Markdown{
 		docKey:  parser.NewContextKey(),
 		schemes: append(append([]string(nil), kinds...), "report"),
-		code:    highlight.New(),
+		code:    cfg.code,
 		lim:     defaultLimits(),
 
 		typographer: cfg.typographer,

@@ -1,7 +1,6 @@
 package markup
 
 import (
-	"gazette/internal/markup/highlight"
 	"html"
 	"strings"
 
@@ -76,7 +75,7 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		code = append(code, seg.Value(src)...)
 	}
 	lang := codeLang(n, src)
-	if lexer := lexerFor(n, lang); lexer != nil {
+	if lexer := lexerFor(r.m, n, lang); lexer != nil {
 		var b strings.Builder
 		ok, err := r.m.code.Format(&b, lexer, string(code))
 		if err != nil {
@@ -102,9 +101,9 @@ func (r *nodeRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 // lexerFor returns the lexer that highlights n, or nil: for no language, an
 // unknown one, one not highlighted, and a block past the limit on
 // highlighted code (see treeGuard).
-func lexerFor(n *ast.FencedCodeBlock, lang string) chroma.Lexer {
+func lexerFor(m *Markdown, n *ast.FencedCodeBlock, lang string) chroma.Lexer {
 	if _, plain := n.AttributeString(plainAttr); plain {
 		return nil
 	}
-	return highlight.Lexer(lang)
+	return m.code.Lexer(lang)
 }

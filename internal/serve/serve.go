@@ -36,6 +36,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/markup"
+	"gazette/internal/markup/highlight"
 )
 
 // Options configure a Server.
@@ -59,13 +60,14 @@ type Server struct {
 	done     chan struct{} // closed when the server shuts down
 
 	mu      sync.RWMutex
-	files   map[string][]byte // the last good build
-	mem     *build.Memory     // the same, with what its jobs made
-	bodies  *markup.Bodies    // the bodies of the last build, parsed and rendered
-	state   *build.State      // what the last good build kept, for fast edits
-	failed  *failure          // the last build failed: why
-	gen     int               // counts what the browser could see change
-	changed chan struct{}     // closed, and replaced, when gen changes
+	files   map[string][]byte      // the last good build
+	mem     *build.Memory          // the same, with what its jobs made
+	bodies  *markup.Bodies         // the bodies of the last build, parsed and rendered
+	code    *highlight.Highlighter // its lexers compiled once, for every build
+	state   *build.State           // what the last good build kept, for fast edits
+	failed  *failure               // the last build failed: why
+	gen     int                    // counts what the browser could see change
+	changed chan struct{}          // closed, and replaced, when gen changes
 }
 
 // failure is a build that failed: its diagnostics, or an error of the
@@ -87,6 +89,7 @@ func New(opts Options) *Server {
 		files:   map[string][]byte{},
 		changed: make(chan struct{}),
 		bodies:  markup.NewBodies(),
+		code:    highlight.New(),
 	}
 }
 
@@ -108,7 +111,7 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
-	o.Bodies = s.bodies
+	o.Bodies, o.Highlighter = s.bodies, s.code
 	s.mu.RLock()
 	o.Since = s.mem
 	s.mu.RUnlock()

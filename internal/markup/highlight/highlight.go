@@ -7,12 +7,11 @@ package highlight
 import (
 	"embed"
 	"io"
-	"slices"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // Languages returns the chroma lexers, by name, whose code blocks are
@@ -41,22 +40,15 @@ func Languages() []string {
 	}
 }
 
-// highlightable reports whether the lexer named name colours code blocks.
-func highlightable(name string) bool {
-	return slices.Contains(Languages(), name)
-}
-
 // Lexer returns the lexer that colours code in lang, or nil: for no
-// language, an unknown one, and one not highlighted.
-func Lexer(lang string) chroma.Lexer {
+// language, an unknown one, and one not highlighted. lang is a lexer's
+// name or alias, or a file name or extension that a lexer claims, as
+// chroma looks them up, among the highlighted lexers only.
+func (h *Highlighter) Lexer(lang string) chroma.Lexer {
 	if lang == "" {
 		return nil
 	}
-	l := lexers.Get(lang)
-	if l == nil || !highlightable(l.Config().Name) {
-		return nil
-	}
-	return l
+	return h.lexers().Get(lang)
 }
 
 // Highlighter writes code as HTML with chroma's CSS classes, not inline
@@ -65,6 +57,7 @@ func Lexer(lang string) chroma.Lexer {
 type Highlighter struct {
 	html        *chromahtml.Formatter
 	light, dark *chroma.Style
+	lexers      func() *chroma.LexerRegistry // parsed at the first code block
 }
 
 // styleFiles are chroma's GitHub styles, copied from chroma v2.27.0's
@@ -82,6 +75,8 @@ func New() *Highlighter {
 		html:  chromahtml.New(chromahtml.WithClasses(true)),
 		light: style("styles/github.xml"),
 		dark:  style("styles/github-dark.xml"),
+
+		lexers: sync.OnceValue(newRegistry),
 	}
 }
 

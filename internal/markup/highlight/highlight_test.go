@@ -1,14 +1,21 @@
 package highlight
 
 import (
+	"io/fs"
 	"math/rand/v2"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
+
+// compiled is the Highlighter of the tests that colour code in every
+// language: a lexer is compiled the first time it is used, once a
+// Highlighter, as in a process that builds many sites.
+var compiled = New()
 
 // TestHighlightBound runs every highlighted lexer on inputs built to make
 // a lexer of backtracking regular expressions work hard (unclosed strings
@@ -41,13 +48,14 @@ func TestHighlightBound(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		return after.TotalAlloc - before.TotalAlloc
 	}
+	h := compiled
 	for i, name := range Languages() {
-		lexer := lexers.Get(name)
+		lexer := h.Lexer(name)
 		if lexer == nil || lexer.Config().Name != name {
 			t.Errorf("%q is not a chroma lexer", name)
 			continue
 		}
-		tokenise(t, lexer, "x") // compiles the lexer, once a process
+		tokenise(t, lexer, "x") // compiles the lexer, once a Highlighter
 		for j, in := range inputs {
 			codes := []string{in, in + in}
 			if testing.Short() {
@@ -93,12 +101,13 @@ func TestHighlightRoutes(t *testing.T) {
 		"<script type=\"text/x-jungle\">\n" + jungle + "</script>\n",
 		"<style type=\"text/x-jungle\">\n" + jungle + "</style>\n",
 	}
+	h := compiled
 	for _, name := range append(Languages(), "HTTP", "markdown") {
-		lexer := Lexer(name)
+		lexer := h.Lexer(name)
 		if lexer == nil {
 			continue // shown plain
 		}
-		tokenise(t, lexer, "x") // compiles the lexer, once a process
+		tokenise(t, lexer, "x") // compiles the lexer, once a Highlighter
 		for _, code := range inputs {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
@@ -117,5 +126,67 @@ func TestHighlightRoutes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRegistry checks the lexers that colour code: exactly the
+// languages of Languages, each found by its name; a lexer that hands code
+// on by name (HTML its scripts and styles, Docker its commands) finds
+// another of them, as chroma would panic at a name it does not know; and
+// a language looked up by alias or file extension finds its lexer, and
+// one that is not highlighted finds none.
+func TestRegistry(t *testing.T) {
+	h := New()
+	var names []string
+	for _, l := range h.lexers().Lexers {
+		names = append(names, l.Config().Name)
+	}
+	slices.Sort(names)
+	want := slices.Sorted(slices.Values(Languages()))
+	if !slices.Equal(names, want) {
+		t.Errorf("the registry has\n%q\nLanguages says\n%q", names, want)
+	}
+	using := regexp.MustCompile(`<using lexer="([^"]+)"`)
+	paths, _ := fs.Glob(lexerFiles, "lexers/*.xml")
+	for _, p := range paths {
+		b, _ := lexerFiles.ReadFile(p)
+		for _, m := range using.FindAllSubmatch(b, -1) {
+			if h.Lexer(string(m[1])) == nil {
+				t.Errorf("%s hands code to %q, which is not in the registry", p, m[1])
+			}
+		}
+	}
+	for _, tc := range []struct{ lang, want string }{
+		{"go", "Go"}, {"golang", "Go"}, {"py", "Python"}, {"python3", "Python"},
+		{"js", "JavaScript"}, {"ts", "TypeScript"}, {"sh", "Bash"}, {"shell", "Bash"},
+		{"console", "Bash Session"}, {"yml", "YAML"}, {"Dockerfile", "Docker"},
+		{"c++", "C++"}, {"cs", "C#"}, {"html", "HTML"}, {"ps1", "PowerShell"},
+		{"proto", "Protocol Buffer"}, {"text", "plaintext"}, {"JSON", "JSON"},
+		{"http", ""}, {"markdown", ""}, {"md", ""}, {"jungle", ""}, {"go-text-template", ""},
+		{"Go Text Template", ""}, {"", ""},
+	} {
+		got := ""
+		if l := h.Lexer(tc.lang); l != nil {
+			got = l.Config().Name
+		}
+		if got != tc.want {
+			t.Errorf("Lexer(%q) is %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestGoRawString colours a Go raw string's template actions with Go's
+// template lexer, as chroma's Go lexer does: the one lexer here written
+// in Go, not XML.
+func TestGoRawString(t *testing.T) {
+	h := New()
+	var b strings.Builder
+	ok, err := h.Format(&b, h.Lexer("go"), "var s = `{{.Name}}`\n")
+	if !ok || err != nil {
+		t.Fatalf("Format: %v, %v", ok, err)
+	}
+	const want = "<span class=\"s\">`</span><span class=\"cp\">{{</span><span class=\"na\">.Name</span><span class=\"cp\">}}</span><span class=\"s\">`</span>"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("got %s\nwant it to contain %s", b.String(), want)
 	}
 }
