@@ -74,6 +74,12 @@ type Options struct {
 	// the last that did not change (markup.Bodies): serve keeps one.
 	Bodies *markup.Bodies
 
+	// Reports, when set, keeps the reports' front matter as this build
+	// reads it for the next build in the same process, and gives this one
+	// that of the reports whose files did not change (content.Memo):
+	// serve keeps one.
+	Reports *content.Memo
+
 	// Cache is the cache folder of a build into a Folder (see package
 	// incremental and DefaultCache): with it, a build makes only what
 	// changed since the last one and writes only the files whose bytes
@@ -180,7 +186,22 @@ func Run(opts Options) (Result, error) {
 	}
 
 	progress.stage("reading")
-	c := content.Load(contentFS, &diags)
+	memo := opts.Reports
+	if cache != nil && memo == nil {
+		memo = incremental.OpenReports(cache.dir, cache.binary)
+	}
+	c := content.LoadMemo(contentFS, memo, &diags)
+	if cache != nil && opts.Reports == nil {
+		// Saved while the build goes on: nothing changes the memo after
+		// Load. A cache that cannot be written costs the next build time,
+		// not its correctness.
+		saved := make(chan struct{})
+		go func() {
+			incremental.SaveReports(cache.dir, cache.binary, memo)
+			close(saved)
+		}()
+		defer func() { <-saved }()
+	}
 	if opts.BaseURL != "" {
 		c.Config.BaseURL = opts.BaseURL
 		if c.Config.BaseURL[len(c.Config.BaseURL)-1] != '/' {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/output"
@@ -149,6 +150,7 @@ type editor struct {
 	n      int
 	mem    *Memory        // the last good build in memory, as serve keeps it
 	bodies *markup.Bodies // the bodies serve keeps from build to build
+	memo   *content.Memo  // the reports' front matter, which serve keeps too
 }
 
 // buildSince builds the project in memory from the last good build in
@@ -165,9 +167,9 @@ func (e *editor) buildSince() (map[string]string, Result) {
 	}
 	mem := NewMemory()
 	if e.bodies == nil {
-		e.bodies = markup.NewBodies()
+		e.bodies, e.memo = markup.NewBodies(), content.NewMemo([32]byte{}, nil)
 	}
-	res, err := Run(Options{Project: project, Theme: defaultTheme, Output: mem, Since: since, Bodies: e.bodies})
+	res, err := Run(Options{Project: project, Theme: defaultTheme, Output: mem, Since: since, Bodies: e.bodies, Reports: e.memo})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -403,7 +405,7 @@ func (e *editor) edit() string {
 func (e *editor) damage() string {
 	cache := DefaultCache(filepath.Join(e.dir, "public"))
 	manifest := filepath.Join(cache, "manifest")
-	switch e.rng.IntN(11) {
+	switch e.rng.IntN(13) {
 	case 6:
 		project, err := OpenProject(e.dir)
 		if err != nil {
@@ -457,6 +459,16 @@ func (e *editor) damage() string {
 		}
 		os.WriteFile(data, b[:len(b)/2], 0o644)
 		return "bodies file truncated"
+	case 11, 12: // the kept reports (see incremental.OpenReports)
+		f := filepath.Join(cache, "reports")
+		b, _ := os.ReadFile(f)
+		if len(b) > 100 && e.rng.IntN(2) == 0 {
+			b[len(b)/2] ^= 0x40
+			os.WriteFile(f, b, 0o644)
+			return "kept reports corrupt"
+		}
+		os.WriteFile(f, b[:len(b)/2], 0o644)
+		return "kept reports truncated"
 	default:
 		f := e.pick(treeFiles(filepath.Join(e.dir, "public")))
 		if f != "" && filepath.Base(f) != output.Marker {

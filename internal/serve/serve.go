@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"gazette/internal/build"
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/markup"
@@ -62,6 +63,7 @@ type Server struct {
 	files   map[string][]byte // the last good build
 	mem     *build.Memory     // the same, with what its jobs made
 	bodies  *markup.Bodies    // the bodies of the last build, parsed and rendered
+	reports *content.Memo     // the reports' front matter, as the last build read it
 	state   *build.State      // what the last good build kept, for fast edits
 	failed  *failure          // the last build failed: why
 	gen     int               // counts what the browser could see change
@@ -87,6 +89,7 @@ func New(opts Options) *Server {
 		files:   map[string][]byte{},
 		changed: make(chan struct{}),
 		bodies:  markup.NewBodies(),
+		reports: content.NewMemo([32]byte{}, nil),
 	}
 }
 
@@ -108,7 +111,7 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
-	o.Bodies = s.bodies
+	o.Bodies, o.Reports = s.bodies, s.reports
 	s.mu.RLock()
 	o.Since = s.mem
 	s.mu.RUnlock()
