@@ -160,7 +160,14 @@ func (p *searchPostings) best(i int) []posting {
 // what each result is, and the facets' labels. A body that cannot be read
 // back for the index is an error in diags.
 func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, diags *diag.List) (int, error) {
-	return WriteDocs(s, Docs(s, ed, w), ed, w, out, diags)
+	return writeDocs(s, Docs(s, ed, w), ed, w, out, nil, diags)
+}
+
+// WriteKept is Write, taking from kept the terms of the documents whose
+// texts it holds, and keeping there those of the others (see Kept); nil:
+// none.
+func WriteKept(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, kept *Kept, diags *diag.List) (int, error) {
+	return writeDocs(s, Docs(s, ed, w), ed, w, out, kept, diags)
 }
 
 // WriteDocs writes the index of docs for the edition ed under its root
@@ -170,8 +177,12 @@ func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer,
 // the entities that are their values. A body that cannot be read back for
 // the index is an error in diags.
 func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, diags *diag.List) (int, error) {
+	return writeDocs(s, docs, ed, words, w, nil, diags)
+}
+
+func writeDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, kept *Kept, diags *diag.List) (int, error) {
 	dir := ed.Root() + "search/"
-	p := postingsOf(docs, diags)
+	p := postingsOf(docs, kept, diags)
 
 	// The index chunks, in token order. Each file is written once the next
 	// one is begun.

@@ -37,6 +37,7 @@ import (
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/markup"
+	"gazette/internal/searchindex"
 )
 
 // Options configure a Server.
@@ -64,6 +65,7 @@ type Server struct {
 	mem     *build.Memory     // the same, with what its jobs made
 	bodies  *markup.Bodies    // the bodies of the last build, parsed and rendered
 	reports *content.Memo     // the reports' front matter, as the last build read it
+	terms   *searchindex.Kept // the search index's terms, as the last build split them
 	state   *build.State      // what the last good build kept, for fast edits
 	failed  *failure          // the last build failed: why
 	gen     int               // counts what the browser could see change
@@ -90,6 +92,7 @@ func New(opts Options) *Server {
 		changed: make(chan struct{}),
 		bodies:  markup.NewBodies(),
 		reports: content.NewMemo([32]byte{}, nil),
+		terms:   searchindex.NewKept(nil),
 	}
 }
 
@@ -111,7 +114,7 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
-	o.Bodies, o.Reports = s.bodies, s.reports
+	o.Bodies, o.Reports, o.Terms = s.bodies, s.reports, s.terms
 	s.mu.RLock()
 	o.Since = s.mem
 	s.mu.RUnlock()
