@@ -10,9 +10,10 @@ import (
 
 // The manifest's two parts, head and tail, are encoded by hand, not with
 // gob: at 10,000 reports they hold about 100,000 entries, which gob took
-// a third of a second to write and as much to read, in a build after an
-// edit that should take under a second. Numbers are varints, strings
-// their length and bytes, maps their length and entries in any order.
+// about 0.2 s of CPU to read and 0.15 s to write (profiled), in a build
+// after an edit that should take under a second. Numbers are varints,
+// strings their length and bytes, maps their length and entries in any
+// order.
 
 type encoder struct{ b []byte }
 
