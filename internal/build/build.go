@@ -28,6 +28,7 @@ import (
 	"gazette/internal/markup/highlight"
 	"gazette/internal/output"
 	"gazette/internal/render"
+	"gazette/internal/searchindex"
 	"gazette/internal/site"
 	"gazette/internal/spill"
 	"gazette/internal/theme"
@@ -79,6 +80,18 @@ type Options struct {
 	// a language's lexer is compiled once a process rather than once a
 	// build (see markup.Code).
 	Highlighter *highlight.Highlighter
+
+	// Reports, when set, keeps the reports' front matter as this build
+	// reads it for the next build in the same process, and gives this one
+	// that of the reports whose files did not change (content.Memo):
+	// serve keeps one.
+	Reports *content.Memo
+
+	// Terms, when set, keeps the search index's terms of each document
+	// for the next build in the same process, and gives this one those
+	// of the documents whose texts did not change (searchindex.Kept):
+	// serve keeps one.
+	Terms *searchindex.Kept
 
 	// Cache is the cache folder of a build into a Folder (see package
 	// incremental and DefaultCache): with it, a build makes only what
@@ -186,7 +199,22 @@ func Run(opts Options) (Result, error) {
 	}
 
 	progress.stage("reading")
-	c := content.Load(contentFS, &diags)
+	memo := opts.Reports
+	if cache != nil && memo == nil {
+		memo = incremental.OpenReports(cache.dir, cache.binary)
+	}
+	c := content.LoadMemo(contentFS, memo, &diags)
+	if cache != nil && opts.Reports == nil {
+		// Saved while the build goes on: nothing changes the memo after
+		// Load. A cache that cannot be written costs the next build time,
+		// not its correctness.
+		saved := make(chan struct{})
+		go func() {
+			incremental.SaveReports(cache.dir, cache.binary, memo)
+			close(saved)
+		}()
+		defer func() { <-saved }()
+	}
 	if opts.BaseURL != "" {
 		c.Config.BaseURL = opts.BaseURL
 		if c.Config.BaseURL[len(c.Config.BaseURL)-1] != '/' {
@@ -262,7 +290,10 @@ func Run(opts Options) (Result, error) {
 	if len(s.Static) > 0 {
 		rw = newShadowed(w, s.Static, &diags)
 	}
-	ropts := render.Options{Spill: sp}
+	ropts := render.Options{Spill: sp, Terms: opts.Terms}
+	if cache != nil && ropts.Terms == nil {
+		ropts.Terms = incremental.OpenTerms(cache.dir, cache.binary)
+	}
 	var jobs *incremental.Jobs
 	switch {
 	case cache != nil:
@@ -278,6 +309,19 @@ func Run(opts Options) (Result, error) {
 		ropts.Jobs, ropts.Global = jobs, in.global
 	}
 	stats, err := render.Render(s, theme, md, rw, ropts, &diags)
+	if ropts.Terms != nil {
+		ropts.Terms.Next()
+	}
+	if cache != nil && opts.Terms == nil {
+		// Saved while the new site is swapped in. A cache that cannot be
+		// written costs the next build time, not its correctness.
+		saved := make(chan struct{})
+		go func() {
+			incremental.SaveTerms(cache.dir, cache.binary, ropts.Terms)
+			close(saved)
+		}()
+		defer func() { <-saved }()
+	}
 	if err == nil && jobs != nil {
 		err = jobs.Err()
 	}

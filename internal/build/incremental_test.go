@@ -15,9 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
 	"gazette/internal/output"
+	"gazette/internal/searchindex"
 	"gazette/internal/synth"
 )
 
@@ -161,6 +163,8 @@ type editor struct {
 	n      int
 	mem    *Memory        // the last good build in memory, as serve keeps it
 	bodies *markup.Bodies // the bodies serve keeps from build to build
+	memo   *content.Memo  // the reports' front matter, which serve keeps too
+	terms  *searchindex.Kept
 }
 
 // buildSince builds the project in memory from the last good build in
@@ -177,9 +181,9 @@ func (e *editor) buildSince() (map[string]string, Result) {
 	}
 	mem := NewMemory()
 	if e.bodies == nil {
-		e.bodies = markup.NewBodies()
+		e.bodies, e.memo, e.terms = markup.NewBodies(), content.NewMemo([32]byte{}, nil), searchindex.NewKept(nil)
 	}
-	res, err := Run(Options{Project: project, Theme: defaultTheme, Output: mem, Since: since, Bodies: e.bodies})
+	res, err := Run(Options{Project: project, Theme: defaultTheme, Output: mem, Since: since, Bodies: e.bodies, Reports: e.memo, Terms: e.terms})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -415,7 +419,7 @@ func (e *editor) edit() string {
 func (e *editor) damage() string {
 	cache := DefaultCache(filepath.Join(e.dir, "public"))
 	manifest := filepath.Join(cache, "manifest")
-	switch e.rng.IntN(11) {
+	switch e.rng.IntN(15) {
 	case 6:
 		project, err := OpenProject(e.dir)
 		if err != nil {
@@ -469,6 +473,20 @@ func (e *editor) damage() string {
 		}
 		os.WriteFile(data, b[:len(b)/2], 0o644)
 		return "bodies file truncated"
+	case 11, 12, 13, 14: // the kept reports and search terms (see incremental.OpenReports, OpenTerms)
+		name := "reports"
+		if e.rng.IntN(2) == 0 {
+			name = "terms"
+		}
+		f := filepath.Join(cache, name)
+		b, _ := os.ReadFile(f)
+		if len(b) > 100 && e.rng.IntN(2) == 0 {
+			b[len(b)/2] ^= 0x40
+			os.WriteFile(f, b, 0o644)
+			return "kept " + name + " corrupt"
+		}
+		os.WriteFile(f, b[:len(b)/2], 0o644)
+		return "kept " + name + " truncated"
 	default:
 		f := e.pick(treeFiles(filepath.Join(e.dir, "public")))
 		if f != "" && filepath.Base(f) != output.Marker {

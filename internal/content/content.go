@@ -213,28 +213,54 @@ var tagPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // Load reads the content folder fsys. Problems go to diags; what could be
 // read is returned all the same, so later stages can report more.
-func Load(fsys fs.FS, diags *diag.List) *Site {
+func Load(fsys fs.FS, diags *diag.List) *Site { return LoadMemo(fsys, nil, diags) }
+
+// LoadMemo is Load, taking from m the reports whose files did not change
+// since the last Load that used it, and keeping there what it parses.
+// nil: none.
+func LoadMemo(fsys fs.FS, m *Memo, diags *diag.List) *Site {
 	s := &Site{}
 	s.Config = config.Load(fsys, diags)
 	c := &s.Config
+	if m != nil {
+		src, problem := []byte(nil), ""
+		_, err := fs.Lstat(fsys, "site.yaml")
+		found := !errors.Is(err, fs.ErrNotExist)
+		if found {
+			src, problem = decode.ReadFile(fsys, "site.yaml")
+		}
+		if problem != "" {
+			m = nil
+		} else {
+			m.begin(ConfigSum(src, found))
+			defer m.end()
+		}
+	}
 	var reportTr, pageTr []*Translation
 	entityTr := map[string][]*Translation{} // by kind id
-	s.Reports = loadDir(fsys, "reports", c, diags, func(path, slug string, src []byte) *Report {
+	var kept func(path, slug string, raw []byte) *Report
+	if m != nil {
+		kept = func(path, slug string, raw []byte) *Report { return m.report(path, slug, raw, diags) }
+	}
+	s.Reports = loadDir(fsys, "reports", c, diags, kept, func(path, slug string, raw, src []byte) *Report {
+		if m != nil {
+			return m.parseReport(c, path, slug, raw, src, diags)
+		}
 		return parseReport(c, path, slug, src, diags)
 	}, func(path, slug, lang string, src []byte) {
 		reportTr = append(reportTr, parseTranslation(c, reportText, path, slug, lang, src, diags))
 	})
-	s.Records = loadDir(fsys, "records", c, diags, func(path, id string, src []byte) *Record {
+	s.Records = loadDir(fsys, "records", c, diags, nil, func(path, id string, _, src []byte) *Record {
 		return parseRecord(c, path, id, src, diags)
 	}, nil)
 	for _, k := range c.Kinds {
-		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, c, diags, func(path, id string, src []byte) *Entity {
+		s.Entities = append(s.Entities, loadDir(fsys, k.Plural, c, diags, nil, func(path, id string, _, src []byte) *Entity {
 			return parseEntity(k.ID, path, id, src, diags)
 		}, func(path, id, lang string, src []byte) {
 			entityTr[k.ID] = append(entityTr[k.ID], parseTranslation(c, entityText, path, id, lang, src, diags))
 		})...)
 	}
-	s.Pages = loadDir(fsys, "pages", c, diags, func(path, slug string, src []byte) *Page {
+	s.Pages = loadDir(fsys, "pages", c, diags, nil, func(path, slug string, _, src []byte) *Page {
 		p := parsePage(path, slug, src, diags)
 		if p != nil && slices.Contains(c.ReservedNames(), slug) {
 			diags.Errorf(diag.Pos{Path: path}, "page slug %q is taken by the site's own %s/ pages; rename the file", slug, slug)
@@ -324,10 +350,13 @@ func sortTranslations(c *config.Config, list []*Translation) {
 	slices.SortFunc(list, func(a, b *Translation) int { return index(a) - index(b) })
 }
 
-// loadDir parses every *.md file of dir with parse, in file-name order.
-// When translate is not nil, the folder also holds translations,
+// loadDir parses every *.md file of dir with parse, in file-name order:
+// it is given the file's bytes as read (raw) and as CheckText left them
+// (src). kept, when not nil, is asked first, with the bytes as read, for
+// what an earlier Load parsed of them (see Memo): nil, none. When
+// translate is not nil, the folder also holds translations,
 // <id>.<lang>.md into one of the site's languages, which go to translate.
-func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, parse func(path, id string, src []byte) *T, translate func(path, id, lang string, src []byte)) []*T {
+func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, kept func(path, id string, raw []byte) *T, parse func(path, id string, raw, src []byte) *T, translate func(path, id, lang string, src []byte)) []*T {
 	if decode.IsSymlink(fsys, dir) {
 		diags.Errorf(diag.Pos{Path: dir}, "symbolic links are not followed; make %s/ a folder inside the content folder", dir)
 		return nil
@@ -416,10 +445,16 @@ func loadDir[T any](fsys fs.FS, dir string, c *config.Config, diags *diag.List, 
 			diags.Errorf(diag.Pos{Path: f.path}, "%s", problem)
 			return
 		}
+		if kept != nil && f.lang == "" {
+			if f.v = kept(f.path, f.id, src); f.v != nil {
+				f.ok = true
+				return
+			}
+		}
 		if f.src, f.ok = decode.CheckText(f.path, src, diags); !f.ok || f.lang != "" {
 			return
 		}
-		f.v = parse(f.path, f.id, f.src)
+		f.v = parse(f.path, f.id, src, f.src)
 	})
 	for _, f := range files {
 		switch {

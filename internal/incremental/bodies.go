@@ -302,7 +302,7 @@ type decoder struct {
 	err error
 }
 
-var errIndex = errors.New("bodies.idx is damaged")
+var errIndex = errors.New("a file of the cache is damaged")
 
 func (d *decoder) int() int64 {
 	v, n := binary.Varint(d.b)

@@ -23,13 +23,13 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"unsafe"
 
 	"gazette/internal/diag"
 	"gazette/internal/output"
@@ -37,7 +37,7 @@ import (
 )
 
 // format changes whenever the manifest or what a digest covers changes.
-const format = "gazette-cache-3\n"
+const format = "gazette-cache-4\n"
 
 // Manifest is what a build leaves in the cache for the next. Load reads
 // what a build needs to see that nothing changed; Rest reads the rest
@@ -55,7 +55,7 @@ type Manifest struct {
 	Jobs    map[string]Job
 	Standby output.Files // the standby folder's files, when there is one
 
-	rest *gob.Decoder // where Jobs and Standby are, until Rest reads them
+	rest *decoder // where Jobs and Standby are, until Rest reads them
 }
 
 // head and tail are the manifest's two parts, in the file in that order.
@@ -80,8 +80,11 @@ func (m *Manifest) Rest() error {
 	if m.rest == nil {
 		return nil
 	}
-	var t tail
-	err := m.rest.Decode(&t)
+	t := m.rest.tail()
+	err := m.rest.err
+	if err == nil && len(m.rest.b) != 0 {
+		err = errManifest
+	}
 	m.rest = nil
 	if err != nil {
 		return err
@@ -132,9 +135,11 @@ func Load(dir string, binary [32]byte, options string) (m *Manifest, trusted boo
 	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
 		return nil, false
 	}
-	dec := gob.NewDecoder(bytes.NewReader(body))
-	var h head
-	if err := dec.Decode(&h); err != nil {
+	// The strings read are slices of one: the manifest's bytes, which
+	// nothing changes after ReadFile.
+	dec := &decoder{b: body, s: unsafe.String(unsafe.SliceData(body), len(body))}
+	h := dec.head()
+	if dec.err != nil {
 		return nil, false
 	}
 	m = &Manifest{Binary: h.Binary, Options: h.Options, Inputs: h.Inputs, Files: h.Files, Global: h.Global, Live: h.Live, Result: h.Result, rest: dec}
@@ -146,22 +151,17 @@ func Save(dir string, m *Manifest) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	buf.WriteString(format)
-	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(head{m.Binary, m.Options, m.Inputs, m.Files, m.Global, m.Live, m.Result}); err != nil {
-		return err
-	}
-	if err := enc.Encode(tail{m.Jobs, m.Standby}); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(buf.Bytes()[len(format):])
-	buf.Write(sum[:])
+	e := &encoder{b: make([]byte, 0, 1<<20)}
+	e.b = append(e.b, format...)
+	e.head(head{m.Binary, m.Options, m.Inputs, m.Files, m.Global, m.Live, m.Result})
+	e.tail(tail{m.Jobs, m.Standby})
+	sum := sha256.Sum256(e.b[len(format):])
+	e.b = append(e.b, sum[:]...)
 	tmp, err := os.CreateTemp(dir, "manifest-*")
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	if _, err := tmp.Write(e.b); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

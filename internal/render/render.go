@@ -65,6 +65,11 @@ type Options struct {
 	// files. See package deps.
 	Jobs   Jobs
 	Global Digest
+
+	// Terms, when set, gives the search index the terms of the documents
+	// whose texts did not change since a build it kept them from, and
+	// keeps this build's (see searchindex.Kept).
+	Terms *searchindex.Kept
 }
 
 // Digest is what a job's files are made from (package deps).
@@ -92,7 +97,7 @@ type Jobs interface {
 // once per edition; the shared files (the theme's static files, the open
 // data, the sitemap, robots.txt) once, at the root.
 func Render(s *site.Site, t *theme.Theme, md *markup.Markdown, w output.Writer, opts Options, diags *diag.List) (Stats, error) {
-	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}}
+	sh := &shared{site: s, theme: t, md: md, diags: diags, frags: &fragments{Fragments: theme.Fragments{Spill: opts.Spill}}, terms: opts.Terms}
 	t.CheckMessages(s.Config.Langs(), diags)
 	sh.basemap = svg.NewBasemap(s)
 	sh.axis = svg.NewTimeAxis(s.Events)
@@ -255,6 +260,8 @@ type shared struct {
 	dg      *deps.Site     // what the jobs are made from (package deps)
 	bufs    sync.Pool      // *bytes.Buffer, for pages being laid out
 
+	terms *searchindex.Kept // Options.Terms
+
 	mu    sync.Mutex
 	stats Stats
 }
@@ -394,7 +401,7 @@ func (r *shared) sitemap(o *sink) error {
 // searchIndex writes the files of the edition's search index, under its
 // root.
 func (r *renderer) searchIndex(o *sink) error {
-	n, err := searchindex.Write(r.site, r.ed, r.ui, o, r.diags)
+	n, err := searchindex.WriteKept(r.site, r.ed, r.ui, o, r.terms, r.diags)
 	o.files += n
 	return err
 }

@@ -9,8 +9,8 @@ package searchindex
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,22 +131,42 @@ func nameKey(name string) []byte {
 }
 
 // best returns the postings of the word at i that go into the index: the
-// maxPostings best-scoring, by document.
+// maxPostings best-scoring (the earlier document first among equals), by
+// document. They are chosen by counting the scores, not by sorting: the
+// commonest words are in most documents.
 func (p *searchPostings) best(i int) []posting {
 	list := p.postings[i]
 	if len(list) <= maxPostings {
 		return list
 	}
-	list = slices.Clone(list)
-	slices.SortFunc(list, func(a, b posting) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
+	counts := map[int32]int{}
+	for _, q := range list {
+		counts[q.score]++
+	}
+	scores := slices.Sorted(maps.Keys(counts))
+	// cut is the lowest score taken, and ties how many of the documents
+	// with it: the first in document order.
+	var cut int32
+	ties, n := 0, 0
+	for j := len(scores) - 1; j >= 0; j-- {
+		c := counts[scores[j]]
+		if n+c >= maxPostings {
+			cut, ties = scores[j], maxPostings-n
+			break
 		}
-		return cmp.Compare(a.doc, b.doc)
-	})
-	list = list[:maxPostings]
-	slices.SortFunc(list, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-	return list
+		n += c
+	}
+	out := make([]posting, 0, maxPostings)
+	for _, q := range list {
+		switch {
+		case q.score > cut:
+			out = append(out, q)
+		case q.score == cut && ties > 0:
+			out = append(out, q)
+			ties--
+		}
+	}
+	return out
 }
 
 // Write writes the index files of the edition ed of s to w, under the
@@ -160,7 +180,14 @@ func (p *searchPostings) best(i int) []posting {
 // what each result is, and the facets' labels. A body that cannot be read
 // back for the index is an error in diags.
 func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, diags *diag.List) (int, error) {
-	return WriteDocs(s, Docs(s, ed, w), ed, w, out, diags)
+	return writeDocs(s, Docs(s, ed, w), ed, w, out, nil, diags)
+}
+
+// WriteKept is Write, taking from kept the terms of the documents whose
+// texts it holds, and keeping there those of the others (see Kept); nil:
+// none.
+func WriteKept(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer, kept *Kept, diags *diag.List) (int, error) {
+	return writeDocs(s, Docs(s, ed, w), ed, w, out, kept, diags)
 }
 
 // WriteDocs writes the index of docs for the edition ed under its root
@@ -170,8 +197,12 @@ func Write(s *site.Site, ed config.Edition, w evidence.Words, out output.Writer,
 // the entities that are their values. A body that cannot be read back for
 // the index is an error in diags.
 func WriteDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, diags *diag.List) (int, error) {
+	return writeDocs(s, docs, ed, words, w, nil, diags)
+}
+
+func writeDocs(s *site.Site, docs []Doc, ed config.Edition, words evidence.Words, w output.Writer, kept *Kept, diags *diag.List) (int, error) {
 	dir := ed.Root() + "search/"
-	p := postingsOf(docs, diags)
+	p := postingsOf(docs, kept, diags)
 
 	// The index chunks, in token order. Each file is written once the next
 	// one is begun.

@@ -27,8 +27,9 @@ type docTerm struct {
 // postingsOf indexes docs: the postings that adding each document's fields
 // and name keys one after another, in document order, would make, with
 // the splitting into terms done in parallel. A body that cannot be read
-// back is an error in diags.
-func postingsOf(docs []Doc, diags *diag.List) *searchPostings {
+// back is an error in diags. kept, when not nil, gives the terms of the
+// documents it holds, and keeps those of the others.
+func postingsOf(docs []Doc, kept *Kept, diags *diag.List) *searchPostings {
 	p := &searchPostings{index: map[string]int{}}
 	workers := make([]splitter, max(1, runtime.GOMAXPROCS(0)))
 	for i := range workers {
@@ -41,7 +42,11 @@ func postingsOf(docs []Doc, diags *diag.List) *searchPostings {
 			s := &workers[w]
 			for i := lo + w; i < hi; i += len(workers) {
 				start := len(s.terms)
-				s.split(docs[i], diags)
+				if kept != nil {
+					s.splitKept(docs[i], kept, diags)
+				} else {
+					s.split(docs[i], nil, diags)
+				}
 				spans[i-lo] = [2]int{start, len(s.terms)}
 			}
 		})
@@ -68,7 +73,8 @@ type splitter struct {
 	terms []docTerm
 	// The terms' bytes, one after another: a term is a string of its
 	// part, which nothing writes again until reset.
-	buf []byte
+	buf   []byte
+	texts []string // the fields' texts of the document being split (splitKept)
 }
 
 func (s *splitter) reset() {
@@ -79,7 +85,9 @@ func (s *splitter) reset() {
 // split appends the terms of d's fields, then its name keys, each once,
 // in the order they first appear: in that order searchPostings.addTerm
 // would meet them one occurrence at a time, summing their weights.
-func (s *splitter) split(d Doc, diags *diag.List) {
+//
+// texts, when not nil, are the texts of d's fields, bodies read back.
+func (s *splitter) split(d Doc, texts []string, diags *diag.List) {
 	clear(s.seen)
 	add := func(term []byte, weight int32, title bool) {
 		if i, ok := s.seen[string(term)]; ok {
@@ -98,8 +106,11 @@ func (s *splitter) split(d Doc, diags *diag.List) {
 		s.seen[t] = len(s.terms)
 		s.terms = append(s.terms, docTerm{t, weight, title})
 	}
-	for _, f := range d.Fields {
-		if f.Body != nil {
+	for i, f := range d.Fields {
+		switch {
+		case texts != nil:
+			f.Text = texts[i]
+		case f.Body != nil:
 			f.Text = text(diags, f.Body)
 		}
 		s.words.Each(f.Text, func(word []byte) {
@@ -116,4 +127,21 @@ func (s *splitter) split(d Doc, diags *diag.List) {
 			add(key, 1, true)
 		}
 	}
+}
+
+// splitKept is split, taking d's terms from kept when it holds them, and
+// keeping them there when not.
+func (s *splitter) splitKept(d Doc, kept *Kept, diags *diag.List) {
+	key, texts := docKey(d, diags, s.texts)
+	s.texts = texts
+	start := len(s.terms)
+	if b, ok := kept.get(key); ok {
+		var whole bool
+		if s.terms, whole = readTerms(s.terms, b); whole {
+			return
+		}
+		s.terms = s.terms[:start] // damaged: split again
+	}
+	s.split(d, texts, diags)
+	kept.put(key, appendTerms(nil, s.terms[start:]))
 }

@@ -33,10 +33,12 @@ import (
 	"time"
 
 	"gazette/internal/build"
+	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/english"
 	"gazette/internal/markup"
 	"gazette/internal/markup/highlight"
+	"gazette/internal/searchindex"
 )
 
 // Options configure a Server.
@@ -64,6 +66,8 @@ type Server struct {
 	mem     *build.Memory          // the same, with what its jobs made
 	bodies  *markup.Bodies         // the bodies of the last build, parsed and rendered
 	code    *highlight.Highlighter // its lexers compiled once, for every build
+	reports *content.Memo          // the reports' front matter, as the last build read it
+	terms   *searchindex.Kept      // the search index's terms, as the last build split them
 	state   *build.State           // what the last good build kept, for fast edits
 	failed  *failure               // the last build failed: why
 	gen     int                    // counts what the browser could see change
@@ -90,6 +94,8 @@ func New(opts Options) *Server {
 		changed: make(chan struct{}),
 		bodies:  markup.NewBodies(),
 		code:    highlight.New(),
+		reports: content.NewMemo([32]byte{}, nil),
+		terms:   searchindex.NewKept(nil),
 	}
 }
 
@@ -111,7 +117,7 @@ func (s *Server) Build() Result {
 	o := s.opts.Build
 	o.Output, o.Links = mem, false
 	o.State = &build.State{}
-	o.Bodies, o.Highlighter = s.bodies, s.code
+	o.Bodies, o.Highlighter, o.Reports, o.Terms = s.bodies, s.code, s.reports, s.terms
 	s.mu.RLock()
 	o.Since = s.mem
 	s.mu.RUnlock()
