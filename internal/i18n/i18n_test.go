@@ -130,6 +130,36 @@ func TestOverride(t *testing.T) {
 	}
 }
 
+// TestLoadOver reads a project's catalogue over the default theme's, read
+// before: the same messages as one Load of both files, and the default's
+// catalogue as it was, for the next project.
+func TestLoadOver(t *testing.T) {
+	def := i18n.File{Pos: diag.Pos{Path: "(default theme)/i18n/ar.yaml", Root: diag.Builtin}, Src: []byte("nav.reports: التقارير\nnav.search: البحث\n")}
+	mine := i18n.File{Pos: diag.Pos{Path: "themes/mine/i18n/ar.yaml", Root: diag.Project}, Src: []byte("nav.reports: تقارير الانقطاع\n")}
+	var diags diag.List
+	base, ok := i18n.Load([]i18n.File{def}, &diags)
+	if !ok {
+		t.Fatal(diags.Sorted())
+	}
+	over, ok := i18n.LoadOver(base, []i18n.File{mine}, &diags)
+	if !ok {
+		t.Fatal(diags.Sorted())
+	}
+	for _, tc := range []struct {
+		cat       *i18n.Catalogue
+		key, want string
+	}{
+		{over, "nav.reports", "تقارير الانقطاع"},
+		{over, "nav.search", "البحث"},
+		{base, "nav.reports", "التقارير"},
+		{base, "nav.search", "البحث"},
+	} {
+		if got := tc.cat.Localizer("ar", "").T(tc.key); got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+}
+
 // A catalogue's mistakes are errors at their line and column.
 func TestLoadErrors(t *testing.T) {
 	for _, tc := range []struct{ file, src, want string }{

@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -41,7 +42,19 @@ var categoryNames = []string{"zero", "one", "two", "few", "many", "other"}
 // rest. Every mistake is reported to diags at its line and column; ok is
 // false when there was one.
 func Load(files []File, diags *diag.List) (c *Catalogue, ok bool) {
+	return LoadOver(nil, files, diags)
+}
+
+// LoadOver is Load of files read after those that made base, which it
+// leaves as it was: a theme loader parses the default theme's catalogues
+// once, and each project's over them. base may be nil.
+func LoadOver(base *Catalogue, files []File, diags *diag.List) (c *Catalogue, ok bool) {
 	c = &Catalogue{langs: map[string]*messages{}}
+	if base != nil {
+		for lang, m := range base.langs {
+			c.langs[lang] = &messages{lang: m.lang, tag: m.tag, files: slices.Clone(m.files), pos: m.pos, m: maps.Clone(m.m)}
+		}
+	}
 	ok = true
 	forms := map[string][]plural.Form{}
 	for _, f := range files {

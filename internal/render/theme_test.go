@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"gazette"
 	"gazette/internal/content"
 	"gazette/internal/diag"
 	"gazette/internal/markup"
@@ -27,7 +26,7 @@ func buildThemed(t *testing.T, theme map[string]string) (map[string][]byte, []st
 	c := content.Load(contentFS, &diags)
 	md := markup.New(c.Config.KindIDs())
 	s := site.Resolve(c, md, site.Options{}, &diags)
-	th := render.LoadTheme(gazette.DefaultTheme(), themeFS, "themes/mine", &diags)
+	th := render.LoadTheme(defaultTheme, themeFS, "themes/mine", &diags)
 	var files map[string][]byte
 	if th != nil && !diags.HasErrors() {
 		w := &memWriter{files: map[string][]byte{}}
@@ -156,7 +155,7 @@ func TestThemeLoadErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.List
 			themeFS, _ := fs.Sub(mapFS(tt.files), "content")
-			th := render.LoadTheme(gazette.DefaultTheme(), themeFS, "themes/mine", &diags)
+			th := render.LoadTheme(defaultTheme, themeFS, "themes/mine", &diags)
 			var got []string
 			for _, d := range diags.Sorted() {
 				got = append(got, d.String())

@@ -11,8 +11,9 @@ import (
 )
 
 // loadCatalogue reads the theme's message catalogues, i18n/<lang>.yaml,
-// the default theme's and then the project's, which override them message
-// by message. A file that may not be read is refused as a layout would be.
+// the default theme's (or takes r.base, when they were read already) and
+// then the project's, which override them message by message. A file that
+// may not be read is refused as a layout would be.
 func (r *themeReader) loadCatalogue() *i18n.Catalogue {
 	const folder = "i18n"
 	var files []i18n.File
@@ -41,7 +42,9 @@ func (r *themeReader) loadCatalogue() *i18n.Catalogue {
 			}
 		}
 	}
-	list(r.def, false)
+	if r.base == nil {
+		list(r.def, false)
+	}
 	if r.override != nil {
 		if p := linkOnPath(r.override, folder+"/"); p != "" {
 			r.errorf(folder, "%s", p)
@@ -50,7 +53,7 @@ func (r *themeReader) loadCatalogue() *i18n.Catalogue {
 			list(r.override, true)
 		}
 	}
-	cat, ok := i18n.Load(files, r.diags)
+	cat, ok := i18n.LoadOver(r.base, files, r.diags)
 	if !ok {
 		r.refused = true
 	}

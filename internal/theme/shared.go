@@ -11,7 +11,8 @@ import (
 )
 
 // Shared is a default theme whose parse is kept for every later Load
-// given the same Shared and no theme of the project's: gazette serve
+// given the same Shared and no theme of the project's (and whose message
+// catalogue is kept for every Load, with a project's theme or without): gazette serve
 // rebuilds the site on every change, and a test binary builds hundreds of
 // sites, each paying 30-40 ms to parse the same embedded files (a template
 // set cloned per layout, three message catalogues) when nothing can have
@@ -25,6 +26,9 @@ type Shared struct {
 	mu    sync.Mutex
 	funcs uintptr // the template functions it was parsed with
 	theme *Theme  // nil until a Load parsed it without a problem
+
+	catOnce sync.Once
+	cat     *i18n.Catalogue // the default theme's catalogue; nil if it had a problem
 }
 
 // Share wraps the default theme's files, def, so that Load parses them
@@ -45,11 +49,25 @@ func (s *Shared) load(dir string, funcs func(en *i18n.Localizer) template.FuncMa
 		return s.theme
 	}
 	var own diag.List
-	t := load(s.FS, nil, dir, funcs, &own)
+	t := load(s.FS, nil, s.catalogue(), dir, funcs, &own)
 	if problems := own.Sorted(); len(problems) > 0 {
 		diags.Append(problems...)
 		return t
 	}
 	s.theme, s.funcs = t, fn
 	return t
+}
+
+// catalogue returns the default theme's message catalogue, read the
+// first time it is asked for; nil when reading it reported anything, so
+// that each Load reads it and reports that anew.
+func (s *Shared) catalogue() *i18n.Catalogue {
+	s.catOnce.Do(func() {
+		var own diag.List
+		r := &themeReader{def: s.FS, diags: &own}
+		if cat := r.loadCatalogue(); len(own.Sorted()) == 0 && !r.refused {
+			s.cat = cat
+		}
+	})
+	return s.cat
 }

@@ -74,7 +74,8 @@ type themeFile struct {
 // theme's second, file by file.
 type themeReader struct {
 	def, override fs.FS
-	dir           string // the project's theme folder, relative to the project
+	base          *i18n.Catalogue // the default theme's catalogue, when read already
+	dir           string          // the project's theme folder, relative to the project
 	diags         *diag.List
 	refused       bool // a file of the project's theme was refused: the theme is not used
 }
@@ -162,19 +163,22 @@ func (r *themeReader) partialNames() []string {
 // given the base catalogue's localizer. A def made with Share is parsed
 // once when there is no override, and that parse is returned again.
 func Load(def, override fs.FS, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
+	var cat *i18n.Catalogue
 	if s, ok := def.(*Shared); ok {
 		if override == nil {
 			return s.load(dir, funcs, diags)
 		}
-		def = s.FS
+		def, cat = s.FS, s.catalogue()
 	}
-	return load(def, override, dir, funcs, diags)
+	return load(def, override, cat, dir, funcs, diags)
 }
 
-func load(def, override fs.FS, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
+// load is Load of a default theme that is not a Shared. cat, when not
+// nil, is the default theme's message catalogue, already read.
+func load(def, override fs.FS, cat *i18n.Catalogue, dir string, funcs func(en *i18n.Localizer) template.FuncMap, diags *diag.List) *Theme {
 	t := &Theme{layouts: map[string]*template.Template{}, variant: map[string]int{}, files: map[string]themeFile{},
 		layout: map[string]string{}, static: map[string]fs.FS{}}
-	r := &themeReader{def: def, override: override, dir: dir, diags: diags}
+	r := &themeReader{def: def, override: override, base: cat, dir: dir, diags: diags}
 	ok := true
 	if override != nil {
 		t.dir = dir
